@@ -1,0 +1,220 @@
+//! Stage 1 and 2: prune what is never content, then measure every element.
+//!
+//! One pre-order walk marks removed subtrees (non-content tags, hidden elements, page
+//! chrome and boilerplate-named containers) and records the visit order; walking that order
+//! backwards visits children before parents, which accumulates text and link lengths for
+//! every element without recursion.
+
+use dateline_html::{Document, NodeId, NodeKind, local_name};
+
+use crate::hints::{Hint, hint};
+use crate::tags::{is_block, is_chrome, is_never_content};
+use crate::text::char_len;
+
+/// Per-node measurements, indexed by [`NodeId::index`].
+pub(crate) struct Analysis {
+    /// The subtree is not content.
+    pub removed: Vec<bool>,
+    /// Non-whitespace characters of kept text below the node.
+    pub text_chars: Vec<u32>,
+    /// Of those, characters inside links.
+    pub link_chars: Vec<u32>,
+    /// Characters of text below the node that are not inside a nested block element.
+    pub inline_chars: Vec<u32>,
+    /// Kept nodes in document order.
+    pub order: Vec<NodeId>,
+}
+
+impl Analysis {
+    pub(crate) fn link_density(&self, id: NodeId) -> f32 {
+        let text = self.text_chars[id.index()];
+        if text == 0 {
+            return 0.0;
+        }
+        self.link_chars[id.index()] as f32 / text as f32
+    }
+}
+
+/// A body text share above which a container is never pruned for its name: some sites wrap
+/// the whole page in `class="sidebar-layout"` or `id="comments-enabled"`.
+const PROTECTED_SHARE: f32 = 0.4;
+
+pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
+    let n = doc.len();
+    let mut analysis = Analysis {
+        removed: vec![false; n],
+        text_chars: vec![0; n],
+        link_chars: vec![0; n],
+        inline_chars: vec![0; n],
+        order: Vec::with_capacity(n),
+    };
+    walk(doc, start, &mut analysis, |doc, id| hard_remove(doc, id));
+    measure(doc, &mut analysis);
+    let total = analysis.text_chars[start.index()] as f32;
+    let protected: Vec<bool> = analysis
+        .text_chars
+        .iter()
+        .map(|&chars| total > 0.0 && chars as f32 >= total * PROTECTED_SHARE)
+        .collect();
+    let previous = std::mem::take(&mut analysis.order);
+    let mut soft = vec![false; n];
+    for &id in &previous {
+        if id != start && !protected[id.index()] && soft_remove(doc, id) {
+            soft[id.index()] = true;
+        }
+    }
+    for (index, removed) in soft.into_iter().enumerate() {
+        if removed {
+            analysis.removed[index] = true;
+        }
+    }
+    analysis.text_chars.iter_mut().for_each(|c| *c = 0);
+    analysis.link_chars.iter_mut().for_each(|c| *c = 0);
+    analysis.inline_chars.iter_mut().for_each(|c| *c = 0);
+    let removed = analysis.removed.clone();
+    walk(doc, start, &mut analysis, |_, id| removed[id.index()]);
+    measure(doc, &mut analysis);
+    analysis
+}
+
+/// Pre-order walk from `start` recording kept nodes and marking `remove`d subtrees.
+fn walk(
+    doc: &Document,
+    start: NodeId,
+    analysis: &mut Analysis,
+    remove: impl Fn(&Document, NodeId) -> bool,
+) {
+    let mut nodes = doc.descendants(start);
+    while let Some(id) = nodes.next() {
+        if id != start && remove(doc, id) {
+            analysis.removed[id.index()] = true;
+            nodes.skip_subtree(id);
+            continue;
+        }
+        analysis.order.push(id);
+    }
+}
+
+fn measure(doc: &Document, analysis: &mut Analysis) {
+    for &id in analysis.order.iter().rev() {
+        let i = id.index();
+        match &doc.node(id).kind {
+            NodeKind::Text(text) => {
+                let chars = char_len(text) as u32;
+                analysis.text_chars[i] = chars;
+                analysis.inline_chars[i] = chars;
+            }
+            NodeKind::Element(element) => {
+                if *element.tag() == local_name!("a") {
+                    analysis.link_chars[i] = analysis.text_chars[i];
+                }
+            }
+            _ => {}
+        }
+        let Some(parent) = doc.parent(id) else {
+            continue;
+        };
+        let p = parent.index();
+        analysis.text_chars[p] += analysis.text_chars[i];
+        analysis.link_chars[p] += analysis.link_chars[i];
+        let is_block_child = doc.html_tag(id).is_some_and(is_block);
+        if !is_block_child {
+            analysis.inline_chars[p] += analysis.inline_chars[i];
+        }
+    }
+}
+
+fn hard_remove(doc: &Document, id: NodeId) -> bool {
+    match &doc.node(id).kind {
+        NodeKind::Comment | NodeKind::Doctype => true,
+        NodeKind::Element(element) => {
+            if !element.is_html() {
+                return true;
+            }
+            is_never_content(element.tag()) || is_hidden(element)
+        }
+        _ => false,
+    }
+}
+
+fn is_hidden(element: &dateline_html::Element) -> bool {
+    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    element.attr("style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+fn soft_remove(doc: &Document, id: NodeId) -> bool {
+    let Some(element) = doc.element(id) else {
+        return false;
+    };
+    let tag = element.tag();
+    if is_chrome(tag) {
+        return true;
+    }
+    if matches!(
+        *tag,
+        local_name!("body") | local_name!("html") | local_name!("main") | local_name!("article")
+    ) || element.attr("itemprop") == Some("articleBody")
+    {
+        return false;
+    }
+    if matches!(
+        element.attr("role"),
+        Some(
+            "navigation"
+                | "complementary"
+                | "contentinfo"
+                | "banner"
+                | "dialog"
+                | "alert"
+                | "menu"
+                | "menubar"
+                | "search"
+        )
+    ) {
+        return true;
+    }
+    hint(element) == Hint::Boilerplate
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use dateline_html::{Limits, parse};
+
+    #[test]
+    fn prunes_chrome_and_counts_links() {
+        let html = "<body><nav><a href=/>Home</a></nav><div id=x><p>Some words here <a href=/a>link</a></p></div><script>var x</script></body>";
+        let doc = parse(html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = analyse(&doc, body);
+        assert_eq!(
+            analysis.text_chars[body.index()],
+            "Somewordsherelink".len() as u32
+        );
+        let p = doc.find_tag(body, &local_name!("p")).unwrap();
+        assert_eq!(analysis.link_chars[p.index()], 4);
+        assert!(analysis.inline_chars[p.index()] > 0);
+    }
+
+    #[test]
+    fn keeps_a_huge_container_despite_its_name() {
+        let text = "word ".repeat(200);
+        let html = format!(
+            "<body><div class=sidebar-layout><p>{text}</p></div><div class=share>x</div></body>"
+        );
+        let doc = parse(&html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = analyse(&doc, body);
+        assert_eq!(analysis.text_chars[body.index()], 800);
+    }
+}

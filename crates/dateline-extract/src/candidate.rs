@@ -1,0 +1,266 @@
+//! Stage 3: find the element that holds the article body.
+//!
+//! Scoring in the spirit of Readability: every run of inline text of some length is a
+//! paragraph whose score (length, commas) flows to its parent, less to its grandparent and
+//! further ancestors; containers start from a bias for their tag and class/id; the best
+//! score, discounted by link density, wins. Explicit markup (`itemprop=articleBody`, a single
+//! `<article>`) is taken at its word when it holds enough of the text.
+
+use dateline_html::{Document, LocalName, NodeId, local_name};
+
+use crate::analysis::Analysis;
+use crate::hints::{Hint, hint};
+
+/// Shortest inline text run (non-space chars) that counts as a paragraph.
+const MIN_PARAGRAPH_CHARS: u32 = 25;
+/// How many ancestors a paragraph's score reaches.
+const ANCESTOR_LEVELS: usize = 5;
+
+/// The chosen container and the siblings that belong with it.
+pub(crate) struct Choice {
+    /// The best-scoring container.
+    pub top: NodeId,
+    /// Its score after link-density discount.
+    pub score: f32,
+    /// Siblings of `top` (in document order, `top` included) whose content joins the body.
+    pub parts: Vec<NodeId>,
+}
+
+pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Option<Choice> {
+    if let Some(marked) = marked_body(doc, analysis, start) {
+        return Some(Choice {
+            top: marked,
+            score: f32::MAX,
+            parts: vec![marked],
+        });
+    }
+    let scores = score_containers(doc, analysis);
+    let mut best: Option<(NodeId, f32)> = None;
+    for &id in &analysis.order {
+        let raw = scores[id.index()];
+        if raw <= 0.0 {
+            continue;
+        }
+        let score = raw * (1.0 - analysis.link_density(id));
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((id, score));
+        }
+    }
+    let (mut top, mut top_score) = best?;
+    // A parent that scores at least as well (after discount) holds more of the same story,
+    // e.g. the article split over sibling wrappers.
+    while let Some(parent) = doc.parent(top) {
+        if parent == start || doc.element(parent).is_none() {
+            break;
+        }
+        let parent_score = scores[parent.index()] * (1.0 - analysis.link_density(parent));
+        if parent_score < top_score {
+            break;
+        }
+        top = parent;
+        top_score = parent_score;
+    }
+    let parts = siblings_to_join(doc, analysis, &scores, top, top_score);
+    Some(Choice {
+        top,
+        score: top_score,
+        parts,
+    })
+}
+
+/// `itemprop=articleBody`, or the one `<article>` that holds most of the page's text.
+fn marked_body(doc: &Document, analysis: &Analysis, start: NodeId) -> Option<NodeId> {
+    let total = analysis.text_chars[start.index()].max(1) as f32;
+    let mut articles = Vec::new();
+    for &id in &analysis.order {
+        let Some(element) = doc.element(id) else {
+            continue;
+        };
+        let chars = analysis.text_chars[id.index()] as f32;
+        if element.attr("itemprop") == Some("articleBody") && chars >= 200.0 {
+            return Some(id);
+        }
+        if *element.tag() == local_name!("article") && !analysis.removed[id.index()] {
+            articles.push(id);
+        }
+    }
+    if articles.len() == 1 {
+        let article = articles[0];
+        let chars = analysis.text_chars[article.index()] as f32;
+        if chars >= 0.3 * total && chars >= 300.0 && analysis.link_density(article) < 0.4 {
+            return Some(article);
+        }
+    }
+    None
+}
+
+fn tag_bias(tag: &LocalName) -> f32 {
+    match *tag {
+        local_name!("div")
+        | local_name!("article")
+        | local_name!("section")
+        | local_name!("main") => 5.0,
+        local_name!("pre") | local_name!("td") | local_name!("blockquote") => 3.0,
+        local_name!("address")
+        | local_name!("ol")
+        | local_name!("ul")
+        | local_name!("dl")
+        | local_name!("dd")
+        | local_name!("dt")
+        | local_name!("li")
+        | local_name!("form") => -3.0,
+        local_name!("h1")
+        | local_name!("h2")
+        | local_name!("h3")
+        | local_name!("h4")
+        | local_name!("h5")
+        | local_name!("h6")
+        | local_name!("th") => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn class_bias(doc: &Document, id: NodeId) -> f32 {
+    let Some(element) = doc.element(id) else {
+        return 0.0;
+    };
+    let mut bias = match hint(element) {
+        Hint::Content => 25.0,
+        Hint::Boilerplate => -25.0,
+        Hint::Neutral => 0.0,
+    };
+    if element.attr("itemprop") == Some("articleBody") {
+        bias += 50.0;
+    }
+    if *element.tag() == local_name!("article") || *element.tag() == local_name!("main") {
+        bias += 10.0;
+    }
+    bias
+}
+
+fn score_containers(doc: &Document, analysis: &Analysis) -> Vec<f32> {
+    let mut scores = vec![0.0f32; doc.len()];
+    let mut initialised = vec![false; doc.len()];
+    for &id in &analysis.order {
+        let Some(element) = doc.element(id) else {
+            continue;
+        };
+        let inline = analysis.inline_chars[id.index()];
+        if inline < MIN_PARAGRAPH_CHARS || is_linkish(element.tag()) {
+            continue;
+        }
+        let text = doc_inline_sample(doc, id);
+        let commas = text
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،' | '。'))
+            .count() as f32;
+        let paragraph = 1.0 + commas + (inline as f32 / 100.0).floor().min(3.0);
+        let paragraph = paragraph * (1.0 - inline_link_share(doc, analysis, id));
+        let mut ancestor = doc.parent(id);
+        for level in 0..ANCESTOR_LEVELS {
+            let Some(node) = ancestor else { break };
+            let Some(tag) = doc.html_tag(node) else { break };
+            if !initialised[node.index()] {
+                initialised[node.index()] = true;
+                scores[node.index()] += tag_bias(tag) + class_bias(doc, node);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f32 * 3.0,
+            };
+            scores[node.index()] += paragraph / divider;
+            ancestor = doc.parent(node);
+        }
+    }
+    scores
+}
+
+fn is_linkish(tag: &LocalName) -> bool {
+    matches!(
+        *tag,
+        local_name!("a") | local_name!("button") | local_name!("label")
+    )
+}
+
+/// Link share of an element's own inline text, so a list of link teasers does not score as
+/// prose.
+fn inline_link_share(doc: &Document, analysis: &Analysis, id: NodeId) -> f32 {
+    let inline = analysis.inline_chars[id.index()];
+    if inline == 0 {
+        return 0.0;
+    }
+    let links: u32 = doc
+        .children(id)
+        .filter(|&child| !doc.html_tag(child).is_some_and(crate::tags::is_block))
+        .map(|child| analysis.link_chars[child.index()])
+        .sum();
+    (links as f32 / inline as f32).min(1.0)
+}
+
+/// The element's own text (not nested blocks), enough to count commas.
+fn doc_inline_sample(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    for child in doc.children(id) {
+        if doc.html_tag(child).is_some_and(crate::tags::is_block) {
+            continue;
+        }
+        match doc.text(child) {
+            Some(text) => out.push_str(text),
+            None => out.push_str(&doc.text_content(child)),
+        }
+        if out.len() > 4000 {
+            break;
+        }
+    }
+    out
+}
+
+fn siblings_to_join(
+    doc: &Document,
+    analysis: &Analysis,
+    scores: &[f32],
+    top: NodeId,
+    top_score: f32,
+) -> Vec<NodeId> {
+    let Some(parent) = doc.parent(top) else {
+        return vec![top];
+    };
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = doc.attr(top, "class").unwrap_or("");
+    let mut parts = Vec::new();
+    for sibling in doc.children(parent) {
+        if sibling == top {
+            parts.push(sibling);
+            continue;
+        }
+        if analysis.removed[sibling.index()] || doc.element(sibling).is_none() {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && doc.attr(sibling, "class") == Some(top_class) {
+            bonus = top_score * 0.2;
+        }
+        let score = scores[sibling.index()] * (1.0 - analysis.link_density(sibling)) + bonus;
+        let join = if score >= threshold {
+            true
+        } else if doc.html_tag(sibling) == Some(&local_name!("p")) {
+            let chars = analysis.text_chars[sibling.index()];
+            let density = analysis.link_density(sibling);
+            (chars > 80 && density < 0.25)
+                || (chars > 0 && density == 0.0 && ends_sentence(doc, sibling))
+        } else {
+            false
+        };
+        if join {
+            parts.push(sibling);
+        }
+    }
+    parts
+}
+
+fn ends_sentence(doc: &Document, id: NodeId) -> bool {
+    let text = doc.text_content(id);
+    let trimmed = text.trim_end();
+    trimmed.ends_with(['.', '!', '?', '。', '"', '”']) && trimmed.len() > 20
+}

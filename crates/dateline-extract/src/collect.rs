@@ -1,0 +1,368 @@
+//! Stage 4: turn the chosen container into typed blocks in reading order.
+//!
+//! A recursive walk; the parser caps tree depth (`Limits::max_depth`), which bounds the
+//! recursion. Inline content accumulates into the current paragraph; block elements flush
+//! it. Each block remembers how much of its text sat inside links, for the filter stage.
+
+use dateline_html::{Document, NodeId, NodeKind, local_name};
+use dateline_model::{Block, Link, ListItem, TableCell, TableRow};
+
+use crate::analysis::Analysis;
+use crate::tags::{heading_level, is_block};
+use crate::text::{collapse, push_collapsed, tidy_lines};
+
+/// What the collector emits, plus what the filter needs to judge it.
+pub(crate) struct Candidate {
+    pub block: Block,
+    /// Non-space chars of text.
+    pub chars: usize,
+    /// Of those, inside links.
+    pub link_chars: usize,
+}
+
+pub(crate) struct CollectOptions {
+    pub tables: bool,
+    pub links: bool,
+    pub images: bool,
+}
+
+pub(crate) fn collect(
+    doc: &Document,
+    analysis: &Analysis,
+    parts: &[NodeId],
+    options: &CollectOptions,
+) -> Vec<Candidate> {
+    let mut collector = Collector {
+        doc,
+        analysis,
+        options,
+        out: Vec::new(),
+        para: Inline::default(),
+    };
+    for &part in parts {
+        collector.walk(part);
+        collector.flush();
+    }
+    collector.out
+}
+
+#[derive(Default)]
+struct Inline {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    links: Vec<Link>,
+    in_link: usize,
+}
+
+impl Inline {
+    fn is_blank(&self) -> bool {
+        self.chars == 0
+    }
+}
+
+struct Collector<'a> {
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    options: &'a CollectOptions,
+    out: Vec<Candidate>,
+    para: Inline,
+}
+
+impl Collector<'_> {
+    fn flush(&mut self) {
+        let para = std::mem::take(&mut self.para);
+        if para.is_blank() {
+            return;
+        }
+        let text = tidy_lines(&para.text);
+        let links = if text == para.text {
+            para.links
+        } else {
+            Vec::new()
+        };
+        self.out.push(Candidate {
+            block: Block::Paragraph { text, links },
+            chars: para.chars,
+            link_chars: para.link_chars,
+        });
+    }
+
+    fn push(&mut self, block: Block, chars: usize, link_chars: usize) {
+        if chars > 0 || matches!(block, Block::Image { .. }) {
+            self.out.push(Candidate {
+                block,
+                chars,
+                link_chars,
+            });
+        }
+    }
+
+    fn walk(&mut self, id: NodeId) {
+        if self.analysis.removed[id.index()] {
+            return;
+        }
+        let doc = self.doc;
+        match &doc.node(id).kind {
+            NodeKind::Text(text) => {
+                let added = push_collapsed(&mut self.para.text, text);
+                self.para.chars += added;
+                if self.para.in_link > 0 {
+                    self.para.link_chars += added;
+                }
+            }
+            NodeKind::Element(element) => {
+                let tag = element.tag().clone();
+                if let Some(level) = heading_level(&tag) {
+                    self.flush();
+                    let (text, chars, link_chars) = self.inline_text(id);
+                    self.push(Block::Heading { level, text }, chars, link_chars);
+                    return;
+                }
+                match tag {
+                    local_name!("br") => {
+                        if !self.para.text.is_empty() {
+                            trim_trailing_space(&mut self.para.text);
+                            self.para.text.push('\n');
+                        }
+                    }
+                    local_name!("a") => self.walk_link(id),
+                    local_name!("ul") | local_name!("ol") => {
+                        self.flush();
+                        self.list(id, tag == local_name!("ol"));
+                    }
+                    local_name!("blockquote") => {
+                        self.flush();
+                        let (text, chars, link_chars) = self.block_text(id);
+                        self.push(
+                            Block::Quote {
+                                text,
+                                links: Vec::new(),
+                            },
+                            chars,
+                            link_chars,
+                        );
+                    }
+                    local_name!("pre") => {
+                        self.flush();
+                        let raw = doc.text_content(id);
+                        let text = raw.trim_matches('\n').to_string();
+                        let chars = crate::text::char_len(&text);
+                        self.push(Block::Code { text }, chars, 0);
+                    }
+                    local_name!("table") => {
+                        self.flush();
+                        self.table(id);
+                    }
+                    local_name!("figcaption") => {
+                        self.flush();
+                        let (text, chars, link_chars) = self.block_text(id);
+                        let text = text.replace('\n', " ");
+                        self.push(Block::FigureCaption { text }, chars, link_chars);
+                    }
+                    local_name!("img") => {
+                        if self.options.images
+                            && let Some(src) = element.attr("src").filter(|s| !s.is_empty())
+                        {
+                            self.flush();
+                            let alt = element.attr("alt").map(collapse).filter(|a| !a.is_empty());
+                            self.push(
+                                Block::Image {
+                                    src: src.to_string(),
+                                    alt,
+                                },
+                                0,
+                                0,
+                            );
+                        }
+                    }
+                    local_name!("hr") => self.flush(),
+                    _ if is_block(&tag) => {
+                        self.flush();
+                        self.children(id);
+                        self.flush();
+                    }
+                    _ => self.children(id),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn children(&mut self, id: NodeId) {
+        let mut child = self.doc.first_child(id);
+        while let Some(c) = child {
+            self.walk(c);
+            child = self.doc.next_sibling(c);
+        }
+    }
+
+    fn walk_link(&mut self, id: NodeId) {
+        let start = self.para.text.len();
+        self.para.in_link += 1;
+        self.children(id);
+        self.para.in_link -= 1;
+        if self.options.links
+            && let Some(href) = self.doc.attr(id, "href").filter(|h| !h.is_empty())
+        {
+            let end = self.para.text.trim_end().len();
+            let start = start
+                + self.para.text[start..end]
+                    .len()
+                    .saturating_sub(self.para.text[start..end].trim_start().len());
+            if end > start {
+                self.para.links.push(Link {
+                    start,
+                    end,
+                    href: href.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Collects `id`'s content into a fresh inline buffer (nested blocks become line
+    /// breaks), returning (text, chars, link chars).
+    fn block_text(&mut self, id: NodeId) -> (String, usize, usize) {
+        let saved_out = std::mem::take(&mut self.out);
+        let saved_para = std::mem::take(&mut self.para);
+        self.children(id);
+        self.flush();
+        let inner = std::mem::replace(&mut self.out, saved_out);
+        self.para = saved_para;
+        let mut text = String::new();
+        let (mut chars, mut link_chars) = (0, 0);
+        for candidate in inner {
+            if let Some(part) = candidate.block.plain_text() {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&part);
+            }
+            chars += candidate.chars;
+            link_chars += candidate.link_chars;
+        }
+        (text, chars, link_chars)
+    }
+
+    fn inline_text(&mut self, id: NodeId) -> (String, usize, usize) {
+        let (text, chars, link_chars) = self.block_text(id);
+        (text.replace('\n', " "), chars, link_chars)
+    }
+
+    fn list(&mut self, id: NodeId, ordered: bool) {
+        let mut items = Vec::new();
+        let (mut chars, mut link_chars) = (0, 0);
+        for child in self.doc.children(id) {
+            if self.analysis.removed[child.index()] {
+                continue;
+            }
+            let (text, c, l) = if self.doc.html_tag(child) == Some(&local_name!("li")) {
+                self.block_text(child)
+            } else if self.doc.element(child).is_some() {
+                self.block_text(child)
+            } else {
+                let text = collapse(self.doc.text(child).unwrap_or(""));
+                let c = crate::text::char_len(&text);
+                (text, c, 0)
+            };
+            if c == 0 {
+                continue;
+            }
+            chars += c;
+            link_chars += l;
+            items.push(ListItem {
+                text: text.replace('\n', " "),
+                links: Vec::new(),
+            });
+        }
+        if !items.is_empty() {
+            self.push(Block::List { ordered, items }, chars, link_chars);
+        }
+    }
+
+    fn table(&mut self, id: NodeId) {
+        if is_layout_table(self.doc, self.analysis, id) {
+            // Layout tables hold the page itself; read them as ordinary containers.
+            self.children(id);
+            self.flush();
+            return;
+        }
+        if !self.options.tables {
+            return;
+        }
+        let mut rows = Vec::new();
+        let (mut chars, mut link_chars) = (0, 0);
+        let mut walk = self.doc.descendants(id);
+        let mut row_ids = Vec::new();
+        while let Some(node) = walk.next() {
+            match self.doc.html_tag(node) {
+                Some(&local_name!("tr")) => {
+                    row_ids.push(node);
+                    walk.skip_subtree(node);
+                }
+                Some(&local_name!("table")) if node != id => walk.skip_subtree(node),
+                _ => {}
+            }
+        }
+        for row in row_ids {
+            let mut cells = Vec::new();
+            for cell in self.doc.children(row) {
+                let header = match self.doc.html_tag(cell) {
+                    Some(&local_name!("th")) => true,
+                    Some(&local_name!("td")) => false,
+                    _ => continue,
+                };
+                let (text, c, l) = self.block_text(cell);
+                chars += c;
+                link_chars += l;
+                cells.push(TableCell {
+                    text: text.replace('\n', " "),
+                    header,
+                });
+            }
+            if cells.iter().any(|c| !c.text.is_empty()) {
+                rows.push(TableRow { cells });
+            }
+        }
+        if !rows.is_empty() {
+            self.push(Block::Table { rows }, chars, link_chars);
+        }
+    }
+}
+
+fn trim_trailing_space(text: &mut String) {
+    while text.ends_with(' ') {
+        text.pop();
+    }
+}
+
+/// A table used for page layout: it holds paragraphs, headings or lists, or long prose in
+/// few cells, rather than data.
+fn is_layout_table(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
+    let mut cells = 0usize;
+    let mut walk = doc.descendants(id);
+    while let Some(node) = walk.next() {
+        match doc.html_tag(node) {
+            Some(&local_name!("td")) | Some(&local_name!("th")) => cells += 1,
+            Some(tag)
+                if matches!(
+                    *tag,
+                    local_name!("p")
+                        | local_name!("h1")
+                        | local_name!("h2")
+                        | local_name!("h3")
+                        | local_name!("ul")
+                        | local_name!("ol")
+                        | local_name!("div")
+                        | local_name!("table")
+                        | local_name!("blockquote")
+                ) && node != id =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    let chars = analysis.text_chars[id.index()] as usize;
+    cells <= 1 || chars / cells.max(1) > 200
+}

@@ -1,0 +1,181 @@
+//! Stage 5: drop blocks inside the chosen container that are still boilerplate: link lists,
+//! share and subscribe prompts, "Related" sections, repeated text, the headline itself.
+
+use std::collections::HashSet;
+
+use dateline_model::Block;
+
+use crate::collect::Candidate;
+
+/// Link share above which a short block is navigation, not prose.
+const MAX_LINK_DENSITY: f32 = 0.5;
+/// Blocks at least this long are kept whatever their link share (link-heavy prose exists).
+const LONG_BLOCK_CHARS: usize = 400;
+
+/// Starts of short lines that are never article text. Lower case.
+const BOILERPLATE_STARTS: &[&str] = &[
+    "share this",
+    "share on",
+    "share:",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "advertisement",
+    "advertising",
+    "read more",
+    "read also",
+    "read next",
+    "click here",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "related:",
+    "related articles",
+    "related stories",
+    "see also",
+    "more stories",
+    "you may also like",
+    "recommended for you",
+    "skip to",
+    "back to top",
+    "loading",
+    "comments",
+    "leave a comment",
+    "post a comment",
+    "tags:",
+    "filed under",
+    "werbung",
+    "anzeige",
+    "lesen sie auch",
+    "mehr zum thema",
+    "auch interessant",
+    "publicidad",
+    "lee también",
+    "leia também",
+    "publicité",
+    "lire aussi",
+    "à lire aussi",
+    "leggi anche",
+    "pubblicità",
+    "czytaj też",
+    "czytaj także",
+    "reklama",
+    "читайте также",
+    "реклама",
+];
+
+/// Headings that open a block of teasers rather than a part of the story. Lower case,
+/// compared with the whole heading.
+const TEASER_HEADINGS: &[&str] = &[
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "related posts",
+    "more stories",
+    "more news",
+    "more from",
+    "read more",
+    "read next",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "comments",
+    "share this article",
+    "share this",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "meistgelesen",
+    "noticias relacionadas",
+    "te puede interesar",
+    "à lire aussi",
+    "sur le même sujet",
+    "leggi anche",
+    "czytaj także",
+];
+
+pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
+    let title_key = title.map(normalise);
+    let mut seen = HashSet::new();
+    let mut in_teasers = false;
+    let mut out = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let Candidate {
+            block,
+            chars,
+            link_chars,
+        } = candidate;
+        let density = if chars == 0 {
+            0.0
+        } else {
+            link_chars as f32 / chars as f32
+        };
+        if let Block::Heading { text, .. } = &block {
+            let key = normalise(text);
+            if title_key.as_deref() == Some(key.as_str()) {
+                continue;
+            }
+            in_teasers = is_teaser_heading(&key);
+            if in_teasers {
+                continue;
+            }
+        }
+        if in_teasers && (density > 0.2 || matches!(block, Block::List { .. }) || chars < 150) {
+            continue;
+        }
+        if density > MAX_LINK_DENSITY && chars < LONG_BLOCK_CHARS {
+            continue;
+        }
+        let Some(text) = block.plain_text() else {
+            out.push(block);
+            continue;
+        };
+        let key = normalise(&text);
+        if chars < 120 && is_boilerplate_line(&key) {
+            continue;
+        }
+        if title_key.as_deref() == Some(key.as_str()) {
+            continue;
+        }
+        // Repeated text is a print duplicate, a pull quote or a carousel; the first copy stays.
+        if chars >= 20 && !seen.insert(key) {
+            continue;
+        }
+        out.push(block);
+    }
+    while matches!(out.last(), Some(Block::Heading { .. })) {
+        out.pop();
+    }
+    out
+}
+
+fn is_teaser_heading(key: &str) -> bool {
+    let key = key.trim_end_matches([':', '.', '!']);
+    TEASER_HEADINGS.contains(&key)
+}
+
+fn is_boilerplate_line(key: &str) -> bool {
+    BOILERPLATE_STARTS
+        .iter()
+        .any(|start| key.starts_with(start))
+}
+
+/// Lower case, whitespace folded, for comparisons.
+pub(crate) fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}

@@ -1,0 +1,219 @@
+//! What an element's `class` and `id` say about it.
+//!
+//! Sites name their boilerplate in English far more often than in their own language, but
+//! the common non-English names are here too. Words that are risky as substrings ("ad",
+//! "nav", "tag", "print") only count as whole tokens of the class/id.
+
+use dateline_html::Element;
+
+/// What the class and id of an element suggest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    /// Navigation, sharing, comments, ads, related stories and the like.
+    Boilerplate,
+    /// Names used for the article body.
+    Content,
+    /// Nothing either way.
+    Neutral,
+}
+
+const BOILERPLATE_SUBSTRINGS: &[&str] = &[
+    "comment",
+    "sidebar",
+    "footer",
+    "navbar",
+    "navigation",
+    "breadcrumb",
+    "newsletter",
+    "subscri",
+    "cookie",
+    "consent",
+    "gdpr",
+    "advert",
+    "sponsor",
+    "promo",
+    "related",
+    "recommend",
+    "social",
+    "share",
+    "sharing",
+    "popup",
+    "modal",
+    "skiplink",
+    "skip-link",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "signup",
+    "sign-up",
+    "login",
+    "toolbar",
+    "author-bio",
+    "authorbio",
+    "about-author",
+    "tagcloud",
+    "tag-cloud",
+    "pagination",
+    "pager",
+    "dropdown",
+    "trending",
+    "popular",
+    "more-stories",
+    "morestories",
+    "read-more",
+    "readmore",
+    "read-next",
+    "readnext",
+    "also-read",
+    "see-also",
+    "masthead",
+    "screen-reader",
+    "sr-only",
+    "visually-hidden",
+    "offscreen",
+    "byline",
+    "dateline-meta",
+    "article-meta",
+    "post-meta",
+    "entry-meta",
+    "meta-data",
+    "rating",
+    "widget",
+    "banner",
+    "carousel",
+    "slideshow-nav",
+    "topics",
+    "follow-us",
+    "followus",
+    "print-link",
+    "kommentar",
+    "teilen",
+    "werbung",
+    "anzeige",
+    "mehr-zum-thema",
+    "weitere-artikel",
+    "compartir",
+    "relacionad",
+    "publicidad",
+    "partager",
+    "commentaire",
+    "annonce",
+    "condividi",
+    "correlat",
+    "pubblicit",
+    "reclame",
+    "gerelateerd",
+    "reklam",
+    "komentar",
+    "polecane",
+    "zobacz-tez",
+];
+
+const BOILERPLATE_TOKENS: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "nav",
+    "menu",
+    "tags",
+    "tag",
+    "print",
+    "hidden",
+    "aside",
+    "header-nav",
+    "masthead",
+    "sitemap",
+    "social",
+    "share",
+    "bio",
+    "credits",
+    "foot",
+    "pub",
+    "noprint",
+    "subnav",
+    "topnav",
+    "legal",
+    "copyright",
+    "disclaimer",
+    "hide",
+    "overlay",
+];
+
+const CONTENT_SUBSTRINGS: &[&str] = &[
+    "article",
+    "content",
+    "entry",
+    "story",
+    "post-body",
+    "postbody",
+    "post-content",
+    "text",
+    "hentry",
+    "main",
+    "body",
+    "blog",
+    "artikel",
+    "contenido",
+    "contenu",
+    "inhalt",
+    "testo",
+    "tresc",
+];
+
+/// Splits class and id into lower-case tokens and judges them.
+pub(crate) fn hint(element: &Element) -> Hint {
+    let class = element.attr("class").unwrap_or("");
+    let id = element.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return Hint::Neutral;
+    }
+    // Long generated class lists (utility CSS) say nothing reliable past the first few names.
+    let names = format!("{} {}", truncate(class, 200), truncate(id, 100)).to_ascii_lowercase();
+    let boilerplate = BOILERPLATE_SUBSTRINGS.iter().any(|s| names.contains(s))
+        || names
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|token| BOILERPLATE_TOKENS.contains(&token));
+    if boilerplate {
+        return Hint::Boilerplate;
+    }
+    if CONTENT_SUBSTRINGS.iter().any(|s| names.contains(s)) {
+        return Hint::Content;
+    }
+    Hint::Neutral
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn element_with(class: &str, id: &str) -> Element {
+        let html = format!("<div class=\"{class}\" id=\"{id}\">x</div>");
+        let doc = dateline_html::parse(&html, &dateline_html::Limits::default());
+        let div = doc
+            .find_tag(doc.root(), &dateline_html::local_name!("div"))
+            .and_then(|id| doc.element(id).cloned());
+        div.unwrap_or_else(|| panic!("no div in {html}"))
+    }
+
+    #[test]
+    fn judges_common_names() {
+        assert_eq!(hint(&element_with("share-buttons", "")), Hint::Boilerplate);
+        assert_eq!(hint(&element_with("col ad", "")), Hint::Boilerplate);
+        assert_eq!(hint(&element_with("", "comments")), Hint::Boilerplate);
+        assert_eq!(hint(&element_with("article-body", "")), Hint::Content);
+        assert_eq!(hint(&element_with("shadow", "")), Hint::Neutral);
+        assert_eq!(hint(&element_with("blueprint", "")), Hint::Neutral);
+        assert_eq!(hint(&element_with("artikel-teilen", "")), Hint::Boilerplate);
+    }
+}

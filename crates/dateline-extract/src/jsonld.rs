@@ -1,0 +1,240 @@
+//! schema.org data from `<script type="application/ld+json">`: the article's headline,
+//! body, authors and dates as the publisher's CMS states them.
+//!
+//! Broken JSON is common (trailing commas, two objects glued together, HTML comments around
+//! it); a block that does not parse is skipped, never fatal. serde_json's recursion limit
+//! bounds deeply nested input.
+
+use dateline_html::{Document, NodeId, local_name};
+use serde_json::Value;
+
+/// One block's text is not parsed past this size.
+const MAX_JSONLD_BYTES: usize = 2 * 1024 * 1024;
+
+/// The fields dateline reads from the first article-like object.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct JsonLdArticle {
+    pub headline: Option<String>,
+    pub body: Option<String>,
+    pub description: Option<String>,
+    pub authors: Vec<String>,
+    pub date_published: Option<String>,
+    pub date_modified: Option<String>,
+    pub section: Option<String>,
+    pub keywords: Vec<String>,
+    pub image: Option<String>,
+    pub publisher: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "Report",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SocialMediaPosting",
+    "WebPage",
+];
+
+pub(crate) fn read(doc: &Document) -> Option<JsonLdArticle> {
+    let mut best: Option<(usize, JsonLdArticle)> = None;
+    let mut walk = doc.descendants(doc.root());
+    while let Some(id) = walk.next() {
+        if doc.html_tag(id) != Some(&local_name!("script")) {
+            continue;
+        }
+        walk.skip_subtree(id);
+        let is_ld = doc
+            .attr(id, "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let raw = script_text(doc, id);
+        if raw.len() > MAX_JSONLD_BYTES {
+            continue;
+        }
+        let Some(value) = parse_lenient(&raw) else {
+            continue;
+        };
+        let mut objects = Vec::new();
+        flatten(&value, &mut objects, 0);
+        for object in objects {
+            let Some(rank) = type_rank(object) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                best = Some((rank, from_object(object)));
+            }
+        }
+    }
+    best.map(|(_, article)| article)
+}
+
+fn script_text(doc: &Document, id: NodeId) -> String {
+    doc.children(id).filter_map(|c| doc.text(c)).collect()
+}
+
+fn parse_lenient(raw: &str) -> Option<Value> {
+    let trimmed = raw
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim()
+        .trim_end_matches(';');
+    serde_json::from_str(trimmed).ok()
+}
+
+/// Collects every object (through arrays and `@graph`) up to a small depth.
+fn flatten<'a>(value: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| flatten(v, out, depth + 1)),
+        Value::Object(map) => {
+            out.push(map);
+            if let Some(graph) = map.get("@graph") {
+                flatten(graph, out, depth + 1);
+            }
+            if let Some(entity) = map.get("mainEntity") {
+                flatten(entity, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Lower is better: news article types before generic web pages.
+fn type_rank(object: &serde_json::Map<String, Value>) -> Option<usize> {
+    let types: Vec<&str> = match object.get("@type")? {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+        _ => return None,
+    };
+    types
+        .iter()
+        .filter_map(|t| {
+            let t = t.rsplit(['/', ':']).next().unwrap_or(t);
+            ARTICLE_TYPES.iter().position(|known| *known == t)
+        })
+        .min()
+}
+
+fn from_object(object: &serde_json::Map<String, Value>) -> JsonLdArticle {
+    JsonLdArticle {
+        headline: string(object.get("headline")).or_else(|| string(object.get("name"))),
+        body: string(object.get("articleBody")),
+        description: string(object.get("description")),
+        authors: names(object.get("author")),
+        date_published: string(object.get("datePublished"))
+            .or_else(|| string(object.get("dateCreated")))
+            .or_else(|| string(object.get("uploadDate"))),
+        date_modified: string(object.get("dateModified")),
+        section: strings(object.get("articleSection")).into_iter().next(),
+        keywords: strings(object.get("keywords"))
+            .iter()
+            .flat_map(|k| k.split(','))
+            .map(|k| k.trim().to_string())
+            .filter(|k| !k.is_empty())
+            .collect(),
+        image: url_of(object.get("image")),
+        publisher: object
+            .get("publisher")
+            .and_then(|p| names(Some(p)).into_iter().next()),
+        language: string(object.get("inLanguage")),
+        url: string(object.get("url")).or_else(|| url_of(object.get("mainEntityOfPage"))),
+    }
+}
+
+fn string(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => {
+            let s = crate::text::collapse(&decode_entities(s));
+            (!s.is_empty()).then_some(s)
+        }
+        Value::Array(items) => items.iter().find_map(|v| string(Some(v))),
+        Value::Object(map) => string(map.get("@value")),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn strings(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().filter_map(|v| string(Some(v))).collect(),
+        Some(v) => string(Some(v)).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
+/// `author`: a string, an object with `name`, or an array of either.
+fn names(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
+        Some(Value::Object(map)) => string(map.get("name")).into_iter().collect(),
+        Some(v) => string(Some(v)).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
+fn url_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Array(items) => items.iter().find_map(|v| url_of(Some(v))),
+        Value::Object(map) => string(map.get("url")).or_else(|| string(map.get("@id"))),
+        _ => None,
+    }
+}
+
+/// CMSs often put HTML-escaped text into JSON strings.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use dateline_html::{Limits, parse};
+
+    #[test]
+    fn reads_graph_and_authors() {
+        let html = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},{"@type":"NewsArticle","headline":"Big &amp; bold","author":[{"@type":"Person","name":"Ana Díaz"},"Bo Li"],"datePublished":"2024-03-05T09:15:00-05:00","articleBody":"Body text."}]}</script>"#;
+        let doc = parse(html, &Limits::default());
+        let article = read(&doc).unwrap();
+        assert_eq!(article.headline.as_deref(), Some("Big & bold"));
+        assert_eq!(article.authors, vec!["Ana Díaz", "Bo Li"]);
+        assert_eq!(
+            article.date_published.as_deref(),
+            Some("2024-03-05T09:15:00-05:00")
+        );
+        assert_eq!(article.body.as_deref(), Some("Body text."));
+    }
+
+    #[test]
+    fn broken_json_is_skipped() {
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle", "headline": </script><script type="application/ld+json">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script>"#;
+        let doc = parse(html, &Limits::default());
+        assert!(read(&doc).is_none());
+    }
+}

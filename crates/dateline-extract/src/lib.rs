@@ -1,0 +1,279 @@
+//! The extraction engine: one news page in, one [`Article`] out. No IO.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! 1. [`analysis`]: prune non-content subtrees, measure text and link lengths per element;
+//! 2. [`candidate`]: score containers and choose the article body (plus joining siblings);
+//! 3. [`collect`]: turn the chosen elements into typed blocks in reading order;
+//! 4. [`filter`]: drop leftover boilerplate blocks;
+//! 5. fallbacks: the whole page when the choice holds almost nothing, JSON-LD `articleBody`
+//!    when it holds much more than the markup choice;
+//! 6. [`metadata`] and [`jsonld`]: title and the declared metadata.
+//!
+//! ```
+//! let html = "<html><head><title>Rain returns | The Example Times</title></head><body>\
+//!     <nav><a href='/'>Home</a> <a href='/world'>World</a></nav>\
+//!     <article><h1>Rain returns</h1><p>After a dry summer, the rain came back on Monday, \
+//!     filling reservoirs across the region and ending a months-long hosepipe ban.</p></article>\
+//!     <footer>© The Example Times</footer></body></html>";
+//! let article = dateline_extract::extract_html(html, &dateline_extract::Options::default());
+//! assert_eq!(article.title.as_deref(), Some("Rain returns"));
+//! assert!(article.text.starts_with("After a dry summer"));
+//! assert!(!article.text.contains("Home"));
+//! ```
+#![forbid(unsafe_code)]
+
+mod analysis;
+mod candidate;
+mod collect;
+mod filter;
+mod hints;
+mod jsonld;
+mod metadata;
+mod tags;
+mod text;
+
+use dateline_html::{Document, InputError, Limits, Page};
+use dateline_model::{Article, Block};
+
+use crate::collect::{CollectOptions, collect};
+
+/// What to extract and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The page's URL, used to resolve relative links and as `Article::url`.
+    pub url: Option<String>,
+    /// Keep data tables in the body.
+    pub tables: bool,
+    /// Record hyperlinks inside body text.
+    pub links: bool,
+    /// Keep images in the body as image blocks.
+    pub images: bool,
+    /// Input bounds.
+    pub limits: Limits,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            url: None,
+            tables: true,
+            links: false,
+            images: false,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Decodes and extracts a page given as bytes (gzip and any charset); `content_type` is the
+/// HTTP header when known.
+pub fn extract_bytes(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    options: &Options,
+) -> Result<Article, InputError> {
+    let page = Page::from_bytes(bytes, content_type, &options.limits)?;
+    Ok(extract_html(&page.text, options))
+}
+
+/// Extracts from decoded HTML.
+pub fn extract_html(html: &str, options: &Options) -> Article {
+    let doc = dateline_html::parse(html, &options.limits);
+    extract_document(&doc, options)
+}
+
+/// Pages whose chosen body has fewer non-space chars than this are re-read whole.
+const FALLBACK_BELOW_CHARS: usize = 250;
+
+/// Extracts from a parsed document.
+pub fn extract_document(doc: &Document, options: &Options) -> Article {
+    let meta = metadata::MetaTags::read(doc);
+    let ld = jsonld::read(doc);
+    let base = options.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let site_name = meta
+        .first(&["og:site_name", "application-name", "twitter:site"])
+        .map(|s| s.trim_start_matches('@').to_string())
+        .or_else(|| ld.as_ref().and_then(|l| l.publisher.clone()));
+    let title = metadata::title(doc, &meta, ld.as_ref(), site_name.as_deref());
+
+    let start = doc.body().unwrap_or(doc.root());
+    let analysis = analysis::analyse(doc, start);
+    let collect_options = CollectOptions {
+        tables: options.tables,
+        links: options.links,
+        images: options.images,
+    };
+    let chosen = candidate::choose(doc, &analysis, start);
+    let mut blocks = match &chosen {
+        Some(choice) => filter::filter(
+            collect(doc, &analysis, &choice.parts, &collect_options),
+            title.as_deref(),
+        ),
+        None => Vec::new(),
+    };
+    let mut chars = body_chars(&blocks);
+    if chars < FALLBACK_BELOW_CHARS {
+        let whole = filter::filter(
+            collect(doc, &analysis, &[start], &collect_options),
+            title.as_deref(),
+        );
+        let whole_chars = body_chars(&whole);
+        if whole_chars > chars {
+            blocks = whole;
+            chars = whole_chars;
+        }
+    }
+    if let Some(ld_body) = ld.as_ref().and_then(|l| l.body.as_deref()) {
+        let ld_chars = text::char_len(ld_body);
+        if ld_chars >= 500 && ld_chars > 2 * chars {
+            blocks = ld_body
+                .split('\n')
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(|line| Block::Paragraph {
+                    text: line.to_string(),
+                    links: Vec::new(),
+                })
+                .collect();
+        }
+    }
+
+    let mut article = Article {
+        url: options.url.clone(),
+        canonical_url: meta
+            .canonical
+            .clone()
+            .or_else(|| meta.first(&["og:url"]))
+            .map(|u| absolute(base.as_ref(), &u)),
+        title,
+        description: meta
+            .first(&["description", "og:description", "twitter:description"])
+            .or_else(|| ld.as_ref().and_then(|l| l.description.clone())),
+        authors: authors(&meta, ld.as_ref()),
+        date_published: date_published(doc, &meta, ld.as_ref(), chosen.as_ref().map(|c| c.top)),
+        date_modified: ld
+            .as_ref()
+            .and_then(|l| l.date_modified.clone())
+            .or_else(|| {
+                meta.first(&[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "dateModified",
+                    "datemodified",
+                ])
+            }),
+        site_name,
+        section: ld
+            .as_ref()
+            .and_then(|l| l.section.clone())
+            .or_else(|| meta.first(&["article:section", "section"])),
+        tags: tags(&meta, ld.as_ref()),
+        language: meta
+            .html_lang
+            .clone()
+            .or_else(|| meta.first(&["content-language", "og:locale", "language"]))
+            .or_else(|| ld.as_ref().and_then(|l| l.language.clone()))
+            .map(|l| l.replace('_', "-")),
+        image: meta
+            .first(&[
+                "og:image",
+                "og:image:url",
+                "twitter:image",
+                "twitter:image:src",
+            ])
+            .or_else(|| ld.as_ref().and_then(|l| l.image.clone()))
+            .map(|u| absolute(base.as_ref(), &u)),
+        ..Article::default()
+    };
+    article.set_body(blocks);
+    article
+}
+
+fn body_chars(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter_map(Block::plain_text)
+        .map(|t| text::char_len(&t))
+        .sum()
+}
+
+fn absolute(base: Option<&url::Url>, href: &str) -> String {
+    match base.and_then(|b| b.join(href).ok()) {
+        Some(url) => url.to_string(),
+        None => href.to_string(),
+    }
+}
+
+fn authors(meta: &metadata::MetaTags, ld: Option<&jsonld::JsonLdArticle>) -> Vec<String> {
+    if let Some(ld) = ld
+        && !ld.authors.is_empty()
+    {
+        let mut names: Vec<String> = ld
+            .authors
+            .iter()
+            .flat_map(|a| metadata::split_authors(a))
+            .collect();
+        names.dedup();
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    meta.first(&[
+        "author",
+        "article:author",
+        "dc.creator",
+        "byl",
+        "parsely-author",
+        "sailthru.author",
+    ])
+    .map(|a| metadata::split_authors(&a))
+    .unwrap_or_default()
+}
+
+fn date_published(
+    doc: &Document,
+    meta: &metadata::MetaTags,
+    ld: Option<&jsonld::JsonLdArticle>,
+    content: Option<dateline_html::NodeId>,
+) -> Option<String> {
+    let declared = ld
+        .and_then(|l| l.date_published.clone())
+        .or_else(|| {
+            meta.first(&[
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "date",
+                "dc.date.issued",
+                "dc.date",
+                "dcterms.created",
+                "parsely-pub-date",
+                "sailthru.date",
+                "citation_publication_date",
+                "article.published",
+            ])
+        })
+        .filter(|d| metadata::looks_like_iso_date(d));
+    declared
+        .or_else(|| content.and_then(|c| metadata::time_in(doc, c)))
+        .or_else(|| metadata::time_in(doc, doc.root()))
+        .map(|d| d.trim().to_string())
+}
+
+fn tags(meta: &metadata::MetaTags, ld: Option<&jsonld::JsonLdArticle>) -> Vec<String> {
+    if let Some(ld) = ld
+        && !ld.keywords.is_empty()
+    {
+        return ld.keywords.clone();
+    }
+    meta.first(&["article:tag", "keywords", "news_keywords"])
+        .map(|k| {
+            k.split(',')
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}

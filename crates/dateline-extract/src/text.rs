@@ -1,0 +1,72 @@
+//! Whitespace handling shared by the stages.
+
+/// Appends `raw` to `out` with every whitespace run folded to one space, never starting `out`
+/// with a space nor doubling one across calls. Returns the number of non-space chars added.
+pub(crate) fn push_collapsed(out: &mut String, raw: &str) -> usize {
+    let mut added = 0;
+    for c in raw.chars() {
+        if c.is_whitespace() || is_invisible(c) {
+            if c.is_whitespace() && !out.is_empty() && !out.ends_with([' ', '\n']) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+            added += 1;
+        }
+    }
+    added
+}
+
+/// Characters that render as nothing and only get in the way of matching and counting.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Trims each line and drops empty lines.
+pub(crate) fn tidy_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim();
+        if !line.is_empty() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Whitespace-collapsed, trimmed copy.
+pub(crate) fn collapse(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    push_collapsed(&mut out, raw);
+    out.trim_end().to_string()
+}
+
+/// Number of non-whitespace characters.
+pub(crate) fn char_len(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_runs_and_counts() {
+        let mut out = String::new();
+        assert_eq!(push_collapsed(&mut out, "  a \n\t b"), 2);
+        assert_eq!(out, "a b");
+        push_collapsed(&mut out, " c\u{00AD}d ");
+        assert_eq!(out, "a b cd ");
+    }
+
+    #[test]
+    fn tidies_lines() {
+        assert_eq!(tidy_lines(" a \n\n  b\n "), "a\nb");
+    }
+}

@@ -1,0 +1,62 @@
+//! Bytes to a DOM: input limits, gzip, character decoding and browser-compatible parsing.
+//!
+//! ```
+//! let page = dateline_html::Page::from_bytes(b"<p>Hello", None, &dateline_html::Limits::default())?;
+//! let doc = dateline_html::parse(&page.text, &dateline_html::Limits::default());
+//! assert!(doc.text_content(doc.root()).contains("Hello"));
+//! # Ok::<(), dateline_html::InputError>(())
+//! ```
+//!
+//! Parsing never fails: html5ever builds the same tree a browser would, and parse errors are
+//! only counted. What can fail is reading the input (too large, broken gzip), reported as an
+//! [`InputError`].
+#![forbid(unsafe_code)]
+
+mod decode;
+mod depth_guard;
+mod dom;
+mod error;
+mod limits;
+mod sink;
+
+pub use decode::{Decoded, EncodingSource, decode, decode_bytes, gunzip_limited};
+pub use dom::{Document, Element, Node, NodeId, NodeKind};
+pub use error::InputError;
+pub use html5ever::{LocalName, local_name};
+pub use limits::Limits;
+pub use sink::parse;
+
+/// A page's bytes read, decompressed and decoded.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The decoded text.
+    pub text: String,
+    /// How the character encoding was chosen.
+    pub encoding: Decoded,
+}
+
+impl Page {
+    /// Decompresses (gzip magic bytes), checks the size limits and decodes `bytes`.
+    /// `content_type` is the HTTP `Content-Type` header when the page came with one.
+    pub fn from_bytes(
+        bytes: &[u8],
+        content_type: Option<&str>,
+        limits: &Limits,
+    ) -> Result<Page, InputError> {
+        let owned;
+        let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
+            owned = gunzip_limited(bytes, limits.max_decompressed_bytes)?;
+            &owned[..]
+        } else {
+            bytes
+        };
+        if raw.len() > limits.max_input_bytes {
+            return Err(InputError::TooLarge {
+                size: raw.len(),
+                limit: limits.max_input_bytes,
+            });
+        }
+        let (text, encoding) = decode_bytes(raw, content_type);
+        Ok(Page { text, encoding })
+    }
+}

@@ -1,0 +1,112 @@
+use serde::{Deserialize, Serialize};
+
+use crate::block::Block;
+
+/// One extracted news article.
+///
+/// Every optional field is `None`/empty when the page does not say it; serialisation skips
+/// such fields so a consumer can tell "unknown" from "empty".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Article {
+    /// Where the page came from as given by the user: a path, `-` for stdin, or a URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The page URL, when known (from the input or the page itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The canonical URL the page declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
+    /// The headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The summary or standfirst the page declares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Person names (an organisation only when no person is named).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// ISO 8601 date or date-time, with the offset when the page gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    /// ISO 8601 date or date-time of the last modification.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_modified: Option<String>,
+    /// The publication's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    /// The section or category the article is filed under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Keywords and topic tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// BCP 47 language tag (`en`, `de`, `pt-BR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The lead image, as an absolute URL when the page URL is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// The dateline at the start of the body (`LONDON (Reuters) -`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
+    /// The body as plain text: blocks in reading order, separated by a blank line.
+    pub text: String,
+    /// The body as typed blocks in reading order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    /// Number of words in `text`: maximal runs of letters and digits (see [`count_words`]).
+    pub word_count: usize,
+    /// Why this input gave no article; set only on failed inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// Place, agencies and date announced at the start of a wire story.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Dateline {
+    /// The place (`LONDON`, `WASHINGTON`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// News agencies named (`Reuters`, `AP`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<String>,
+    /// The date as written or as ISO 8601 when it could be resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+impl Article {
+    /// An article that records only a failure for `source`.
+    pub fn failed(source: impl Into<String>, error: impl Into<String>) -> Self {
+        Article {
+            source: Some(source.into()),
+            error: Some(error.into()),
+            ..Article::default()
+        }
+    }
+
+    /// Sets `blocks`, and derives `text` and `word_count` from them, so the three never disagree.
+    pub fn set_body(&mut self, blocks: Vec<Block>) {
+        self.text = crate::render::plain_text(&blocks);
+        self.word_count = count_words(&self.text);
+        self.blocks = blocks;
+    }
+}
+
+/// Counts maximal runs of alphanumeric characters; CJK text without spaces counts each
+/// ideograph run once, which undercounts, but stays stable across versions.
+pub fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let word_char = c.is_alphanumeric();
+        if word_char && !in_word {
+            count += 1;
+        }
+        in_word = word_char;
+    }
+    count
+}

@@ -1,0 +1,198 @@
+//! `dateline extract`: pages in, articles out, in input order, in parallel.
+
+use std::fs;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use dateline_extract::Options;
+use dateline_model::Article;
+use dateline_model::render::{self, RenderOptions};
+use rayon::prelude::*;
+
+use crate::cli::{ExtractArgs, Format};
+use crate::input::{self, Input};
+
+/// Inputs handled per parallel batch: large enough to keep all cores busy, small enough that
+/// output starts early and memory stays flat on huge input lists.
+const BATCH: usize = 256;
+
+enum Sink {
+    Stdout(BufWriter<std::io::Stdout>),
+    File(BufWriter<fs::File>, PathBuf),
+    Directory(PathBuf),
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let inputs = input::expand(&args.inputs);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        // Extraction walks recurse down to the parser's depth cap; give them room.
+        .stack_size(16 * 1024 * 1024)
+        .build()
+        .context("cannot start worker threads")?;
+    let mut sink = open_sink(args.output.as_deref(), inputs.len())?;
+    let options = Options {
+        url: None,
+        tables: !args.no_tables,
+        links: args.links,
+        images: args.images,
+        limits: args.limits.limits(),
+    };
+    let render_options = RenderOptions {
+        links: args.links,
+        images: args.images,
+        tables: !args.no_tables,
+    };
+    let progress = progress_bar(inputs.len());
+    let started = Instant::now();
+    let mut failures = 0usize;
+    let timeout = Duration::from_secs(args.timeout);
+    for (batch_index, batch) in inputs.chunks(BATCH).enumerate() {
+        let articles: Vec<Article> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|input| extract_one(input, &options, args.url.as_deref(), timeout))
+                .collect()
+        });
+        for (offset, article) in articles.into_iter().enumerate() {
+            let index = batch_index * BATCH + offset;
+            if let Some(error) = &article.error {
+                failures += 1;
+                progress.suspend(|| {
+                    eprintln!(
+                        "dateline: error: {}: {error}",
+                        article.source.as_deref().unwrap_or("?")
+                    )
+                });
+                if args.format != Format::Jsonl {
+                    progress.inc(1);
+                    continue;
+                }
+            }
+            write_article(
+                &mut sink,
+                &inputs[index],
+                index,
+                &article,
+                args.format,
+                &render_options,
+            )?;
+            progress.inc(1);
+        }
+    }
+    progress.finish_and_clear();
+    finish(sink)?;
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "dateline: {} pages, {} failed, {:.2} s ({:.1} pages/s)",
+        inputs.len(),
+        failures,
+        seconds,
+        inputs.len() as f64 / seconds.max(1e-9)
+    );
+    Ok(if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn extract_one(input: &Input, options: &Options, url: Option<&str>, timeout: Duration) -> Article {
+    let source = input.source();
+    let fetched = match input::read(
+        input,
+        options
+            .limits
+            .max_input_bytes
+            .max(options.limits.max_decompressed_bytes),
+        timeout,
+    ) {
+        Ok(fetched) => fetched,
+        Err(error) => return Article::failed(source, format!("{error:#}")),
+    };
+    let mut options = options.clone();
+    options.url = fetched.url.or_else(|| url.map(str::to_string));
+    match dateline_extract::extract_bytes(&fetched.bytes, fetched.content_type.as_deref(), &options)
+    {
+        Ok(mut article) => {
+            article.source = Some(source);
+            article
+        }
+        Err(error) => Article::failed(source, error.to_string()),
+    }
+}
+
+fn open_sink(output: Option<&Path>, inputs: usize) -> anyhow::Result<Sink> {
+    let Some(path) = output else {
+        return Ok(Sink::Stdout(BufWriter::new(std::io::stdout())));
+    };
+    let wants_dir = path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/');
+    if wants_dir {
+        fs::create_dir_all(path)
+            .with_context(|| format!("cannot create directory {}", path.display()))?;
+        return Ok(Sink::Directory(path.to_path_buf()));
+    }
+    let _ = inputs;
+    let file =
+        fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    Ok(Sink::File(BufWriter::new(file), path.to_path_buf()))
+}
+
+fn render(article: &Article, format: Format, options: &RenderOptions) -> String {
+    match format {
+        Format::Txt => render::text(article, options),
+        Format::Markdown => render::markdown(article, options),
+        Format::Json => render::json(article),
+        Format::Jsonl => render::json_line(article) + "\n",
+        Format::Html => render::html(article, options),
+    }
+}
+
+fn write_article(
+    sink: &mut Sink,
+    input: &Input,
+    index: usize,
+    article: &Article,
+    format: Format,
+    options: &RenderOptions,
+) -> anyhow::Result<()> {
+    let rendered = render(article, format, options);
+    match sink {
+        Sink::Stdout(out) => out
+            .write_all(rendered.as_bytes())
+            .context("cannot write to standard output"),
+        Sink::File(out, path) => out
+            .write_all(rendered.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display())),
+        Sink::Directory(dir) => {
+            let path = dir.join(format!("{}.{}", input.stem(index), format.extension()));
+            fs::write(&path, rendered).with_context(|| format!("cannot write {}", path.display()))
+        }
+    }
+}
+
+fn finish(sink: Sink) -> anyhow::Result<()> {
+    match sink {
+        Sink::Stdout(mut out) => out.flush().context("cannot write to standard output"),
+        Sink::File(mut out, path) => out
+            .flush()
+            .with_context(|| format!("cannot write {}", path.display())),
+        Sink::Directory(_) => Ok(()),
+    }
+}
+
+fn progress_bar(total: usize) -> indicatif::ProgressBar {
+    if total < 50 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {per_sec}  eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}

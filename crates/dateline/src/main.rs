@@ -1,0 +1,26 @@
+//! `dateline`: the command-line front end. Argument parsing and orchestration only; the
+//! work happens in the library crates.
+#![forbid(unsafe_code)]
+
+mod cli;
+mod commands;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Extract(args) => commands::extract::run(args),
+        cli::Command::Bench(args) => commands::bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("dateline: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
