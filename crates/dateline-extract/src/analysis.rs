@@ -21,8 +21,13 @@ pub(crate) struct Analysis {
     pub link_chars: Vec<u32>,
     /// Characters of text below the node that are not inside a nested block element.
     pub inline_chars: Vec<u32>,
+    /// Characters of text inside `<p>` elements below the node: prose, as opposed to
+    /// menus and teasers.
+    pub para_chars: Vec<u32>,
     /// Kept nodes in document order.
     pub order: Vec<NodeId>,
+    /// What each element's class and id say (Neutral for non-elements), computed once.
+    pub hints: Vec<Hint>,
 }
 
 impl Analysis {
@@ -38,6 +43,8 @@ impl Analysis {
 /// A body text share above which a container is never pruned for its name: some sites wrap
 /// the whole page in `class="sidebar-layout"` or `id="comments-enabled"`.
 const PROTECTED_SHARE: f32 = 0.4;
+/// The same for the share of the page's paragraph text, which ignores menus and footers.
+const PROTECTED_PARAGRAPH_SHARE: f32 = 0.5;
 
 pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
     let n = doc.len();
@@ -46,20 +53,30 @@ pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
         text_chars: vec![0; n],
         link_chars: vec![0; n],
         inline_chars: vec![0; n],
+        para_chars: vec![0; n],
         order: Vec::with_capacity(n),
+        hints: vec![Hint::Neutral; n],
     };
     walk(doc, start, &mut analysis, |doc, id| hard_remove(doc, id));
     measure(doc, &mut analysis);
     let total = analysis.text_chars[start.index()] as f32;
+    let total_para = analysis.para_chars[start.index()] as f32;
     let protected: Vec<bool> = analysis
         .text_chars
         .iter()
-        .map(|&chars| total > 0.0 && chars as f32 >= total * PROTECTED_SHARE)
+        .zip(&analysis.para_chars)
+        .map(|(&chars, &para)| {
+            (total > 0.0 && chars as f32 >= total * PROTECTED_SHARE)
+                || (total_para >= 200.0 && para as f32 >= total_para * PROTECTED_PARAGRAPH_SHARE)
+        })
         .collect();
     let previous = std::mem::take(&mut analysis.order);
     let mut soft = vec![false; n];
     for &id in &previous {
-        if id != start && !protected[id.index()] && soft_remove(doc, id) {
+        if let Some(element) = doc.element(id) {
+            analysis.hints[id.index()] = hint(element);
+        }
+        if id != start && !protected[id.index()] && soft_remove(doc, id, analysis.hints[id.index()]) {
             soft[id.index()] = true;
         }
     }
@@ -71,6 +88,7 @@ pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
     analysis.text_chars.iter_mut().for_each(|c| *c = 0);
     analysis.link_chars.iter_mut().for_each(|c| *c = 0);
     analysis.inline_chars.iter_mut().for_each(|c| *c = 0);
+    analysis.para_chars.iter_mut().for_each(|c| *c = 0);
     let removed = analysis.removed.clone();
     walk(doc, start, &mut analysis, |_, id| removed[id.index()]);
     measure(doc, &mut analysis);
@@ -107,6 +125,8 @@ fn measure(doc: &Document, analysis: &mut Analysis) {
             NodeKind::Element(element) => {
                 if *element.tag() == local_name!("a") {
                     analysis.link_chars[i] = analysis.text_chars[i];
+                } else if *element.tag() == local_name!("p") {
+                    analysis.para_chars[i] = analysis.text_chars[i];
                 }
             }
             _ => {}
@@ -117,6 +137,7 @@ fn measure(doc: &Document, analysis: &mut Analysis) {
         let p = parent.index();
         analysis.text_chars[p] += analysis.text_chars[i];
         analysis.link_chars[p] += analysis.link_chars[i];
+        analysis.para_chars[p] += analysis.para_chars[i];
         let is_block_child = doc.html_tag(id).is_some_and(is_block);
         if !is_block_child {
             analysis.inline_chars[p] += analysis.inline_chars[i];
@@ -138,20 +159,22 @@ fn hard_remove(doc: &Document, id: NodeId) -> bool {
 }
 
 fn is_hidden(element: &dateline_html::Element) -> bool {
-    if element.attr("hidden").is_some() || element.attr("aria-hidden") == Some("true") {
+    if element.attr_atom(&local_name!("hidden")).is_some()
+        || element.attr("aria-hidden") == Some("true")
+    {
         return true;
     }
-    element.attr("style").is_some_and(|style| {
+    element.attr_atom(&local_name!("style")).is_some_and(|style| {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
+            .map(|c| c.to_ascii_lowercase())
             .collect();
         style.contains("display:none") || style.contains("visibility:hidden")
     })
 }
 
-fn soft_remove(doc: &Document, id: NodeId) -> bool {
+fn soft_remove(doc: &Document, id: NodeId, hint: Hint) -> bool {
     let Some(element) = doc.element(id) else {
         return false;
     };
@@ -182,7 +205,7 @@ fn soft_remove(doc: &Document, id: NodeId) -> bool {
     ) {
         return true;
     }
-    hint(element) == Hint::Boilerplate
+    hint == Hint::Boilerplate
 }
 
 #[cfg(test)]

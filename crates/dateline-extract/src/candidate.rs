@@ -9,7 +9,7 @@
 use dateline_html::{Document, LocalName, NodeId, local_name};
 
 use crate::analysis::Analysis;
-use crate::hints::{Hint, hint};
+use crate::hints::Hint;
 
 /// Shortest inline text run (non-space chars) that counts as a paragraph.
 const MIN_PARAGRAPH_CHARS: u32 = 25;
@@ -120,11 +120,11 @@ fn tag_bias(tag: &LocalName) -> f32 {
     }
 }
 
-fn class_bias(doc: &Document, id: NodeId) -> f32 {
+fn class_bias(doc: &Document, analysis: &Analysis, id: NodeId) -> f32 {
     let Some(element) = doc.element(id) else {
         return 0.0;
     };
-    let mut bias = match hint(element) {
+    let mut bias = match analysis.hints[id.index()] {
         Hint::Content => 25.0,
         Hint::Boilerplate => -25.0,
         Hint::Neutral => 0.0,
@@ -162,7 +162,7 @@ fn score_containers(doc: &Document, analysis: &Analysis) -> Vec<f32> {
             let Some(tag) = doc.html_tag(node) else { break };
             if !initialised[node.index()] {
                 initialised[node.index()] = true;
-                scores[node.index()] += tag_bias(tag) + class_bias(doc, node);
+                scores[node.index()] += tag_bias(tag) + class_bias(doc, analysis, node);
             }
             let divider = match level {
                 0 => 1.0,

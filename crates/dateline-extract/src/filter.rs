@@ -131,7 +131,8 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         if in_teasers && (density > 0.2 || matches!(block, Block::List { .. }) || chars < 150) {
             continue;
         }
-        if density > MAX_LINK_DENSITY && chars < LONG_BLOCK_CHARS {
+        let long_prose = chars >= LONG_BLOCK_CHARS && !matches!(block, Block::List { .. });
+        if density > MAX_LINK_DENSITY && (!long_prose || density > 0.8) {
             continue;
         }
         let Some(text) = block.plain_text() else {

@@ -4,7 +4,10 @@
 //! the common non-English names are here too. Words that are risky as substrings ("ad",
 //! "nav", "tag", "print") only count as whole tokens of the class/id.
 
-use dateline_html::Element;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use dateline_html::{Element, local_name};
 
 /// What the class and id of an element suggest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +81,6 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "entry-meta",
     "meta-data",
     "rating",
-    "widget",
     "banner",
     "carousel",
     "slideshow-nav",
@@ -160,26 +162,80 @@ const CONTENT_SUBSTRINGS: &[&str] = &[
     "tresc",
 ];
 
-/// Splits class and id into lower-case tokens and judges them.
+static BOILERPLATE_MATCHER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(BOILERPLATE_SUBSTRINGS).ok());
+static CONTENT_MATCHER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(CONTENT_SUBSTRINGS).ok());
+
+fn contains_any(matcher: &LazyLock<Option<AhoCorasick>>, words: &[&str], text: &str) -> bool {
+    match matcher.as_ref() {
+        Some(matcher) => matcher.is_match(text),
+        None => words.iter().any(|w| text.contains(w)),
+    }
+}
+
+/// Class names that mark the article body so reliably that they outweigh any boilerplate
+/// word beside them (`class="hentry tag-share"`).
+const STRONG_CONTENT_NAMES: &[&str] = &[
+    "hentry",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "article-body",
+    "articlebody",
+    "article-content",
+    "article__body",
+    "article-text",
+    "story-body",
+    "story-content",
+    "main-content",
+    "content-body",
+    "td-post-content",
+    "single-content",
+    "post-entry",
+];
+
+/// Prefixes CMSs use to list an article's taxonomy in its class (`tag-chicken`,
+/// `category-news`): they name the article's topics, not the element's role.
+const TAXONOMY_PREFIXES: &[&str] = &["tag-", "category-", "post-", "type-", "format-", "status-", "postid-", "author-"];
+
+/// Splits class and id into names and judges them.
 pub(crate) fn hint(element: &Element) -> Hint {
-    let class = element.attr("class").unwrap_or("");
-    let id = element.attr("id").unwrap_or("");
+    let class = element.attr_atom(&local_name!("class")).unwrap_or("");
+    let id = element.attr_atom(&local_name!("id")).unwrap_or("");
     if class.is_empty() && id.is_empty() {
         return Hint::Neutral;
     }
     // Long generated class lists (utility CSS) say nothing reliable past the first few names.
     let names = format!("{} {}", truncate(class, 200), truncate(id, 100)).to_ascii_lowercase();
-    let boilerplate = BOILERPLATE_SUBSTRINGS.iter().any(|s| names.contains(s))
-        || names
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|token| BOILERPLATE_TOKENS.contains(&token));
+    let mut boilerplate = false;
+    let mut content = false;
+    for name in names.split_ascii_whitespace() {
+        if STRONG_CONTENT_NAMES.contains(&name) {
+            return Hint::Content;
+        }
+        if TAXONOMY_PREFIXES.iter().any(|p| name.starts_with(p)) && name != "post-meta" {
+            continue;
+        }
+        if !boilerplate
+            && (contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
+                || name
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|token| BOILERPLATE_TOKENS.contains(&token)))
+        {
+            boilerplate = true;
+        }
+        if !content && contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name) {
+            content = true;
+        }
+    }
     if boilerplate {
-        return Hint::Boilerplate;
+        Hint::Boilerplate
+    } else if content {
+        Hint::Content
+    } else {
+        Hint::Neutral
     }
-    if CONTENT_SUBSTRINGS.iter().any(|s| names.contains(s)) {
-        return Hint::Content;
-    }
-    Hint::Neutral
 }
 
 fn truncate(s: &str, max: usize) -> &str {
@@ -215,5 +271,7 @@ mod tests {
         assert_eq!(hint(&element_with("shadow", "")), Hint::Neutral);
         assert_eq!(hint(&element_with("blueprint", "")), Hint::Neutral);
         assert_eq!(hint(&element_with("artikel-teilen", "")), Hint::Boilerplate);
+        assert_eq!(hint(&element_with("post hentry tag-share tag-ad", "")), Hint::Content);
+        assert_eq!(hint(&element_with("post category-ads tag-menu", "")), Hint::Neutral);
     }
 }

@@ -49,6 +49,9 @@ pub(crate) fn collapse(raw: &str) -> String {
 
 /// Number of non-whitespace characters.
 pub(crate) fn char_len(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    }
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 

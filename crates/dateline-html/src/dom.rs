@@ -61,6 +61,15 @@ impl Element {
             .map(|a| &*a.value)
     }
 
+    /// The value of the attribute `name`, compared as an interned atom: the fast path for
+    /// names known at compile time (`local_name!("class")`).
+    pub fn attr_atom(&self, name: &LocalName) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name.local == *name)
+            .map(|a| &*a.value)
+    }
+
     /// The tag name.
     pub fn tag(&self) -> &LocalName {
         &self.name.local
