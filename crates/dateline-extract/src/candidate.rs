@@ -60,12 +60,74 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
         top = parent;
         top_score = parent_score;
     }
+    if let Some(wider) = widen(doc, analysis, &scores, top, top_score, start) {
+        return Some(Choice {
+            top: wider,
+            score: top_score,
+            parts: vec![wider],
+        });
+    }
     let parts = siblings_to_join(doc, analysis, &scores, top, top_score);
     Some(Choice {
         top,
         score: top_score,
         parts,
     })
+}
+
+/// A second container scoring at least this share of the best, elsewhere on the page, means
+/// the page has several pieces of content (a front page, a multi-post blog page, a page of
+/// sections): then the body is their common ancestor.
+const WIDEN_SHARE: f32 = 0.7;
+
+fn widen(
+    doc: &Document,
+    analysis: &Analysis,
+    scores: &[f32],
+    top: NodeId,
+    top_score: f32,
+    start: NodeId,
+) -> Option<NodeId> {
+    let mut lineage = Vec::new();
+    let mut node = Some(top);
+    while let Some(id) = node {
+        lineage.push(id);
+        node = doc.parent(id);
+    }
+    let mut common: Option<NodeId> = None;
+    for &id in &analysis.order {
+        let score = scores[id.index()] * (1.0 - analysis.link_density(id));
+        if score < WIDEN_SHARE * top_score || lineage.contains(&id) || is_below(doc, id, top) {
+            continue;
+        }
+        // The lowest ancestor of `id` on top's lineage is where the two meet.
+        let mut up = doc.parent(id);
+        while let Some(a) = up {
+            if lineage.contains(&a) {
+                break;
+            }
+            up = doc.parent(a);
+        }
+        let meet = up?;
+        common = Some(match common {
+            Some(c) if lineage.iter().position(|&x| x == c) >= lineage.iter().position(|&x| x == meet) => c,
+            _ => meet,
+        });
+    }
+    let common = common?;
+    let _ = start;
+    Some(common)
+}
+
+fn is_below(doc: &Document, id: NodeId, ancestor: NodeId) -> bool {
+    let mut up = doc.parent(id);
+    while let Some(a) = up {
+        if a == ancestor {
+            return true;
+        }
+        up = doc.parent(a);
+    }
+    false
 }
 
 /// `itemprop=articleBody`, or the one `<article>` that holds most of the page's text.

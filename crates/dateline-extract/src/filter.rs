@@ -19,7 +19,6 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "share:",
     "follow us",
     "sign up",
-    "subscribe",
     "advertisement",
     "advertising",
     "read more",
@@ -44,6 +43,11 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "post a comment",
     "tags:",
     "filed under",
+    "no comments",
+    "trackback url",
+    "posted in",
+    "blog powered by",
+    "powered by wordpress",
     "werbung",
     "anzeige",
     "lesen sie auch",
@@ -89,6 +93,19 @@ const TEASER_HEADINGS: &[&str] = &[
     "latest news",
     "latest stories",
     "comments",
+    "leave a reply",
+    "leave a comment",
+    "trackback",
+    "trackbacks",
+    "about the author",
+    "search",
+    "recent posts",
+    "recent comments",
+    "popular posts",
+    "blogroll",
+    "follow me",
+    "follow us",
+    "subscribe",
     "share this article",
     "share this",
     "mehr zum thema",
@@ -139,6 +156,9 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
             out.push(block);
             continue;
         };
+        if !text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
         let key = normalise(&text);
         if chars < 120 && is_boilerplate_line(&key) {
             continue;
@@ -152,10 +172,28 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         }
         out.push(block);
     }
-    while matches!(out.last(), Some(Block::Heading { .. })) {
-        out.pop();
+    drop_orphan_headings(out)
+}
+
+/// A heading followed by nothing, or straight by a heading of the same or a higher rank,
+/// introduced content that was filtered away (a sidebar widget's title).
+fn drop_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks.into_iter().rev() {
+        if let Block::Heading { level, .. } = &block {
+            let orphan = match kept.last() {
+                None => true,
+                Some(Block::Heading { level: next, .. }) => next <= level,
+                Some(_) => false,
+            };
+            if orphan {
+                continue;
+            }
+        }
+        kept.push(block);
     }
-    out
+    kept.reverse();
+    kept
 }
 
 fn is_teaser_heading(key: &str) -> bool {

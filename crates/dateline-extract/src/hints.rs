@@ -195,9 +195,18 @@ const STRONG_CONTENT_NAMES: &[&str] = &[
     "post-entry",
 ];
 
-/// Prefixes CMSs use to list an article's taxonomy in its class (`tag-chicken`,
+/// Markers CMSs use to list an article's taxonomy in its class (`tag-chicken`,
 /// `category-news`): they name the article's topics, not the element's role.
-const TAXONOMY_PREFIXES: &[&str] = &["tag-", "category-", "post-", "type-", "format-", "status-", "postid-", "author-"];
+const TAXONOMY_MARKERS: &[&str] = &[
+    "tag-",
+    "category-",
+    "type-",
+    "format-",
+    "status-",
+    "postid-",
+    "author-",
+    "tags-",
+];
 
 /// Splits class and id into names and judges them.
 pub(crate) fn hint(element: &Element) -> Hint {
@@ -214,7 +223,7 @@ pub(crate) fn hint(element: &Element) -> Hint {
         if STRONG_CONTENT_NAMES.contains(&name) {
             return Hint::Content;
         }
-        if TAXONOMY_PREFIXES.iter().any(|p| name.starts_with(p)) && name != "post-meta" {
+        if TAXONOMY_MARKERS.iter().any(|marker| name.starts_with(marker) || name.contains(&format!("-{marker}"))) {
             continue;
         }
         if !boilerplate
