@@ -57,7 +57,7 @@ pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
         order: Vec::with_capacity(n),
         hints: vec![Hint::Neutral; n],
     };
-    walk(doc, start, &mut analysis, |doc, id| hard_remove(doc, id));
+    walk(doc, start, &mut analysis, hard_remove);
     measure(doc, &mut analysis);
     let total = analysis.text_chars[start.index()] as f32;
     let total_para = analysis.para_chars[start.index()] as f32;
@@ -76,7 +76,8 @@ pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
         if let Some(element) = doc.element(id) {
             analysis.hints[id.index()] = hint(element);
         }
-        if id != start && !protected[id.index()] && soft_remove(doc, id, analysis.hints[id.index()]) {
+        if id != start && !protected[id.index()] && soft_remove(doc, id, analysis.hints[id.index()])
+        {
             soft[id.index()] = true;
         }
     }
@@ -164,14 +165,16 @@ fn is_hidden(element: &dateline_html::Element) -> bool {
     {
         return true;
     }
-    element.attr_atom(&local_name!("style")).is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        style.contains("display:none") || style.contains("visibility:hidden")
-    })
+    element
+        .attr_atom(&local_name!("style"))
+        .is_some_and(|style| {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
 }
 
 fn soft_remove(doc: &Document, id: NodeId, hint: Hint) -> bool {

@@ -20,8 +20,6 @@ const ANCESTOR_LEVELS: usize = 5;
 pub(crate) struct Choice {
     /// The best-scoring container.
     pub top: NodeId,
-    /// Its score after link-density discount.
-    pub score: f32,
     /// Siblings of `top` (in document order, `top` included) whose content joins the body.
     pub parts: Vec<NodeId>,
 }
@@ -30,7 +28,6 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
     if let Some(marked) = marked_body(doc, analysis, start) {
         return Some(Choice {
             top: marked,
-            score: f32::MAX,
             parts: vec![marked],
         });
     }
@@ -63,16 +60,11 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
     if let Some(wider) = widen(doc, analysis, &scores, top, top_score, start) {
         return Some(Choice {
             top: wider,
-            score: top_score,
             parts: vec![wider],
         });
     }
     let parts = siblings_to_join(doc, analysis, &scores, top, top_score);
-    Some(Choice {
-        top,
-        score: top_score,
-        parts,
-    })
+    Some(Choice { top, parts })
 }
 
 /// A second container scoring at least this share of the best, elsewhere on the page, means
@@ -110,7 +102,12 @@ fn widen(
         }
         let meet = up?;
         common = Some(match common {
-            Some(c) if lineage.iter().position(|&x| x == c) >= lineage.iter().position(|&x| x == meet) => c,
+            Some(c)
+                if lineage.iter().position(|&x| x == c)
+                    >= lineage.iter().position(|&x| x == meet) =>
+            {
+                c
+            }
             _ => meet,
         });
     }

@@ -256,9 +256,7 @@ impl Collector<'_> {
             if self.analysis.removed[child.index()] {
                 continue;
             }
-            let (text, c, l) = if self.doc.html_tag(child) == Some(&local_name!("li")) {
-                self.block_text(child)
-            } else if self.doc.element(child).is_some() {
+            let (text, c, l) = if self.doc.element(child).is_some() {
                 self.block_text(child)
             } else {
                 let text = collapse(self.doc.text(child).unwrap_or(""));
@@ -340,8 +338,7 @@ fn trim_trailing_space(text: &mut String) {
 /// few cells, rather than data.
 fn is_layout_table(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
     let mut cells = 0usize;
-    let mut walk = doc.descendants(id);
-    while let Some(node) = walk.next() {
+    for node in doc.descendants(id) {
         match doc.html_tag(node) {
             Some(&local_name!("td")) | Some(&local_name!("th")) => cells += 1,
             Some(tag)

@@ -1,7 +1,6 @@
 //! Stage 5: drop blocks inside the chosen container that are still boilerplate: link lists,
-//! share and subscribe prompts, "Related" sections, repeated text, the headline itself.
-
-use std::collections::HashSet;
+//! share and subscribe prompts, "Related" sections, the headline itself. Repeated text is
+//! kept: pages repeat paragraphs on purpose more often than by accident.
 
 use dateline_model::Block;
 
@@ -121,7 +120,6 @@ const TEASER_HEADINGS: &[&str] = &[
 
 pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
     let title_key = title.map(normalise);
-    let mut seen = HashSet::new();
     let mut in_teasers = false;
     let mut out = Vec::with_capacity(candidates.len());
     for candidate in candidates {
@@ -164,10 +162,6 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
             continue;
         }
         if title_key.as_deref() == Some(key.as_str()) {
-            continue;
-        }
-        // Repeated text is a print duplicate, a pull quote or a carousel; the first copy stays.
-        if chars >= 20 && !seen.insert(key) {
             continue;
         }
         out.push(block);

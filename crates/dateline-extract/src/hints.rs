@@ -223,7 +223,10 @@ pub(crate) fn hint(element: &Element) -> Hint {
         if STRONG_CONTENT_NAMES.contains(&name) {
             return Hint::Content;
         }
-        if TAXONOMY_MARKERS.iter().any(|marker| name.starts_with(marker) || name.contains(&format!("-{marker}"))) {
+        if TAXONOMY_MARKERS
+            .iter()
+            .any(|marker| name.starts_with(marker) || name.contains(&format!("-{marker}")))
+        {
             continue;
         }
         if !boilerplate
@@ -280,7 +283,13 @@ mod tests {
         assert_eq!(hint(&element_with("shadow", "")), Hint::Neutral);
         assert_eq!(hint(&element_with("blueprint", "")), Hint::Neutral);
         assert_eq!(hint(&element_with("artikel-teilen", "")), Hint::Boilerplate);
-        assert_eq!(hint(&element_with("post hentry tag-share tag-ad", "")), Hint::Content);
-        assert_eq!(hint(&element_with("post category-ads tag-menu", "")), Hint::Neutral);
+        assert_eq!(
+            hint(&element_with("post hentry tag-share tag-ad", "")),
+            Hint::Content
+        );
+        assert_eq!(
+            hint(&element_with("post category-ads tag-menu", "")),
+            Hint::Neutral
+        );
     }
 }

@@ -25,7 +25,6 @@ pub(crate) struct JsonLdArticle {
     pub image: Option<String>,
     pub publisher: Option<String>,
     pub language: Option<String>,
-    pub url: Option<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -152,7 +151,6 @@ fn from_object(object: &serde_json::Map<String, Value>) -> JsonLdArticle {
             .get("publisher")
             .and_then(|p| names(Some(p)).into_iter().next()),
         language: string(object.get("inLanguage")),
-        url: string(object.get("url")).or_else(|| url_of(object.get("mainEntityOfPage"))),
     }
 }
 
@@ -201,7 +199,8 @@ fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&quot;", "\"")
+    decode_numeric_entities(s)
+        .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&#039;", "'")
         .replace("&apos;", "'")
@@ -211,9 +210,47 @@ fn decode_entities(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// `&#038;` and `&#x26;` to `&`; anything malformed is left as it is.
+fn decode_numeric_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (digits, radix) = match after.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (after, 10),
+        };
+        let len = digits.find(';').filter(|&l| l > 0 && l <= 8);
+        let decoded = len
+            .and_then(|l| u32::from_str_radix(&digits[..l], radix).ok())
+            .and_then(char::from_u32);
+        match (decoded, len) {
+            (Some(c), Some(l)) => {
+                out.push(c);
+                rest = &digits[l + 1..];
+            }
+            _ => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    #[test]
+    fn numeric_entities() {
+        assert_eq!(
+            super::decode_numeric_entities("a &#038; b &#x26; c &#; d &#99999999999;"),
+            "a & b & c &#; d &#99999999999;"
+        );
+    }
+
     use super::*;
     use dateline_html::{Limits, parse};
 

@@ -10,7 +10,8 @@
 //! 6. [`metadata`] and [`jsonld`]: title and the declared metadata.
 //!
 //! ```
-//! let html = "<html><head><title>Rain returns | The Example Times</title></head><body>\
+//! let html = "<html><head><title>Rain returns | The Example Times</title>\
+//!     <meta property='og:site_name' content='The Example Times'></head><body>\
 //!     <nav><a href='/'>Home</a> <a href='/world'>World</a></nav>\
 //!     <article><h1>Rain returns</h1><p>After a dry summer, the rain came back on Monday, \
 //!     filling reservoirs across the region and ending a months-long hosepipe ban.</p></article>\

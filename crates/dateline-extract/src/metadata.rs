@@ -203,15 +203,14 @@ fn headings(doc: &Document, limit: usize) -> Vec<String> {
 
 /// The first `<time datetime>` or `itemprop=datePublished` inside `scope`.
 pub(crate) fn time_in(doc: &Document, scope: NodeId) -> Option<String> {
-    let mut walk = doc.descendants(scope);
-    while let Some(id) = walk.next() {
+    for id in doc.descendants(scope) {
         let Some(element) = doc.element(id) else {
             continue;
         };
-        if element.attr("itemprop") == Some("datePublished") {
-            if let Some(value) = element.attr("datetime").or_else(|| element.attr("content")) {
-                return Some(value.trim().to_string());
-            }
+        if element.attr("itemprop") == Some("datePublished")
+            && let Some(value) = element.attr("datetime").or_else(|| element.attr("content"))
+        {
+            return Some(value.trim().to_string());
         }
         if *element.tag() == local_name!("time")
             && let Some(value) = element.attr("datetime")

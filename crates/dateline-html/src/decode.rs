@@ -101,7 +101,7 @@ fn is_non_ascii_utf8(bytes: &[u8]) -> bool {
 fn charset_in_content_type(content_type: &str) -> Option<&'static Encoding> {
     let lower = content_type.to_ascii_lowercase();
     let at = lower.find("charset")?;
-    let value = value_after_equals(lower[at + "charset".len()..].as_bytes())?;
+    let value = value_after_equals(&lower.as_bytes()[at + "charset".len()..])?;
     label_to_encoding(value)
 }
 

@@ -17,6 +17,7 @@ mod depth_guard;
 mod dom;
 mod error;
 mod limits;
+mod prefilter;
 mod sink;
 
 pub use decode::{Decoded, EncodingSource, decode, decode_bytes, gunzip_limited};

@@ -29,7 +29,9 @@ pub fn parse(html: &str, limits: &Limits) -> Document {
         TokenizerOpts::default(),
     );
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
+    for (start, end) in crate::prefilter::kept_ranges(html) {
+        input.push_back(StrTendril::from_slice(&html[start..end]));
+    }
     // `Script` asks the caller to run a script, `EncodingIndicator` to restart with the
     // encoding a `<meta>` names; the text is already decoded and there is no script to run,
     // so both just mean "go on".
