@@ -42,7 +42,9 @@ impl Default for RenderOptions {
 }
 
 /// The plain-text body of `blocks`: each block's [`Block::plain_text`] (images have none),
-/// separated by a blank line, without a trailing newline.
+/// separated by a blank line, without a trailing newline. Figure captions are left out: they
+/// describe pictures rather than continue the story, and read as noise in running text; they
+/// stay in [`Article::blocks`] and in the Markdown and HTML renderings.
 ///
 /// Line breaks at the edges of a block's text (a code block ending in `"\n"`) are dropped
 /// and blocks without text are skipped, so exactly one blank line separates blocks, the
@@ -51,7 +53,11 @@ impl Default for RenderOptions {
 /// This is what [`Article::set_body`] stores in [`Article::text`].
 pub fn plain_text(blocks: &[Block]) -> String {
     let mut out = String::new();
-    for text in blocks.iter().filter_map(Block::plain_text) {
+    for text in blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::FigureCaption { .. }))
+        .filter_map(Block::plain_text)
+    {
         let text = text.trim_matches(['\n', '\r']);
         if text.is_empty() {
             continue;
@@ -309,7 +315,11 @@ mod tests {
                 links: vec![],
             },
             Block::FigureCaption {
+                text: "A caption".into(),
+            },
+            Block::Paragraph {
                 text: "After".into(),
+                links: vec![],
             },
         ];
         assert_eq!(plain_text(&blocks), "  indented();\n\nAfter");
