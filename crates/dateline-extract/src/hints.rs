@@ -22,6 +22,7 @@ pub(crate) enum Hint {
 
 const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "comment",
+    "trackback",
     "sidebar",
     "footer",
     "navbar",
@@ -52,6 +53,7 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "login",
     "toolbar",
     "author-bio",
+    "author-box",
     "authorbio",
     "about-author",
     "tagcloud",
@@ -204,7 +206,6 @@ const TAXONOMY_MARKERS: &[&str] = &[
     "format-",
     "status-",
     "postid-",
-    "author-",
     "tags-",
 ];
 
@@ -216,17 +217,20 @@ pub(crate) fn hint(element: &Element) -> Hint {
         return Hint::Neutral;
     }
     // Long generated class lists (utility CSS) say nothing reliable past the first few names.
-    let names = format!("{} {}", truncate(class, 200), truncate(id, 100)).to_ascii_lowercase();
+    let names = truncate(class, 200)
+        .split_ascii_whitespace()
+        .chain(truncate(id, 100).split_ascii_whitespace());
     let mut boilerplate = false;
     let mut content = false;
-    for name in names.split_ascii_whitespace() {
+    let mut lower = String::new();
+    for name in names {
+        lower.clear();
+        lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        let name = lower.as_str();
         if STRONG_CONTENT_NAMES.contains(&name) {
             return Hint::Content;
         }
-        if TAXONOMY_MARKERS
-            .iter()
-            .any(|marker| name.starts_with(marker) || name.contains(&format!("-{marker}")))
-        {
+        if is_taxonomy(name) {
             continue;
         }
         if !boilerplate
@@ -248,6 +252,14 @@ pub(crate) fn hint(element: &Element) -> Hint {
     } else {
         Hint::Neutral
     }
+}
+
+/// `tag-chicken`, `entry-category-news`: a taxonomy marker at the start or after a hyphen.
+fn is_taxonomy(name: &str) -> bool {
+    TAXONOMY_MARKERS.iter().any(|marker| {
+        name.match_indices(marker)
+            .any(|(at, _)| at == 0 || name.as_bytes()[at - 1] == b'-')
+    })
 }
 
 fn truncate(s: &str, max: usize) -> &str {

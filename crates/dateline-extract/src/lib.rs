@@ -33,7 +33,7 @@ mod metadata;
 mod tags;
 mod text;
 
-use dateline_html::{Document, InputError, Limits, Page};
+use dateline_html::{Document, InputError, Limits};
 use dateline_model::{Article, Block};
 
 use crate::collect::{CollectOptions, collect};
@@ -72,8 +72,9 @@ pub fn extract_bytes(
     content_type: Option<&str>,
     options: &Options,
 ) -> Result<Article, InputError> {
-    let page = Page::from_bytes(bytes, content_type, &options.limits)?;
-    Ok(extract_html(&page.text, options))
+    dateline_html::with_decoded(bytes, content_type, &options.limits, |text, _| {
+        extract_html(text, options)
+    })
 }
 
 /// Extracts from decoded HTML.

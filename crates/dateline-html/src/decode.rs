@@ -59,6 +59,23 @@ pub fn decode_bytes(bytes: &[u8], content_type: Option<&str>) -> (String, Decode
     )
 }
 
+/// Like [`decode_bytes`], but borrows `bytes` when no conversion is needed.
+pub fn decode_cow<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> (std::borrow::Cow<'a, str>, Decoded) {
+    let (encoding, source) = decide(bytes, content_type);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    (
+        text,
+        Decoded {
+            encoding,
+            source,
+            had_errors,
+        },
+    )
+}
+
 /// Only the encoding decision, without decoding.
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> (&'static Encoding, EncodingSource) {
     decide(bytes, content_type)

@@ -20,7 +20,7 @@ mod limits;
 mod prefilter;
 mod sink;
 
-pub use decode::{Decoded, EncodingSource, decode, decode_bytes, gunzip_limited};
+pub use decode::{Decoded, EncodingSource, decode, decode_bytes, decode_cow, gunzip_limited};
 pub use dom::{Document, Element, Node, NodeId, NodeKind};
 pub use error::InputError;
 pub use html5ever::{LocalName, local_name};
@@ -34,6 +34,31 @@ pub struct Page {
     pub text: String,
     /// How the character encoding was chosen.
     pub encoding: Decoded,
+}
+
+/// Decompresses, checks the limits and decodes, borrowing `bytes` when they are UTF-8 already
+/// (the common case), which saves copying the page. The callback gets the text.
+pub fn with_decoded<T>(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    limits: &Limits,
+    use_text: impl FnOnce(&str, &Decoded) -> T,
+) -> Result<T, InputError> {
+    let owned;
+    let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
+        owned = gunzip_limited(bytes, limits.max_decompressed_bytes)?;
+        &owned[..]
+    } else {
+        bytes
+    };
+    if raw.len() > limits.max_input_bytes {
+        return Err(InputError::TooLarge {
+            size: raw.len(),
+            limit: limits.max_input_bytes,
+        });
+    }
+    let (text, decoded) = decode_cow(raw, content_type);
+    Ok(use_text(&text, &decoded))
 }
 
 impl Page {
