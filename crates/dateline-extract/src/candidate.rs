@@ -297,7 +297,15 @@ fn siblings_to_join(
             continue;
         }
         let mut bonus = 0.0;
-        if !top_class.is_empty() && doc.attr(sibling, "class") == Some(top_class) {
+        let same_kind = !top_class.is_empty()
+            && doc.attr(sibling, "class") == Some(top_class)
+            && doc.html_tag(sibling) == doc.html_tag(top);
+        if same_kind {
+            // Articles split into same-class sections (`<div class=section>` per chapter).
+            if analysis.link_density(sibling) < 0.3 && analysis.para_chars[sibling.index()] >= 100 {
+                parts.push(sibling);
+                continue;
+            }
             bonus = top_score * 0.2;
         }
         let score = scores[sibling.index()] * (1.0 - analysis.link_density(sibling)) + bonus;

@@ -2,9 +2,10 @@
 //!
 //! Order: byte-order mark, the HTTP `Content-Type` charset, a `<meta>` declaration near the
 //! top, UTF-16 without BOM (NUL-byte pattern), then chardetng's guess. One correction on top:
-//! a page labelled with a legacy single-byte encoding whose bytes are valid, non-ASCII UTF-8 is
-//! decoded as UTF-8, because servers and CMS templates mislabel UTF-8 far more often than
-//! legacy text happens to form valid multi-byte UTF-8 sequences.
+//! a page labelled with a legacy encoding whose bytes are valid, non-ASCII UTF-8 is decoded as
+//! UTF-8, because servers and CMS templates mislabel UTF-8 far more often than legacy text
+//! happens to form valid multi-byte UTF-8 sequences (a page of GBK or Shift_JIS text almost
+//! never does).
 
 use std::io::Read;
 
@@ -90,7 +91,7 @@ fn decide(bytes: &[u8], content_type: Option<&str>) -> (&'static Encoding, Encod
         .map(|e| (e, EncodingSource::HttpHeader))
         .or_else(|| meta_charset(bytes).map(|e| (e, EncodingSource::Meta)));
     if let Some((encoding, source)) = declared {
-        if encoding != UTF_8 && encoding.is_single_byte() && is_non_ascii_utf8(bytes) {
+        if encoding != UTF_8 && is_non_ascii_utf8(bytes) {
             return (UTF_8, EncodingSource::Utf8Override);
         }
         return (encoding, source);
@@ -297,6 +298,14 @@ mod tests {
         let (text, decoded) = decode_bytes(html.as_bytes(), None);
         assert_eq!(decoded.source, EncodingSource::Utf8Override);
         assert!(text.contains("Zürich – naïve"));
+    }
+
+    #[test]
+    fn utf8_labelled_gb2312_is_read_as_utf8() {
+        let html = "<meta charset=gb2312><p>人工智能迈上新台阶</p>";
+        let (text, decoded) = decode_bytes(html.as_bytes(), None);
+        assert_eq!(decoded.source, EncodingSource::Utf8Override);
+        assert!(text.contains("人工智能迈上新台阶"));
     }
 
     #[test]
