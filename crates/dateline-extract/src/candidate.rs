@@ -71,6 +71,8 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
 /// the page has several pieces of content (a front page, a multi-post blog page, a page of
 /// sections): then the body is their common ancestor.
 const WIDEN_SHARE: f32 = 0.7;
+/// Widening is refused when the common ancestor has at least this link density.
+const WIDEN_MAX_LINK_DENSITY: f32 = 0.25;
 
 fn widen(
     doc: &Document,
@@ -112,7 +114,11 @@ fn widen(
         });
     }
     let common = common?;
-    let _ = start;
+    // On a page of several stories the shared container is still prose; when it is this
+    // link-heavy, the second candidate was a sidebar or a teaser column instead.
+    if analysis.link_density(common) >= WIDEN_MAX_LINK_DENSITY {
+        return None;
+    }
     Some(common)
 }
 
