@@ -114,8 +114,14 @@ pub fn extract_document(doc: &Document, options: &Options) -> Article {
     };
     let mut chars = body_chars(&blocks);
     if chars < FALLBACK_BELOW_CHARS {
+        // Climb from the choice to the first ancestor holding enough prose before falling
+        // back to the whole page, which drags sidebars along.
+        let wider = chosen
+            .as_ref()
+            .and_then(|c| enclosing_prose(doc, &analysis, c.top, start))
+            .unwrap_or(start);
         let whole = filter::filter(
-            collect(doc, &analysis, &[start], &collect_options),
+            collect(doc, &analysis, &[wider], &collect_options),
             title.as_deref(),
         );
         let whole_chars = body_chars(&whole);
@@ -188,6 +194,29 @@ pub fn extract_document(doc: &Document, options: &Options) -> Article {
     };
     article.set_body(blocks);
     article
+}
+
+/// The nearest ancestor of `from` with at least [`FALLBACK_BELOW_CHARS`] of non-link text and
+/// a modest link density.
+fn enclosing_prose(
+    doc: &Document,
+    analysis: &analysis::Analysis,
+    from: dateline_html::NodeId,
+    start: dateline_html::NodeId,
+) -> Option<dateline_html::NodeId> {
+    let mut node = doc.parent(from);
+    while let Some(id) = node {
+        if id == start {
+            return None;
+        }
+        let text = analysis.text_chars[id.index()] as usize;
+        let links = analysis.link_chars[id.index()] as usize;
+        if text.saturating_sub(links) >= FALLBACK_BELOW_CHARS {
+            return (analysis.link_density(id) < 0.35).then_some(id);
+        }
+        node = doc.parent(id);
+    }
+    None
 }
 
 fn body_chars(blocks: &[Block]) -> usize {
