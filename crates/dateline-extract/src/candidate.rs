@@ -137,16 +137,32 @@ fn is_below(doc: &Document, id: NodeId, ancestor: NodeId) -> bool {
 fn marked_body(doc: &Document, analysis: &Analysis, start: NodeId) -> Option<NodeId> {
     let total = analysis.text_chars[start.index()].max(1) as f32;
     let mut articles = Vec::new();
+    let mut marked = Vec::new();
     for &id in &analysis.order {
         let Some(element) = doc.element(id) else {
             continue;
         };
-        let chars = analysis.text_chars[id.index()] as f32;
-        if element.attr("itemprop") == Some("articleBody") && chars >= 200.0 {
-            return Some(id);
+        if element.attr_atom(&local_name!("itemprop")) == Some("articleBody") {
+            marked.push(id);
         }
-        if *element.tag() == local_name!("article") && !analysis.removed[id.index()] {
+        if *element.tag() == local_name!("article") {
             articles.push(id);
+        }
+    }
+    // Some CMSs mark every paragraph as articleBody; their common ancestor is the body.
+    if let Some(&first) = marked.first() {
+        let mut body = marked
+            .iter()
+            .skip(1)
+            .try_fold(first, |common, &other| common_ancestor(doc, common, other))?;
+        if matches!(
+            doc.html_tag(body),
+            Some(&local_name!("p")) | Some(&local_name!("span"))
+        ) {
+            body = doc.parent(body).unwrap_or(body);
+        }
+        if analysis.text_chars[body.index()] >= 200 && analysis.link_density(body) < 0.5 {
+            return Some(body);
         }
     }
     if articles.len() == 1 {
@@ -155,6 +171,23 @@ fn marked_body(doc: &Document, analysis: &Analysis, start: NodeId) -> Option<Nod
         if chars >= 0.3 * total && chars >= 300.0 && analysis.link_density(article) < 0.4 {
             return Some(article);
         }
+    }
+    None
+}
+
+fn common_ancestor(doc: &Document, a: NodeId, b: NodeId) -> Option<NodeId> {
+    let mut lineage = Vec::new();
+    let mut node = Some(a);
+    while let Some(id) = node {
+        lineage.push(id);
+        node = doc.parent(id);
+    }
+    let mut node = Some(b);
+    while let Some(id) = node {
+        if lineage.contains(&id) {
+            return Some(id);
+        }
+        node = doc.parent(id);
     }
     None
 }
