@@ -118,9 +118,51 @@ const TEASER_HEADINGS: &[&str] = &[
     "czytaj także",
 ];
 
+/// Lines that open the reader-comment section, lower case; matched at the start of a
+/// heading or a short line. Everything after them is comments, never the story.
+const COMMENT_SECTION_STARTS: &[&str] = &[
+    "comments",
+    "comment",
+    "responses",
+    "reader comments",
+    "leave a reply",
+    "leave a comment",
+    "leave your reply",
+    "post a comment",
+    "add a comment",
+    "add comment",
+    "join the discussion",
+    "join the conversation",
+    "what do you think",
+    "you can follow any responses to this entry",
+    "kommentare",
+    "kommentar schreiben",
+    "comentarios",
+    "deja un comentario",
+    "commentaires",
+    "laisser un commentaire",
+    "commenti",
+    "komentarze",
+    "комментарии",
+];
+
+/// Shortest body (non-space chars) kept before a comment-section marker may end it; a marker
+/// at the very top is more likely a widget title than the end of the story.
+const MIN_CHARS_BEFORE_COMMENTS: usize = 200;
+
+fn opens_comments(key: &str) -> bool {
+    let key = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '(');
+    COMMENT_SECTION_STARTS.iter().any(|start| {
+        key.strip_prefix(start).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with([' ', ':', '.', '!', '?', ')', '('])
+        })
+    })
+}
+
 pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
     let title_key = title.map(normalise);
     let mut in_teasers = false;
+    let mut kept_chars = 0usize;
     let mut out = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         let Candidate {
@@ -133,6 +175,13 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         } else {
             link_chars as f32 / chars as f32
         };
+        if kept_chars >= MIN_CHARS_BEFORE_COMMENTS
+            && chars < 80
+            && let Block::Heading { text, .. } = &block
+            && opens_comments(&normalise(text))
+        {
+            break;
+        }
         if let Block::Heading { text, .. } = &block {
             let key = normalise(text);
             if title_key.as_deref() == Some(key.as_str()) {
@@ -164,6 +213,7 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         if title_key.as_deref() == Some(key.as_str()) {
             continue;
         }
+        kept_chars += chars;
         out.push(block);
     }
     drop_orphan_headings(out)
