@@ -65,6 +65,23 @@ const BOILERPLATE_STARTS: &[&str] = &[
     "reklama",
     "читайте также",
     "реклама",
+    "got a story",
+    "for more stories like this",
+    "empfohlener redaktioneller inhalt",
+    "an dieser stelle findest du einen externen inhalt",
+    "ich bin damit einverstanden",
+    "personenbezogene daten können",
+    "externer inhalt",
+    "【関連記事】",
+    "関連記事",
+    "この記事は会員限定です",
+    "publisert",
+    "sist oppdatert",
+    "veröffentlicht am",
+    "aktualisiert am",
+    "published on",
+    "updated on",
+    "last updated",
 ];
 
 /// Headings that open a block of teasers rather than a part of the story. Lower case,
@@ -107,6 +124,9 @@ const TEASER_HEADINGS: &[&str] = &[
     "subscribe",
     "share this article",
     "share this",
+    "up next",
+    "関連記事",
+    "関連企業・業界",
     "mehr zum thema",
     "das könnte sie auch interessieren",
     "meistgelesen",
@@ -210,6 +230,9 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         if chars < 120 && is_boilerplate_line(&key) {
             continue;
         }
+        if chars < 50 && is_timestamp_line(&key) {
+            continue;
+        }
         if title_key.as_deref() == Some(key.as_str()) {
             continue;
         }
@@ -245,6 +268,35 @@ fn is_teaser_heading(key: &str) -> bool {
     TEASER_HEADINGS.contains(&key)
 }
 
+/// "Published 06.01.2026 - 17:29", "2025年1月14日 20:00", "Jan 5, 2024 10:30 AM": a date or
+/// time with at most a few words around it is page furniture, not a sentence of the story.
+fn is_timestamp_line(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    let has_time = bytes.windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    });
+    let has_numeric_date = bytes.windows(5).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b'.' | b'/' | b'-') && w[2].is_ascii_digit()
+            || (w[0].is_ascii_digit()
+                && w[1].is_ascii_digit()
+                && w[2].is_ascii_digit()
+                && w[3].is_ascii_digit()
+                && w[4] == b'-')
+    }) || key.contains('年') && key.contains('日');
+    if !(has_time || has_numeric_date) {
+        return false;
+    }
+    let words = key
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 1)
+        .count();
+    words <= 4
+}
+
 fn is_boilerplate_line(key: &str) -> bool {
     BOILERPLATE_STARTS
         .iter()
@@ -261,4 +313,47 @@ pub(crate) fn normalise(text: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_furniture_but_sentences_are_not() {
+        assert!(is_timestamp_line("publisert 06.01.2026 - 17:29"));
+        assert!(is_timestamp_line("2025年1月14日 20:00"));
+        assert!(is_timestamp_line("updated 10:30 am"));
+        assert!(!is_timestamp_line("in 2020, sales rose by a third."));
+        assert!(!is_timestamp_line(
+            "the meeting starts at 10:30 in the town hall on monday."
+        ));
+    }
+
+    #[test]
+    fn comment_markers() {
+        assert!(opens_comments("12 comments"));
+        assert!(opens_comments("leave a reply"));
+        assert!(opens_comments("comments (3)"));
+        assert!(!opens_comments("commentary on the budget"));
+    }
+
+    #[test]
+    fn orphan_headings_go() {
+        let heading = |level, text: &str| Block::Heading {
+            level,
+            text: text.to_string(),
+        };
+        let para = |text: &str| Block::Paragraph {
+            text: text.to_string(),
+            links: Vec::new(),
+        };
+        let kept = drop_orphan_headings(vec![
+            heading(2, "Story"),
+            para("text"),
+            heading(2, "Recent posts"),
+            heading(2, "Archives"),
+        ]);
+        assert_eq!(kept, vec![heading(2, "Story"), para("text")]);
+    }
 }
