@@ -167,14 +167,18 @@ fn is_hidden(element: &dateline_html::Element) -> bool {
     }
     element
         .attr_atom(&local_name!("style"))
-        .is_some_and(|style| {
-            let style: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            style.contains("display:none") || style.contains("visibility:hidden")
-        })
+        .is_some_and(hides_by_style)
+}
+
+/// `display: none` or `visibility: hidden`, in any case and spacing.
+fn hides_by_style(style: &str) -> bool {
+    let compact: Vec<u8> = style
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    memchr::memmem::find(&compact, b"display:none").is_some()
+        || memchr::memmem::find(&compact, b"visibility:hidden").is_some()
 }
 
 fn soft_remove(doc: &Document, id: NodeId, hint: Hint) -> bool {

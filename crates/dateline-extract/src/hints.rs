@@ -256,9 +256,11 @@ pub(crate) fn hint(element: &Element) -> Hint {
 
 /// `tag-chicken`, `entry-category-news`: a taxonomy marker at the start or after a hyphen.
 fn is_taxonomy(name: &str) -> bool {
-    TAXONOMY_MARKERS.iter().any(|marker| {
-        name.match_indices(marker)
-            .any(|(at, _)| at == 0 || name.as_bytes()[at - 1] == b'-')
+    let starts = std::iter::once(0).chain(name.match_indices('-').map(|(at, _)| at + 1));
+    starts.filter_map(|at| name.get(at..)).any(|rest| {
+        TAXONOMY_MARKERS
+            .iter()
+            .any(|marker| rest.starts_with(marker))
     })
 }
 
