@@ -122,7 +122,6 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "tags",
     "tag",
     "print",
-    "hidden",
     "aside",
     "header-nav",
     "masthead",
@@ -139,8 +138,18 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "legal",
     "copyright",
     "disclaimer",
-    "hide",
     "overlay",
+];
+
+/// Class names that hide an element (Bootstrap, utility CSS); only as the whole name, since
+/// Drupal's `field--label-hidden` hides a label, not the field.
+const HIDING_NAMES: &[&str] = &[
+    "hidden",
+    "hide",
+    "d-none",
+    "is-hidden",
+    "invisible",
+    "display-none",
 ];
 
 const CONTENT_SUBSTRINGS: &[&str] = &[
@@ -234,7 +243,8 @@ pub(crate) fn hint(element: &Element) -> Hint {
             continue;
         }
         if !boilerplate
-            && (contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
+            && (HIDING_NAMES.contains(&name)
+                || contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
                 || name
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|token| BOILERPLATE_TOKENS.contains(&token)))
