@@ -254,6 +254,16 @@ fn score_containers(doc: &Document, analysis: &Analysis) -> Vec<f32> {
             .count() as f32;
         let paragraph = 1.0 + commas + (inline as f32 / 100.0).floor().min(3.0);
         let paragraph = paragraph * (1.0 - inline_link_share(doc, analysis, id));
+        // List items are references, specs and teasers more often than prose; commas in
+        // citations would otherwise make a bibliography outscore the article.
+        let paragraph = if matches!(
+            *element.tag(),
+            local_name!("li") | local_name!("dd") | local_name!("dt")
+        ) {
+            paragraph * 0.5
+        } else {
+            paragraph
+        };
         let mut ancestor = doc.parent(id);
         for level in 0..ANCESTOR_LEVELS {
             let Some(node) = ancestor else { break };
