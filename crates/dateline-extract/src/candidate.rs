@@ -57,7 +57,7 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
         top = parent;
         top_score = parent_score;
     }
-    if let Some(wider) = widen(doc, analysis, &scores, top, top_score, start) {
+    if let Some(wider) = widen(doc, analysis, &scores, top, top_score) {
         return Some(Choice {
             top: wider,
             parts: vec![wider],
@@ -80,7 +80,6 @@ fn widen(
     scores: &[f32],
     top: NodeId,
     top_score: f32,
-    start: NodeId,
 ) -> Option<NodeId> {
     let mut lineage = Vec::new();
     let mut node = Some(top);

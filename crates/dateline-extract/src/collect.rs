@@ -38,6 +38,8 @@ pub(crate) fn collect(
         options,
         out: Vec::new(),
         para: Inline::default(),
+        link_depth: 0,
+        flushes: 0,
     };
     for &part in parts {
         collector.walk(part);
@@ -52,7 +54,6 @@ struct Inline {
     chars: usize,
     link_chars: usize,
     links: Vec<Link>,
-    in_link: usize,
 }
 
 impl Inline {
@@ -67,10 +68,15 @@ struct Collector<'a> {
     options: &'a CollectOptions,
     out: Vec<Candidate>,
     para: Inline,
+    /// How many `<a>` elements enclose the current node.
+    link_depth: usize,
+    /// Paragraph flushes so far, to tell whether a link's paragraph is still the current one.
+    flushes: usize,
 }
 
 impl Collector<'_> {
     fn flush(&mut self) {
+        self.flushes += 1;
         let para = std::mem::take(&mut self.para);
         if para.is_blank() {
             return;
@@ -107,7 +113,7 @@ impl Collector<'_> {
             NodeKind::Text(text) => {
                 let added = push_collapsed(&mut self.para.text, text);
                 self.para.chars += added;
-                if self.para.in_link > 0 {
+                if self.link_depth > 0 {
                     self.para.link_chars += added;
                 }
             }
@@ -199,24 +205,29 @@ impl Collector<'_> {
 
     fn walk_link(&mut self, id: NodeId) {
         let start = self.para.text.len();
-        self.para.in_link += 1;
+        let generation = self.flushes;
+        self.link_depth += 1;
         self.children(id);
-        self.para.in_link -= 1;
-        if self.options.links
-            && let Some(href) = self.doc.attr(id, "href").filter(|h| !h.is_empty())
-        {
-            let end = self.para.text.trim_end().len();
-            let start = start
-                + self.para.text[start..end]
-                    .len()
-                    .saturating_sub(self.para.text[start..end].trim_start().len());
-            if end > start {
-                self.para.links.push(Link {
-                    start,
-                    end,
-                    href: href.to_string(),
-                });
-            }
+        self.link_depth -= 1;
+        // A block inside the link flushed the paragraph the link started in: its anchor text
+        // is spread over several blocks and has no single range to record.
+        if !self.options.links || self.flushes != generation {
+            return;
+        }
+        let Some(href) = self.doc.attr(id, "href").filter(|h| !h.is_empty()) else {
+            return;
+        };
+        let end = self.para.text.trim_end().len();
+        let Some(anchor) = self.para.text.get(start..end) else {
+            return;
+        };
+        let start = end - anchor.trim_start().len();
+        if end > start {
+            self.para.links.push(Link {
+                start,
+                end,
+                href: href.to_string(),
+            });
         }
     }
 

@@ -2,43 +2,72 @@
 //!
 //! html5ever checks "is X in scope" by scanning its open-element stack, so a page with 100,000
 //! unclosed `<div>`s costs 100,000 × 100,000 steps: minutes for one page. This guard sits between
-//! the tokenizer and the tree builder, tracks how deep the elements opened so far nest, and past
-//! the cap drops further start tags (their content lands in the element at the cap, as
-//! Chromium does) together with their matching end tags. Elements whose end tag is optional
-//! (`p`, `li`, `td`, …) and void elements do not count, because pages leave them unclosed
-//! as a matter of course and they never nest by themselves.
+//! the tokenizer and the tree builder and mirrors the open elements it let through. Past the
+//! depth cap it drops further start tags (their content lands in the element at the cap, as
+//! Chromium does) together with their matching end tags, so text is never lost.
+//!
+//! The mirror is approximate (the tree builder closes some elements implicitly), but its
+//! errors only ever over-count, which at worst drops a tag on a pathological page:
+//! - an end tag closes the innermost mirrored element of that name and everything above it,
+//!   except that a formatting element's end tag closes only that element (the adoption
+//!   agency leaves blocks opened inside it open); a stray end tag changes nothing;
+//! - elements whose end tag is optional (`p`, `li`, `td`, …) and void elements are not
+//!   mirrored, because pages leave them open as a matter of course and they never nest;
+//! - `<x/>` counts as open except in SVG/MathML, where it closes itself;
+//! - raw-text elements (`script`, `title`, `iframe`, …) always pass: their end tag must reach
+//!   the tokenizer, and their content cannot nest anyway.
+//!
+//! Formatting elements (`b`, `font`, `a`, …) get a much lower cap of their own: the tree
+//! builder re-creates every open one after each new paragraph, so hundreds of unclosed
+//! `<b id=N>` followed by thousands of `<p>` would otherwise build millions of nodes.
+//! Dropping a formatting tag loses styling, never text.
 
 use std::cell::{Cell, RefCell};
 
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{LocalName, local_name};
 
+/// Unclosed formatting elements allowed at once.
+const MAX_OPEN_FORMATTING: usize = 16;
+
 pub(crate) struct DepthGuard<S> {
     pub(crate) inner: S,
     max_depth: usize,
-    depth: Cell<usize>,
+    open: RefCell<Vec<LocalName>>,
+    open_formatting: Cell<usize>,
     /// Start tags dropped and not yet matched by an end tag, by name.
     dropped: RefCell<Vec<(LocalName, usize)>>,
 }
 
-impl<S> DepthGuard<S> {
+impl<S: TokenSink> DepthGuard<S> {
     pub(crate) fn new(inner: S, max_depth: usize) -> Self {
         DepthGuard {
             inner,
             max_depth,
-            depth: Cell::new(0),
+            open: RefCell::new(Vec::new()),
+            open_formatting: Cell::new(0),
             dropped: RefCell::new(Vec::new()),
         }
     }
 
     /// Whether the token should reach the tree builder.
     fn admit(&self, tag: &Tag) -> bool {
-        if !counts_for_depth(tag) {
+        if is_raw_text(&tag.name) || !is_mirrored(&tag.name) {
             return true;
         }
         match tag.kind {
             TagKind::StartTag => {
-                if self.depth.get() >= self.max_depth {
+                if tag.self_closing
+                    && self
+                        .inner
+                        .adjusted_current_node_present_but_not_in_html_namespace()
+                {
+                    return true;
+                }
+                let formatting = is_formatting(&tag.name);
+                let over = self.open.borrow().len() >= self.max_depth
+                    || (formatting && self.open_formatting.get() >= MAX_OPEN_FORMATTING);
+                if over {
                     let mut dropped = self.dropped.borrow_mut();
                     match dropped.iter_mut().find(|(name, _)| *name == tag.name) {
                         Some((_, count)) => *count += 1,
@@ -46,10 +75,31 @@ impl<S> DepthGuard<S> {
                     }
                     return false;
                 }
-                self.depth.set(self.depth.get() + 1);
+                self.open.borrow_mut().push(tag.name.clone());
+                if formatting {
+                    self.open_formatting.set(self.open_formatting.get() + 1);
+                }
                 true
             }
             TagKind::EndTag => {
+                let mut open = self.open.borrow_mut();
+                if let Some(at) = open.iter().rposition(|name| *name == tag.name) {
+                    if is_formatting(&tag.name) {
+                        // The adoption agency closes a misnested formatting element but
+                        // leaves the blocks opened inside it open (re-parented), so only the
+                        // element itself leaves the mirror.
+                        open.remove(at);
+                        self.open_formatting
+                            .set(self.open_formatting.get().saturating_sub(1));
+                    } else {
+                        let formatting_closed =
+                            open[at..].iter().filter(|n| is_formatting(n)).count();
+                        open.truncate(at);
+                        self.open_formatting
+                            .set(self.open_formatting.get().saturating_sub(formatting_closed));
+                    }
+                    return true;
+                }
                 let mut dropped = self.dropped.borrow_mut();
                 if let Some((_, count)) = dropped
                     .iter_mut()
@@ -58,16 +108,52 @@ impl<S> DepthGuard<S> {
                     *count -= 1;
                     return false;
                 }
-                self.depth.set(self.depth.get().saturating_sub(1));
                 true
             }
         }
     }
 }
 
-fn counts_for_depth(tag: &Tag) -> bool {
-    let optional_end_or_void = matches!(
-        tag.name,
+/// Elements whose content the tokenizer reads as text; their tags must always pass.
+fn is_raw_text(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("title")
+            | local_name!("textarea")
+            | local_name!("xmp")
+            | local_name!("iframe")
+            | local_name!("noembed")
+            | local_name!("noframes")
+            | local_name!("noscript")
+            | local_name!("plaintext")
+    )
+}
+
+fn is_formatting(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("a")
+            | local_name!("b")
+            | local_name!("big")
+            | local_name!("code")
+            | local_name!("em")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("nobr")
+            | local_name!("s")
+            | local_name!("small")
+            | local_name!("strike")
+            | local_name!("strong")
+            | local_name!("tt")
+            | local_name!("u")
+    )
+}
+
+fn is_mirrored(name: &LocalName) -> bool {
+    !matches!(
+        *name,
         local_name!("html")
             | local_name!("head")
             | local_name!("body")
@@ -85,10 +171,6 @@ fn counts_for_depth(tag: &Tag) -> bool {
             | local_name!("tfoot")
             | local_name!("caption")
             | local_name!("colgroup")
-            | local_name!("rb")
-            | local_name!("rt")
-            | local_name!("rp")
-            | local_name!("rtc")
             | local_name!("area")
             | local_name!("base")
             | local_name!("br")
@@ -104,10 +186,7 @@ fn counts_for_depth(tag: &Tag) -> bool {
             | local_name!("wbr")
             | local_name!("param")
             | local_name!("keygen")
-    );
-    // `<x/>` closes itself only in SVG/MathML, which is where it is common; an HTML
-    // container written that way is rare enough to count as closed too.
-    !optional_end_or_void && !tag.self_closing
+    )
 }
 
 impl<S: TokenSink> TokenSink for DepthGuard<S> {
