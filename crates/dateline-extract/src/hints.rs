@@ -226,9 +226,18 @@ pub(crate) fn hint(element: &Element) -> Hint {
         return Hint::Neutral;
     }
     // Long generated class lists (utility CSS) say nothing reliable past the first few names.
+    // Documentation generators and CMSs derive ids from headings
+    // ("sharing-with-a-single-developer"); such a slug names the section's topic, not its
+    // role, so it is not read for boilerplate words.
+    let id = truncate(id, 100);
+    let id = if id.split(['-', '_']).filter(|part| !part.is_empty()).count() >= 4 {
+        ""
+    } else {
+        id
+    };
     let names = truncate(class, 200)
         .split_ascii_whitespace()
-        .chain(truncate(id, 100).split_ascii_whitespace());
+        .chain(id.split_ascii_whitespace());
     let mut boilerplate = false;
     let mut content = false;
     let mut lower = String::new();
