@@ -196,6 +196,13 @@ const STRONG_CONTENT_NAMES: &[&str] = &[
     "articlebody",
     "article-content",
     "article__body",
+    "article__content",
+    "article__text",
+    "article-body__content",
+    "story__body",
+    "story__content",
+    "post__content",
+    "entry__content",
     "article-text",
     "story-body",
     "story-content",
@@ -248,6 +255,12 @@ pub(crate) fn hint(element: &Element) -> Hint {
         if STRONG_CONTENT_NAMES.contains(&name) {
             return Hint::Content;
         }
+        // BEM names (`block__element--modifier`): the element part says what this is; the
+        // block part names the surrounding layout (`sidebar-grid__content` is content).
+        let name = match name.rsplit_once("__") {
+            Some((_, element)) => element.split("--").next().unwrap_or(element),
+            None => name,
+        };
         if is_taxonomy(name) {
             continue;
         }
