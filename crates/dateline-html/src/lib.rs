@@ -44,12 +44,21 @@ pub fn with_decoded<T>(
     limits: &Limits,
     use_text: impl FnOnce(&str, &Decoded) -> T,
 ) -> Result<T, InputError> {
-    let owned;
+    let raw = decompress_within_limits(bytes, limits)?;
+    let (text, decoded) = decode_cow(&raw, content_type);
+    Ok(use_text(&text, &decoded))
+}
+
+/// Gunzips `bytes` when they start with the gzip magic bytes, and checks the result against
+/// [`Limits::max_input_bytes`].
+fn decompress_within_limits<'a>(
+    bytes: &'a [u8],
+    limits: &Limits,
+) -> Result<std::borrow::Cow<'a, [u8]>, InputError> {
     let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
-        owned = gunzip_limited(bytes, limits.max_decompressed_bytes)?;
-        &owned[..]
+        std::borrow::Cow::Owned(gunzip_limited(bytes, limits.max_decompressed_bytes)?)
     } else {
-        bytes
+        std::borrow::Cow::Borrowed(bytes)
     };
     if raw.len() > limits.max_input_bytes {
         return Err(InputError::TooLarge {
@@ -57,8 +66,7 @@ pub fn with_decoded<T>(
             limit: limits.max_input_bytes,
         });
     }
-    let (text, decoded) = decode_cow(raw, content_type);
-    Ok(use_text(&text, &decoded))
+    Ok(raw)
 }
 
 impl Page {
@@ -69,20 +77,8 @@ impl Page {
         content_type: Option<&str>,
         limits: &Limits,
     ) -> Result<Page, InputError> {
-        let owned;
-        let raw = if bytes.starts_with(&[0x1f, 0x8b]) {
-            owned = gunzip_limited(bytes, limits.max_decompressed_bytes)?;
-            &owned[..]
-        } else {
-            bytes
-        };
-        if raw.len() > limits.max_input_bytes {
-            return Err(InputError::TooLarge {
-                size: raw.len(),
-                limit: limits.max_input_bytes,
-            });
-        }
-        let (text, encoding) = decode_bytes(raw, content_type);
+        let raw = decompress_within_limits(bytes, limits)?;
+        let (text, encoding) = decode_bytes(&raw, content_type);
         Ok(Page { text, encoding })
     }
 }
