@@ -239,6 +239,9 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         if density > MAX_LINK_DENSITY && (!long_prose || density > 0.8) {
             continue;
         }
+        if is_slideshow(&block) {
+            continue;
+        }
         let Some(text) = block.plain_text() else {
             out.push(block);
             continue;
@@ -286,6 +289,26 @@ fn drop_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
 fn is_teaser_heading(key: &str) -> bool {
     let key = key.trim_end_matches([':', '.', '!']);
     TEASER_HEADINGS.contains(&key)
+}
+
+/// A gallery rendered as a list: most items start with a "3/50" counter.
+fn is_slideshow(block: &Block) -> bool {
+    let Block::List { items, .. } = block else {
+        return false;
+    };
+    let counted = items
+        .iter()
+        .filter(|item| {
+            let first = item.text.split_whitespace().next().unwrap_or("");
+            first.split_once('/').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            })
+        })
+        .count();
+    items.len() >= 3 && counted * 2 >= items.len()
 }
 
 /// "Published 06.01.2026 - 17:29", "2025年1月14日 20:00", "Jan 5, 2024 10:30 AM": a date or
@@ -348,6 +371,30 @@ mod tests {
         assert!(!is_timestamp_line(
             "the meeting starts at 10:30 in the town hall on monday."
         ));
+    }
+
+    #[test]
+    fn slideshow_lists() {
+        let list = |texts: &[&str]| Block::List {
+            ordered: false,
+            items: texts
+                .iter()
+                .map(|t| dateline_model::ListItem {
+                    text: t.to_string(),
+                    links: Vec::new(),
+                })
+                .collect(),
+        };
+        assert!(is_slideshow(&list(&[
+            "1/3 A harbour",
+            "2/3 A boat",
+            "3/3 A gull"
+        ])));
+        assert!(!is_slideshow(&list(&[
+            "24/7 service",
+            "Free parking",
+            "Open daily"
+        ])));
     }
 
     #[test]
