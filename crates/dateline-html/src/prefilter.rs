@@ -70,32 +70,31 @@ enum RawText {
     Keep(&'static [u8]),
 }
 
+/// Elements whose content the tokenizer reads as raw text: (name, closing tag, drop the body).
+/// Script, style and SVG bodies are dropped (SVG: inline icons and charts, path data in huge
+/// attributes, never text dateline reads); the others are copied untouched. Nothing after
+/// `<plaintext>` is markup, so its "closing tag" can never match and the scan stops there.
+const RAW_TEXT: &[(&[u8], &[u8], bool)] = &[
+    (b"script", b"</script", true),
+    (b"style", b"</style", true),
+    (b"svg", b"</svg", true),
+    (b"title", b"</title", false),
+    (b"textarea", b"</textarea", false),
+    (b"xmp", b"</xmp", false),
+    (b"iframe", b"</iframe", false),
+    (b"noembed", b"</noembed", false),
+    (b"noframes", b"</noframes", false),
+    (b"plaintext", b"\0\0never\0\0", false),
+];
+
 fn raw_text_kind(name: &[u8]) -> RawText {
-    let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
-    if is(b"script") {
-        RawText::Drop(b"</script")
-    } else if is(b"style") {
-        RawText::Drop(b"</style")
-    } else if is(b"svg") {
-        // Inline icons and charts: path data in huge attributes, never text dateline reads.
-        RawText::Drop(b"</svg")
-    } else if is(b"title") {
-        RawText::Keep(b"</title")
-    } else if is(b"textarea") {
-        RawText::Keep(b"</textarea")
-    } else if is(b"xmp") {
-        RawText::Keep(b"</xmp")
-    } else if is(b"iframe") {
-        RawText::Keep(b"</iframe")
-    } else if is(b"noembed") {
-        RawText::Keep(b"</noembed")
-    } else if is(b"noframes") {
-        RawText::Keep(b"</noframes")
-    } else if is(b"plaintext") {
-        // Everything after <plaintext> is text; stop scanning.
-        RawText::Keep(b"\0\0never\0\0")
-    } else {
-        RawText::None
+    match RAW_TEXT
+        .iter()
+        .find(|(raw, _, _)| name.eq_ignore_ascii_case(raw))
+    {
+        Some((_, closing, true)) => RawText::Drop(closing),
+        Some((_, closing, false)) => RawText::Keep(closing),
+        None => RawText::None,
     }
 }
 
