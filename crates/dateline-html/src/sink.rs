@@ -90,24 +90,38 @@ impl Builder {
         parent
     }
 
-    fn append_child(&self, parent: NodeId, child: NodeOrText<NodeId>) {
-        let mut nodes = self.nodes.borrow_mut();
-        let parent = Self::capped_parent(&nodes, parent, self.max_depth);
-        let child = match child {
+    /// The node to insert for `child`, or `None` when it was text merged into `neighbour`
+    /// (html5ever expects adjacent text runs to become one node).
+    fn node_to_insert(
+        &self,
+        neighbour: Option<NodeId>,
+        child: NodeOrText<NodeId>,
+    ) -> Option<NodeId> {
+        match child {
+            NodeOrText::AppendNode(id) => Some(id),
             NodeOrText::AppendText(text) => {
-                if let Some(last) = nodes[parent.index()].last_child
-                    && let NodeKind::Text(existing) = &mut nodes[last.index()].kind
+                if let Some(neighbour) = neighbour
+                    && let NodeKind::Text(existing) =
+                        &mut self.nodes.borrow_mut()[neighbour.index()].kind
                 {
                     existing.push_tendril(&text);
-                    return;
+                    return None;
                 }
-                drop(nodes);
-                let id = self.push(NodeKind::Text(text), empty_name());
-                nodes = self.nodes.borrow_mut();
-                id
+                Some(self.push(NodeKind::Text(text), empty_name()))
             }
-            NodeOrText::AppendNode(id) => id,
+        }
+    }
+
+    fn append_child(&self, parent: NodeId, child: NodeOrText<NodeId>) {
+        let (parent, last) = {
+            let nodes = self.nodes.borrow();
+            let parent = Self::capped_parent(&nodes, parent, self.max_depth);
+            (parent, nodes[parent.index()].last_child)
         };
+        let Some(child) = self.node_to_insert(last, child) else {
+            return;
+        };
+        let mut nodes = self.nodes.borrow_mut();
         unlink(&mut nodes, child);
         let depth = nodes[parent.index()].depth + 1;
         let previous_last = nodes[parent.index()].last_child;
@@ -125,25 +139,20 @@ impl Builder {
     }
 
     fn insert_before(&self, sibling: NodeId, new_node: NodeOrText<NodeId>) {
+        let (has_parent, prev) = {
+            let nodes = self.nodes.borrow();
+            let node = &nodes[sibling.index()];
+            (node.parent.is_some(), node.prev_sibling)
+        };
+        if !has_parent {
+            return;
+        }
+        let Some(child) = self.node_to_insert(prev, new_node) else {
+            return;
+        };
         let mut nodes = self.nodes.borrow_mut();
         let Some(parent) = nodes[sibling.index()].parent else {
             return;
-        };
-        let prev = nodes[sibling.index()].prev_sibling;
-        let child = match new_node {
-            NodeOrText::AppendText(text) => {
-                if let Some(prev) = prev
-                    && let NodeKind::Text(existing) = &mut nodes[prev.index()].kind
-                {
-                    existing.push_tendril(&text);
-                    return;
-                }
-                drop(nodes);
-                let id = self.push(NodeKind::Text(text), empty_name());
-                nodes = self.nodes.borrow_mut();
-                id
-            }
-            NodeOrText::AppendNode(id) => id,
         };
         unlink(&mut nodes, child);
         // Unlinking may have changed the sibling's neighbours if child was next to it.

@@ -33,7 +33,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         .stack_size(16 * 1024 * 1024)
         .build()
         .context("cannot start worker threads")?;
-    let mut sink = open_sink(args.output.as_deref(), inputs.len())?;
+    let mut sink = open_sink(args.output.as_deref())?;
     let options = Options {
         url: None,
         tables: !args.no_tables,
@@ -125,7 +125,7 @@ fn extract_one(input: &Input, options: &Options, url: Option<&str>, timeout: Dur
     }
 }
 
-fn open_sink(output: Option<&Path>, inputs: usize) -> anyhow::Result<Sink> {
+fn open_sink(output: Option<&Path>) -> anyhow::Result<Sink> {
     let Some(path) = output else {
         return Ok(Sink::Stdout(BufWriter::new(std::io::stdout())));
     };
@@ -135,7 +135,6 @@ fn open_sink(output: Option<&Path>, inputs: usize) -> anyhow::Result<Sink> {
             .with_context(|| format!("cannot create directory {}", path.display()))?;
         return Ok(Sink::Directory(path.to_path_buf()));
     }
-    let _ = inputs;
     let file =
         fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     Ok(Sink::File(BufWriter::new(file), path.to_path_buf()))
