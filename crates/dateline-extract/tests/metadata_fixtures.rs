@@ -365,3 +365,86 @@ fn metadata_fixtures_match_their_expectations() {
         failed.join(", ")
     );
 }
+
+// The checks below guard the harness itself: a comparison that always agreed would let
+// every fixture pass without saying anything.
+
+#[test]
+fn harness_reports_a_wrong_field_and_a_present_field_expected_absent() {
+    let article = Article {
+        title: Some("Rain returns".into()),
+        authors: vec!["Ada Lovelace".into()],
+        ..Article::default()
+    };
+    let mut out = Vec::new();
+    check_field("title", &Value::from("Rain returns"), &article, &mut out);
+    assert!(out.is_empty());
+    check_field("title", &Value::from("Sun returns"), &article, &mut out);
+    check_field("authors", &Value::Array(Vec::new()), &article, &mut out);
+    check_field(
+        "date_published",
+        &Value::from("2022-01-30"),
+        &article,
+        &mut out,
+    );
+    let fields: Vec<&str> = out.iter().map(|m| m.field.as_str()).collect();
+    assert_eq!(fields, ["title", "authors", "date_published"]);
+}
+
+#[test]
+fn harness_compares_authors_in_order_and_tags_as_a_multiset() {
+    let article = Article {
+        authors: vec!["B".into(), "A".into()],
+        tags: vec!["y".into(), "x".into()],
+        ..Article::default()
+    };
+    let list = |items: &[&str]| Value::from(items.to_vec());
+    let mut out = Vec::new();
+    check_field("tags", &list(&["x", "y"]), &article, &mut out);
+    assert!(out.is_empty());
+    check_field("authors", &list(&["A", "B"]), &article, &mut out);
+    assert_eq!(out.len(), 1);
+}
+
+#[test]
+fn harness_checks_only_the_dateline_parts_given() {
+    let article = Article {
+        dateline: Some(Dateline {
+            place: Some("LONDON".into()),
+            agencies: vec!["Reuters".into()],
+            date: None,
+        }),
+        ..Article::default()
+    };
+    let spec = |json: &str| serde_json::from_str::<Value>(json).unwrap();
+    let mut out = Vec::new();
+    check_field(
+        "dateline",
+        &spec(r#"{"place": "LONDON"}"#),
+        &article,
+        &mut out,
+    );
+    assert!(out.is_empty());
+    check_field(
+        "dateline",
+        &spec(r#"{"date": "2022-01-30"}"#),
+        &article,
+        &mut out,
+    );
+    check_field("dateline", &Value::Null, &article, &mut out);
+    assert_eq!(out.len(), 2);
+}
+
+#[test]
+fn harness_rejects_unknown_keys_and_wrong_types() {
+    let spec = |json: &str| serde_json::from_str::<Map<String, Value>>(json).unwrap();
+    assert!(
+        validate(&spec(
+            r#"{"title": "x", "authors": ["a"], "dateline": null}"#
+        ))
+        .is_empty()
+    );
+    assert_eq!(validate(&spec(r#"{"autors": ["a"]}"#)).len(), 1);
+    assert_eq!(validate(&spec(r#"{"authors": "a"}"#)).len(), 1);
+    assert_eq!(validate(&spec(r#"{"dateline": {"city": "X"}}"#)).len(), 1);
+}
