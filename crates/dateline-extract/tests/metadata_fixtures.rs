@@ -333,10 +333,14 @@ fn metadata_fixtures_match_their_expectations() {
                     }
                 };
                 field_mismatches += outcome.mismatches.len();
-                let _ = writeln!(report, "{}{tag}", outcome.name);
+                // One line per mismatch, so the whole report fits a terminal's scrollback
+                // and greps by fixture or by field.
                 for m in &outcome.mismatches {
-                    let _ = writeln!(report, "  {:<16} expected {}", m.field, m.expected);
-                    let _ = writeln!(report, "  {:<16}      got {}", "", m.got);
+                    let _ = writeln!(
+                        report,
+                        "{}{tag} | {} | expected {} | got {}",
+                        outcome.name, m.field, m.expected, m.got
+                    );
                 }
             }
         }
