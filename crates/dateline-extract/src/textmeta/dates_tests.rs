@@ -329,13 +329,13 @@ fn timestamps_need_time_and_offset() {
 
 #[test]
 fn long_texts_stay_linear() {
-    // 5 MB of near-misses: numbers, dots, slashes and month names without years.
+    // 5 MB of near-misses: numbers, dots, slashes and month names without years, then one
+    // date at the very end. One scan (debug builds read about 1.5 MB/s here).
     let unit = "Scores 3-1 and 2.0.20 on 30/01 at 12:30, January 30 and 1.2.3.4.5 ";
     let mut text = unit.repeat(5_000_000 / unit.len());
-    assert_eq!(find_date(&text, &ctx()), None);
     text.push_str("Published 30 January 2022");
-    let (date, range) = find_date(&text, &ctx()).unwrap_or_else(|| panic!("no date"));
-    assert_eq!(date.to_iso(), "2022-01-30");
-    assert_eq!(range.end, text.len());
-    assert_eq!(find_dates(&text, &ctx()).len(), 1);
+    let all = find_dates(&text, &ctx());
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].0.to_iso(), "2022-01-30");
+    assert_eq!(all[0].1.end, text.len());
 }

@@ -6,6 +6,7 @@
 //! its month separately from its other role.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a word means to the date scanner besides being a month.
@@ -522,8 +523,30 @@ const ROLES: &[(&str, Role)] = &[
     ("the", Role::Connector),
 ];
 
-static TABLE: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
-    let mut table: HashMap<&'static str, Lex> = HashMap::with_capacity(MONTHS.len() + ROLES.len());
+/// FNV-1a: the keys are short and fixed, and the lookup runs once per word of page text, so
+/// a simple fast hash beats the DoS-resistant default (the table is never built from input).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut table = Table::with_capacity_and_hasher(MONTHS.len() + ROLES.len(), Default::default());
     for &(word, month) in MONTHS {
         table.insert(
             word,
@@ -549,6 +572,14 @@ const MAX_WORD_BYTES: usize = 48;
 pub(crate) fn lookup(word: &str) -> Option<Lex> {
     if word.is_empty() || word.len() > MAX_WORD_BYTES {
         return None;
+    }
+    if word.is_ascii() {
+        let mut buf = [0u8; MAX_WORD_BYTES];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        let lower = std::str::from_utf8(buf).ok()?;
+        return TABLE.get(lower).copied();
     }
     let mut buf = [0u8; MAX_WORD_BYTES];
     let mut len = 0;

@@ -76,10 +76,19 @@ fn match_at(src: &str, tok: Tok, ctx: &DateContext) -> Option<(PageDate, Range<u
                     .or_else(|| ymd_cjk(at, ctx))
                     .or_else(|| ymd_words(at, ctx))
             } else if tok.digits <= 2 {
-                dmy_numeric(at, ctx)
-                    .or_else(|| dmy_words(at, ctx))
-                    .or_else(|| time_then_date(at, ctx))
-                    .or_else(|| relative_after(at, ctx))
+                // One look at the next token decides which patterns can apply at all.
+                let next = super::tokens::next(src, tok.end)?;
+                match next.kind {
+                    Kind::Punct('.' | '/' | '-') if !next.space_before => {
+                        dmy_numeric(at, ctx).or_else(|| dmy_words(at, ctx))
+                    }
+                    Kind::Punct(':' | '.') => time_then_date(at, ctx),
+                    Kind::Punct(',' | '-') => dmy_words(at, ctx),
+                    Kind::Word => dmy_words(at, ctx)
+                        .or_else(|| time_then_date(at, ctx))
+                        .or_else(|| relative_after(at, ctx)),
+                    _ => None,
+                }
             } else {
                 None
             }
@@ -174,12 +183,12 @@ fn dmy_numeric(mut c: Cursor, ctx: &DateContext) -> Option<(PageDate, Range<usiz
 
 /// Ordinal endings glued to a day number ("30th", "1er", "1º", "2e").
 fn is_ordinal(src: &str, t: &Tok) -> bool {
+    const ORDINALS: &[&str] = &[
+        "th", "st", "nd", "rd", "er", "e", "o", "º", "ª", "ème", "eme", "re",
+    ];
     !t.space_before
         && t.kind == Kind::Word
-        && matches!(
-            t.text(src).to_lowercase().as_str(),
-            "th" | "st" | "nd" | "rd" | "er" | "e" | "o" | "º" | "ª" | "ème" | "eme" | "re"
-        )
+        && ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(t.text(src)))
 }
 
 /// Skips connector words ("de", "of", "the") and the given punctuation.
