@@ -5,7 +5,7 @@
 //! it); a block that does not parse is skipped, never fatal. serde_json's recursion limit
 //! bounds deeply nested input.
 
-use dateline_html::{Document, NodeId, local_name};
+use dateline_html::{Document, NodeId};
 use serde_json::Value;
 
 /// One block's text is not parsed past this size.
@@ -17,7 +17,10 @@ pub(crate) struct JsonLdArticle {
     pub headline: Option<String>,
     pub body: Option<String>,
     pub description: Option<String>,
+    /// Person names (and plain strings, which may be either).
     pub authors: Vec<String>,
+    /// Authors typed as organisations.
+    pub author_orgs: Vec<String>,
     pub date_published: Option<String>,
     pub date_modified: Option<String>,
     pub section: Option<String>,
@@ -44,20 +47,11 @@ const ARTICLE_TYPES: &[&str] = &[
     "WebPage",
 ];
 
-pub(crate) fn read(doc: &Document) -> Option<JsonLdArticle> {
+/// Reads the JSON-LD `scripts` (found by the metadata walk) and returns the most
+/// article-like object.
+pub(crate) fn read(doc: &Document, scripts: &[NodeId]) -> Option<JsonLdArticle> {
     let mut best: Option<(usize, JsonLdArticle)> = None;
-    let mut walk = doc.descendants(doc.root());
-    while let Some(id) = walk.next() {
-        if doc.html_tag(id) != Some(&local_name!("script")) {
-            continue;
-        }
-        walk.skip_subtree(id);
-        let is_ld = doc
-            .attr(id, "type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-        if !is_ld {
-            continue;
-        }
+    for &id in scripts {
         let raw = script_text(doc, id);
         if raw.len() > MAX_JSONLD_BYTES {
             continue;
@@ -134,7 +128,8 @@ fn from_object(object: &serde_json::Map<String, Value>) -> JsonLdArticle {
         headline: string(object.get("headline")).or_else(|| string(object.get("name"))),
         body: string(object.get("articleBody")),
         description: string(object.get("description")),
-        authors: names(object.get("author")),
+        authors: people(object.get("author")),
+        author_orgs: organisations(object.get("author")),
         date_published: string(object.get("datePublished"))
             .or_else(|| string(object.get("dateCreated")))
             .or_else(|| string(object.get("uploadDate"))),
@@ -182,6 +177,37 @@ fn names(value: Option<&Value>) -> Vec<String> {
         Some(Value::Object(map)) => string(map.get("name")).into_iter().collect(),
         Some(v) => string(Some(v)).into_iter().collect(),
         None => Vec::new(),
+    }
+}
+
+const ORGANISATION_TYPES: &[&str] = &["Organization", "NewsMediaOrganization", "Corporation"];
+
+fn is_organisation(map: &serde_json::Map<String, Value>) -> bool {
+    match map.get("@type") {
+        Some(Value::String(t)) => ORGANISATION_TYPES.contains(&t.as_str()),
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|t| ORGANISATION_TYPES.contains(&t)),
+        _ => false,
+    }
+}
+
+/// `author` values that are people or untyped strings.
+fn people(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().flat_map(|v| people(Some(v))).collect(),
+        Some(Value::Object(map)) if is_organisation(map) => Vec::new(),
+        v => names(v),
+    }
+}
+
+/// `author` values typed as organisations.
+fn organisations(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().flat_map(|v| organisations(Some(v))).collect(),
+        Some(Value::Object(map)) if is_organisation(map) => names(value),
+        _ => Vec::new(),
     }
 }
 
@@ -254,11 +280,15 @@ mod tests {
     use super::*;
     use dateline_html::{Limits, parse};
 
+    fn scripts(doc: &Document) -> Vec<NodeId> {
+        crate::metadata::Signals::read(doc).ld_scripts
+    }
+
     #[test]
     fn reads_graph_and_authors() {
         let html = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},{"@type":"NewsArticle","headline":"Big &amp; bold","author":[{"@type":"Person","name":"Ana Díaz"},"Bo Li"],"datePublished":"2024-03-05T09:15:00-05:00","articleBody":"Body text."}]}</script>"#;
         let doc = parse(html, &Limits::default());
-        let article = read(&doc).unwrap();
+        let article = read(&doc, &scripts(&doc)).unwrap();
         assert_eq!(article.headline.as_deref(), Some("Big & bold"));
         assert_eq!(article.authors, vec!["Ana Díaz", "Bo Li"]);
         assert_eq!(
@@ -272,6 +302,6 @@ mod tests {
     fn broken_json_is_skipped() {
         let html = r#"<script type="application/ld+json">{"@type":"NewsArticle", "headline": </script><script type="application/ld+json">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script>"#;
         let doc = parse(html, &Limits::default());
-        assert!(read(&doc).is_none());
+        assert!(read(&doc, &scripts(&doc)).is_none());
     }
 }

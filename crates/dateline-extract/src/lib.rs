@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod byline_blocks;
 mod candidate;
 mod collect;
 mod filter;
@@ -52,6 +53,9 @@ pub struct Options {
     pub images: bool,
     /// Input bounds.
     pub limits: Limits,
+    /// When the page was fetched: resolves relative dates ("3 hours ago") and rejects dates
+    /// after it. `None` reads relative dates as unknown and rejects nothing by time.
+    pub reference_time: Option<jiff::Timestamp>,
 }
 
 impl Default for Options {
@@ -62,6 +66,7 @@ impl Default for Options {
             links: false,
             images: false,
             limits: Limits::default(),
+            reference_time: None,
         }
     }
 }
@@ -89,14 +94,10 @@ const FALLBACK_BELOW_CHARS: usize = 250;
 
 /// Extracts from a parsed document.
 pub fn extract_document(doc: &Document, options: &Options) -> Article {
-    let meta = metadata::MetaTags::read(doc);
-    let ld = jsonld::read(doc);
-    let base = options.url.as_deref().and_then(|u| url::Url::parse(u).ok());
-    let site_name = meta
-        .first(&["og:site_name", "application-name", "twitter:site"])
-        .map(|s| s.trim_start_matches('@').to_string())
-        .or_else(|| ld.as_ref().and_then(|l| l.publisher.clone()));
-    let title = metadata::title(doc, &meta, ld.as_ref(), site_name.as_deref());
+    let signals = metadata::Signals::read(doc);
+    let ld = jsonld::read(doc, &signals.ld_scripts);
+    let site_name = metadata::site_name(&signals, ld.as_ref());
+    let title = metadata::title::title(&signals, ld.as_ref(), site_name.as_deref());
 
     let start = doc.body().unwrap_or(doc.root());
     let analysis = analysis::analyse(doc, start);
@@ -147,53 +148,21 @@ pub fn extract_document(doc: &Document, options: &Options) -> Article {
     }
 
     let mut article = Article {
-        url: options.url.clone(),
-        canonical_url: meta
-            .canonical
-            .clone()
-            .or_else(|| meta.first(&["og:url"]))
-            .map(|u| absolute(base.as_ref(), &u)),
         title,
-        description: meta
-            .first(&["description", "og:description", "twitter:description"])
-            .or_else(|| ld.as_ref().and_then(|l| l.description.clone())),
-        authors: authors(&meta, ld.as_ref()),
-        date_published: date_published(doc, &meta, ld.as_ref(), chosen.as_ref().map(|c| c.top)),
-        date_modified: ld
-            .as_ref()
-            .and_then(|l| l.date_modified.clone())
-            .or_else(|| {
-                meta.first(&[
-                    "article:modified_time",
-                    "og:updated_time",
-                    "dateModified",
-                    "datemodified",
-                ])
-            }),
         site_name,
-        section: ld
-            .as_ref()
-            .and_then(|l| l.section.clone())
-            .or_else(|| meta.first(&["article:section", "section"])),
-        tags: tags(&meta, ld.as_ref()),
-        language: meta
-            .html_lang
-            .clone()
-            .or_else(|| meta.first(&["content-language", "og:locale", "language"]))
-            .or_else(|| ld.as_ref().and_then(|l| l.language.clone()))
-            .map(|l| l.replace('_', "-")),
-        image: meta
-            .first(&[
-                "og:image",
-                "og:image:url",
-                "twitter:image",
-                "twitter:image:src",
-            ])
-            .or_else(|| ld.as_ref().and_then(|l| l.image.clone()))
-            .map(|u| absolute(base.as_ref(), &u)),
         ..Article::default()
     };
     article.set_body(blocks);
+    metadata::fill(
+        &mut article,
+        &metadata::Inputs {
+            doc,
+            signals: &signals,
+            jsonld: ld.as_ref(),
+            body_top: chosen.as_ref().map(|c| c.top),
+            options,
+        },
+    );
     article
 }
 
@@ -226,86 +195,4 @@ fn body_chars(blocks: &[Block]) -> usize {
         .filter_map(Block::plain_text)
         .map(|t| text::char_len(&t))
         .sum()
-}
-
-fn absolute(base: Option<&url::Url>, href: &str) -> String {
-    match base.and_then(|b| b.join(href).ok()) {
-        Some(url) => url.to_string(),
-        None => href.to_string(),
-    }
-}
-
-fn authors(meta: &metadata::MetaTags, ld: Option<&jsonld::JsonLdArticle>) -> Vec<String> {
-    if let Some(ld) = ld
-        && !ld.authors.is_empty()
-    {
-        let mut names: Vec<String> = ld
-            .authors
-            .iter()
-            .flat_map(|a| metadata::split_authors(a))
-            .collect();
-        names.dedup();
-        if !names.is_empty() {
-            return names;
-        }
-    }
-    meta.first(&[
-        "author",
-        "article:author",
-        "dc.creator",
-        "byl",
-        "parsely-author",
-        "sailthru.author",
-    ])
-    .map(|a| metadata::split_authors(&a))
-    .unwrap_or_default()
-}
-
-fn date_published(
-    doc: &Document,
-    meta: &metadata::MetaTags,
-    ld: Option<&jsonld::JsonLdArticle>,
-    content: Option<dateline_html::NodeId>,
-) -> Option<String> {
-    let declared = ld
-        .and_then(|l| l.date_published.clone())
-        .or_else(|| {
-            meta.first(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "date",
-                "dc.date.issued",
-                "dc.date",
-                "dcterms.created",
-                "parsely-pub-date",
-                "sailthru.date",
-                "citation_publication_date",
-                "article.published",
-            ])
-        })
-        .filter(|d| metadata::looks_like_iso_date(d));
-    declared
-        .or_else(|| content.and_then(|c| metadata::time_in(doc, c)))
-        .or_else(|| metadata::time_in(doc, doc.root()))
-        .map(|d| d.trim().to_string())
-}
-
-fn tags(meta: &metadata::MetaTags, ld: Option<&jsonld::JsonLdArticle>) -> Vec<String> {
-    if let Some(ld) = ld
-        && !ld.keywords.is_empty()
-    {
-        return ld.keywords.clone();
-    }
-    meta.first(&["article:tag", "keywords", "news_keywords"])
-        .map(|k| {
-            k.split(',')
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
 }

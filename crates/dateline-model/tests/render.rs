@@ -209,6 +209,23 @@ fn json_snapshot() {
 }
 
 #[test]
+fn jsonld_snapshot() {
+    insta::assert_snapshot!("jsonld", render::jsonld(&rich_article()));
+}
+
+#[test]
+fn jsonld_leaves_out_what_is_unknown() {
+    let bare: Value = serde_json::from_str(&render::jsonld(&Article::default())).unwrap();
+    assert_eq!(
+        keys(&bare),
+        ["@context", "@type", "wordCount"]
+            .into_iter()
+            .map(String::from)
+            .collect()
+    );
+}
+
+#[test]
 fn json_round_trips() {
     let article = rich_article();
     let pretty: Article = serde_json::from_str(&render::json(&article)).unwrap();

@@ -34,6 +34,8 @@ pub enum Format {
     Jsonl,
     /// A clean standalone HTML document.
     Html,
+    /// schema.org `NewsArticle` JSON-LD, one object per input.
+    Jsonld,
 }
 
 impl Format {
@@ -44,6 +46,7 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Html => "html",
+            Format::Jsonld => "jsonld",
         }
     }
 }
@@ -97,6 +100,10 @@ pub struct ExtractArgs {
     /// The page URL when reading a file or stdin (resolves relative links).
     #[arg(long)]
     pub url: Option<String>,
+    /// Reference time for relative dates ("3 hours ago") and for rejecting future dates, as
+    /// RFC 3339 (`2024-05-02T08:30:00Z`); default: now. `none` turns both off.
+    #[arg(long, default_value = "now")]
+    pub reference_time: String,
     /// Seconds to wait for a URL to answer.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,

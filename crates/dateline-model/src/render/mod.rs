@@ -1,4 +1,5 @@
-//! Renderings of an [`Article`]: plain text, Markdown, a standalone HTML document and JSON.
+//! Renderings of an [`Article`]: plain text, Markdown, a standalone HTML document, JSON and
+//! schema.org JSON-LD.
 //!
 //! Every renderer takes untrusted page text: link ranges that do not fit their text are
 //! ignored rather than trusted, link and image URLs with a scheme other than `http`, `https`,
@@ -6,6 +7,7 @@
 //! input makes a renderer panic.
 
 mod html;
+mod jsonld;
 mod markdown;
 mod text;
 
@@ -15,6 +17,7 @@ use std::ops::Range;
 use crate::{Article, Block, Link};
 
 pub use html::html;
+pub use jsonld::{jsonld, jsonld_value};
 pub use markdown::markdown;
 pub use text::text;
 

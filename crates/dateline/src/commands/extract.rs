@@ -40,6 +40,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         links: args.links,
         images: args.images,
         limits: args.limits.limits(),
+        reference_time: reference_time(&args.reference_time)?,
     };
     let render_options = RenderOptions {
         links: args.links,
@@ -147,6 +148,7 @@ fn render(article: &Article, format: Format, options: &RenderOptions) -> String 
         Format::Json => render::json(article),
         Format::Jsonl => render::json_line(article) + "\n",
         Format::Html => render::html(article, options),
+        Format::Jsonld => render::jsonld(article) + "\n",
     }
 }
 
@@ -194,4 +196,16 @@ fn progress_bar(total: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// `now`, `none` or an RFC 3339 instant.
+fn reference_time(value: &str) -> anyhow::Result<Option<jiff::Timestamp>> {
+    match value.trim() {
+        "now" => Ok(Some(jiff::Timestamp::now())),
+        "none" => Ok(None),
+        other => other
+            .parse::<jiff::Timestamp>()
+            .map(Some)
+            .with_context(|| format!("--reference-time '{other}' is not an RFC 3339 instant")),
+    }
 }

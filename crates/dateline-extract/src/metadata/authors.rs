@@ -1,0 +1,164 @@
+//! Authors: person names from the best source; an organisation only when no source names a
+//! person.
+//!
+//! Sources, best first: JSON-LD `author`, `<meta>` author names, `itemprop=author`,
+//! `rel=author` links, then byline-classed elements next to the headline. Every raw value goes
+//! through [`textmeta::clean_authors`], which strips "By", roles, dates and handles.
+
+use dateline_html::{Document, NodeId};
+
+use crate::filter::normalise;
+use crate::jsonld::JsonLdArticle;
+use crate::metadata::position::Anchors;
+use crate::metadata::signals::Signals;
+use crate::text::collapse;
+use crate::textmeta;
+
+/// `<meta>` names that hold author names (not URLs), best first.
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "article:author_name",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "cxenseparse:author",
+];
+
+/// Byline text longer than this is a paragraph, not a byline.
+const MAX_BYLINE_CHARS: usize = 160;
+
+pub(crate) fn authors(
+    doc: &Document,
+    signals: &Signals,
+    jsonld: Option<&JsonLdArticle>,
+    anchors: Anchors,
+    site_name: Option<&str>,
+) -> Vec<String> {
+    let site = site_name.map(normalise);
+    let is_organisation = |name: &str| {
+        textmeta::is_organisation(name) || site.as_deref().is_some_and(|s| names_site(name, s))
+    };
+    let mut organisation: Vec<String> = Vec::new();
+    let mut take = |names: Vec<String>| -> Option<Vec<String>> {
+        let (orgs, people): (Vec<String>, Vec<String>) =
+            names.into_iter().partition(|n| is_organisation(n));
+        if !people.is_empty() {
+            return Some(people);
+        }
+        if organisation.is_empty() {
+            organisation = orgs;
+        }
+        None
+    };
+    if let Some(ld) = jsonld {
+        let names: Vec<String> = ld
+            .authors
+            .iter()
+            .flat_map(|a| textmeta::clean_authors(a))
+            .collect();
+        if let Some(people) = take(dedup(names)) {
+            return people;
+        }
+        let orgs: Vec<String> = ld
+            .author_orgs
+            .iter()
+            .flat_map(|a| textmeta::clean_authors(a))
+            .collect();
+        take(orgs);
+    }
+    for key in AUTHOR_META {
+        if let Some(value) = signals.get(key)
+            && !value.contains("://")
+            && let Some(people) = take(textmeta::clean_authors(value))
+        {
+            return people;
+        }
+    }
+    for sources in [&signals.author_props, &signals.author_links] {
+        if let Some(people) = take(nearest_names(doc, sources, anchors, prop_name)) {
+            return people;
+        }
+    }
+    if let Some(people) = take(nearest_names(doc, &signals.bylines, anchors, |doc, id| {
+        Some(collapse(&doc.text_content(id)))
+    })) {
+        return people;
+    }
+    organisation
+}
+
+/// The names of the source nearest to the story (all of its kind at that element's level:
+/// several `rel=author` links in one byline are all taken).
+fn nearest_names(
+    doc: &Document,
+    sources: &[NodeId],
+    anchors: Anchors,
+    read: impl Fn(&Document, NodeId) -> Option<String>,
+) -> Vec<String> {
+    let mut scored: Vec<(usize, NodeId, Vec<String>)> = sources
+        .iter()
+        .filter_map(|&id| {
+            let distance = anchors.distance(doc, id)?;
+            let raw = read(doc, id)?;
+            if raw.is_empty() || raw.chars().count() > MAX_BYLINE_CHARS {
+                return None;
+            }
+            let names = textmeta::clean_authors(&raw);
+            (!names.is_empty()).then_some((distance, id, names))
+        })
+        .collect();
+    scored.sort_by_key(|(distance, id, _)| (*distance, id.index()));
+    let Some((_, first, _)) = scored.first() else {
+        return Vec::new();
+    };
+    // Siblings in the same byline ("By <a>A</a> and <a>B</a>") share a parent.
+    let parent = doc.parent(*first);
+    let names: Vec<String> = scored
+        .iter()
+        .filter(|(_, id, _)| *id == *first || (parent.is_some() && doc.parent(*id) == parent))
+        .flat_map(|(_, _, names)| names.iter().cloned())
+        .collect();
+    dedup(names)
+}
+
+/// `itemprop=author`: a nested `itemprop=name`, a `content` attribute, or the text.
+fn prop_name(doc: &Document, id: NodeId) -> Option<String> {
+    if let Some(content) = doc.attr(id, "content") {
+        return Some(collapse(content)).filter(|c| !c.contains("://"));
+    }
+    let named = doc
+        .descendants(id)
+        .find(|&d| doc.attr(d, "itemprop") == Some("name"));
+    if let Some(name) = named {
+        return Some(
+            doc.attr(name, "content")
+                .map(collapse)
+                .unwrap_or_else(|| collapse(&doc.text_content(name))),
+        );
+    }
+    Some(collapse(&doc.text_content(id)))
+}
+
+/// "Example Times" for the site "The Example Times", or a domain like `example.com`.
+fn names_site(name: &str, site: &str) -> bool {
+    let name = normalise(name);
+    name == site
+        || (name.len() * 2 >= site.len() && site.contains(&name))
+        || (site.len() > 3 && name.contains(site))
+        || name.rsplit('.').next().is_some_and(|tld| {
+            name.contains('.') && !name.contains(' ') && (2..=6).contains(&tld.len())
+        })
+}
+
+fn dedup(names: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    names
+        .into_iter()
+        .filter(|n| seen.insert(n.to_lowercase()))
+        .collect()
+}

@@ -1,0 +1,211 @@
+//! Publication and modification dates: the best-ranked source wins.
+//!
+//! Declared metadata first (JSON-LD, then `<meta>` names news CMSs use, then `itemprop`),
+//! because a CMS writes them from its database; then what the page shows near the headline
+//! (`<time>`, date-classed elements); then a date in the URL path. Publication beats
+//! modification, and anything in sidebars, teasers, comments or footers is not the article's.
+
+use dateline_html::{Document, NodeId};
+
+use crate::jsonld::JsonLdArticle;
+use crate::metadata::position::Anchors;
+use crate::metadata::signals::{DateRole, Signals};
+use crate::text::collapse;
+use crate::textmeta::{self, DateContext, PageDate};
+
+/// `<meta>` names (lower-cased) that state the first publication, best first.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published:time",
+    "datepublished",
+    "date_published",
+    "published_time",
+    "article.published",
+    "article_date_original",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "publication_date",
+    "release_date",
+    "created",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "displaydate",
+    "og:pubdate",
+];
+
+/// `<meta>` names that state the last change.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "article:modified:time",
+    "datemodified",
+    "date_modified",
+    "modified_time",
+    "article.updated",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// Visible text read from one date-classed element.
+const MAX_BOX_CHARS: usize = 240;
+
+/// What the date stage reads.
+pub(crate) struct DateInputs<'a> {
+    pub doc: &'a Document,
+    pub signals: &'a Signals,
+    pub jsonld: Option<&'a JsonLdArticle>,
+    pub anchors: Anchors,
+    pub url: Option<&'a str>,
+    pub context: &'a DateContext,
+}
+
+pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let ctx = inputs.context;
+    let declared = inputs
+        .jsonld
+        .and_then(|l| l.date_published.as_deref())
+        .and_then(|v| textmeta::parse_date(v, ctx))
+        .or_else(|| {
+            PUBLISHED_META
+                .iter()
+                .filter_map(|k| inputs.signals.get(k))
+                .find_map(|v| textmeta::parse_date(v, ctx))
+        })
+        .or_else(|| prop_date(inputs, DateRole::Published));
+    declared
+        .or_else(|| visible_date(inputs))
+        .or_else(|| inputs.url.and_then(|u| url_date(u, ctx)))
+}
+
+pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let ctx = inputs.context;
+    inputs
+        .jsonld
+        .and_then(|l| l.date_modified.as_deref())
+        .and_then(|v| textmeta::parse_date(v, ctx))
+        .or_else(|| {
+            MODIFIED_META
+                .iter()
+                .filter_map(|k| inputs.signals.get(k))
+                .find_map(|v| textmeta::parse_date(v, ctx))
+        })
+        .or_else(|| prop_date(inputs, DateRole::Modified))
+}
+
+/// `itemprop=datePublished` and friends on visible elements: `content`/`datetime`, else text.
+fn prop_date(inputs: &DateInputs<'_>, role: DateRole) -> Option<PageDate> {
+    let doc = inputs.doc;
+    let mut best: Option<(usize, PageDate)> = None;
+    for &(id, r) in &inputs.signals.date_props {
+        if r != role {
+            continue;
+        }
+        let Some(distance) = inputs.anchors.distance(doc, id) else {
+            continue;
+        };
+        let date = machine_value(doc, id)
+            .and_then(|v| textmeta::parse_date(v, inputs.context))
+            .or_else(|| text_date(doc, id, inputs.context));
+        if let Some(date) = date
+            && best.as_ref().is_none_or(|(d, _)| distance < *d)
+        {
+            best = Some((distance, date));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// The date the page shows next to the story: `<time>` elements and date-classed boxes,
+/// nearest to the headline or inside the body.
+fn visible_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let doc = inputs.doc;
+    let mut best: Option<(usize, PageDate)> = None;
+    let mut consider = |id: NodeId, date: Option<PageDate>, penalty: usize| {
+        let Some(date) = date else { return };
+        let Some(distance) = inputs.anchors.distance(doc, id) else {
+            return;
+        };
+        let distance = distance.saturating_add(penalty);
+        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, date));
+        }
+    };
+    for &id in &inputs.signals.times {
+        if is_update(doc, id) {
+            continue;
+        }
+        let date = doc
+            .attr(id, "datetime")
+            .and_then(|v| textmeta::parse_date(v, inputs.context))
+            .or_else(|| text_date(doc, id, inputs.context));
+        consider(id, date, 0);
+    }
+    for &id in &inputs.signals.date_boxes {
+        consider(id, text_date(doc, id, inputs.context), 1);
+    }
+    best.map(|(_, d)| d)
+}
+
+fn machine_value(doc: &Document, id: NodeId) -> Option<&str> {
+    doc.attr(id, "content")
+        .or_else(|| doc.attr(id, "datetime"))
+        .filter(|v| !v.trim().is_empty())
+}
+
+/// The first date in an element's short visible text.
+fn text_date(doc: &Document, id: NodeId, ctx: &DateContext) -> Option<PageDate> {
+    let text = collapse(&doc.text_content(id));
+    if text.is_empty() || text.chars().count() > MAX_BOX_CHARS {
+        return None;
+    }
+    textmeta::find_date(&text, ctx).map(|(date, _)| date)
+}
+
+/// A `<time>` that announces a change (`class="updated"`, "Updated 3 May") is not the
+/// publication date.
+fn is_update(doc: &Document, id: NodeId) -> bool {
+    let marked = |n: NodeId| {
+        doc.attr(n, "class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("update") || c.contains("modified"))
+            || doc.attr(n, "itemprop") == Some("dateModified")
+    };
+    marked(id) || doc.parent(id).is_some_and(marked)
+}
+
+/// `/2022/01/30/` or `/2022-01-30/` in the URL path: publication dates that CMSs put in
+/// permalinks.
+pub(crate) fn url_date(url: &str, ctx: &DateContext) -> Option<PageDate> {
+    let path = url.split(['?', '#']).next()?;
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let digits: Vec<&str> = path
+        .split(['/', '-', '_', '.'])
+        .filter(|s| !s.is_empty())
+        .collect();
+    digits.windows(3).find_map(|w| {
+        let plausible = w[0].len() == 4
+            && (1..=2).contains(&w[1].len())
+            && (1..=2).contains(&w[2].len())
+            && w.iter().all(|s| s.bytes().all(|b| b.is_ascii_digit()));
+        if !plausible {
+            return None;
+        }
+        textmeta::parse_date(&format!("{}-{:0>2}-{:0>2}", w[0], w[1], w[2]), ctx)
+    })
+}

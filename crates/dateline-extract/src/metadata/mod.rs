@@ -1,0 +1,148 @@
+//! The metadata stage: every `Article` field besides the body.
+//!
+//! [`signals`] walks the page once and notes every source; the field modules rank those
+//! sources with the article's position known ([`position`]), so a date or a name in a sidebar
+//! teaser never wins over the one next to the headline. A field the page does not state stays
+//! empty: nothing here guesses.
+
+mod authors;
+mod dates;
+mod language;
+mod position;
+pub(crate) mod signals;
+mod taxonomy;
+pub(crate) mod title;
+mod urls;
+
+use dateline_html::{Document, NodeId};
+use dateline_model::{Article, Block};
+use url::Url;
+
+use crate::Options;
+use crate::filter::normalise;
+use crate::jsonld::JsonLdArticle;
+use crate::textmeta::{self, DateContext};
+pub(crate) use position::Anchors;
+pub(crate) use signals::Signals;
+
+/// What the metadata stage reads besides the page.
+pub(crate) struct Inputs<'a> {
+    pub doc: &'a Document,
+    pub signals: &'a Signals,
+    pub jsonld: Option<&'a JsonLdArticle>,
+    /// The top element of the chosen body, when one was chosen.
+    pub body_top: Option<NodeId>,
+    pub options: &'a Options,
+}
+
+/// The site's name as the page declares it.
+pub(crate) fn site_name(signals: &Signals, jsonld: Option<&JsonLdArticle>) -> Option<String> {
+    signals
+        .first(&["og:site_name", "application-name", "al:android:app_name"])
+        .or_else(|| jsonld.and_then(|l| l.publisher.clone()))
+        .or_else(|| {
+            signals
+                .get("twitter:site")
+                .map(|s| s.trim_start_matches('@').to_string())
+        })
+        .filter(|s| !s.is_empty())
+}
+
+/// Fills every metadata field of `article`, whose body is already set.
+pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
+    let Inputs {
+        doc,
+        signals,
+        jsonld,
+        body_top,
+        options,
+    } = *inputs;
+    let base = options.url.as_deref().and_then(|u| Url::parse(u).ok());
+    article.url = options.url.as_deref().map(|u| urls::clean(None, u));
+    article.canonical_url = signals
+        .canonical
+        .clone()
+        .or_else(|| signals.first(&["og:url"]))
+        .map(|u| urls::clean(base.as_ref(), &u));
+    article.description = signals
+        .first(&["description", "og:description", "twitter:description"])
+        .or_else(|| jsonld.and_then(|l| l.description.clone()));
+    article.image = signals
+        .first(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .or_else(|| jsonld.and_then(|l| l.image.clone()))
+        .map(|u| urls::clean(base.as_ref(), &u));
+    article.language = signals
+        .html_lang
+        .as_deref()
+        .and_then(language::normalise_tag)
+        .or_else(|| {
+            signals
+                .first(&["content-language", "og:locale", "language", "dc.language"])
+                .as_deref()
+                .and_then(language::normalise_tag)
+        })
+        .or_else(|| {
+            jsonld
+                .and_then(|l| l.language.as_deref())
+                .and_then(language::normalise_tag)
+        })
+        .or_else(|| language::detect(&article.text));
+
+    let anchors = Anchors {
+        headline: headline_node(signals, article.title.as_deref()),
+        body: body_top,
+    };
+    let context = date_context(options, article.language.as_deref());
+    let date_inputs = dates::DateInputs {
+        doc,
+        signals,
+        jsonld,
+        anchors,
+        url: options.url.as_deref().or(article.canonical_url.as_deref()),
+        context: &context,
+    };
+    article.date_published = dates::published(&date_inputs).map(|d| d.to_iso());
+    article.date_modified = dates::modified(&date_inputs).map(|d| d.to_iso());
+    article.authors = authors::authors(doc, signals, jsonld, anchors, article.site_name.as_deref());
+    article.section = taxonomy::section(doc, signals, jsonld, article.title.as_deref());
+    article.tags = taxonomy::tags(signals, jsonld);
+    let head = article.blocks.len();
+    let mut blocks = std::mem::take(&mut article.blocks);
+    crate::byline_blocks::strip(&mut blocks, &article.authors, &context);
+    if blocks.len() == head {
+        article.blocks = blocks;
+    } else {
+        article.set_body(blocks);
+    }
+    article.dateline = first_paragraph(&article.blocks)
+        .and_then(|p| textmeta::parse_dateline(p, &context))
+        .map(|(dateline, _)| dateline);
+}
+
+/// The `<h1>` that carries the headline (else the first one).
+fn headline_node(signals: &Signals, title: Option<&str>) -> Option<NodeId> {
+    let title = title.map(normalise);
+    signals
+        .h1s
+        .iter()
+        .find(|(_, text)| title.as_deref() == Some(normalise(text).as_str()))
+        .or_else(|| signals.h1s.first())
+        .map(|(id, _)| *id)
+}
+
+fn first_paragraph(blocks: &[Block]) -> Option<&str> {
+    blocks.iter().take(3).find_map(|b| match b {
+        Block::Paragraph { text, .. } => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+fn date_context(options: &Options, language: Option<&str>) -> DateContext {
+    DateContext::new(options.reference_time, language)
+}

@@ -1,0 +1,112 @@
+//! Where a metadata node sits relative to the article: bylines and dates belong to the
+//! story when they are inside it or next to its headline, not in a teaser, sidebar or footer.
+
+use dateline_html::{Document, NodeId, local_name};
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// Ancestors climbed when judging a node's surroundings.
+const MAX_CLIMB: usize = 24;
+
+/// The anchors a node's position is measured from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Anchors {
+    /// The headline element.
+    pub headline: Option<NodeId>,
+    /// The top element of the chosen article body.
+    pub body: Option<NodeId>,
+}
+
+impl Anchors {
+    /// Smaller is closer to the story; `None` when the node sits in page furniture.
+    pub(crate) fn distance(&self, doc: &Document, id: NodeId) -> Option<usize> {
+        if in_furniture(doc, id) {
+            return None;
+        }
+        if let Some(body) = self.body
+            && is_ancestor(doc, body, id)
+        {
+            return Some(0);
+        }
+        let at = id.index();
+        let from = |anchor: NodeId| at.abs_diff(anchor.index());
+        match (self.headline, self.body) {
+            (Some(h), Some(b)) => Some(from(h).min(from(b))),
+            (Some(a), None) | (None, Some(a)) => Some(from(a)),
+            // Without anchors, document order is the only evidence.
+            (None, None) => Some(at),
+        }
+    }
+}
+
+pub(crate) fn is_ancestor(doc: &Document, ancestor: NodeId, mut id: NodeId) -> bool {
+    for _ in 0..4096 {
+        if id == ancestor {
+            return true;
+        }
+        match doc.parent(id) {
+            Some(parent) => id = parent,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Inside navigation, a footer, an aside, a teaser list or reader comments.
+fn in_furniture(doc: &Document, id: NodeId) -> bool {
+    let mut node = Some(id);
+    for _ in 0..MAX_CLIMB {
+        let Some(current) = node else { break };
+        if let Some(element) = doc.element(current) {
+            match *element.tag() {
+                local_name!("nav") | local_name!("footer") | local_name!("aside") => return true,
+                local_name!("body") | local_name!("article") | local_name!("main") => return false,
+                _ => {}
+            }
+            let names = [element.attr("class"), element.attr("id")];
+            if names.into_iter().flatten().any(is_furniture_name) {
+                return true;
+            }
+        }
+        node = doc.parent(current);
+    }
+    false
+}
+
+/// Class/id substrings of containers whose dates and names belong to other stories or to
+/// readers.
+const FURNITURE_NAMES: &[&str] = &[
+    "related",
+    "teaser",
+    "sidebar",
+    "recommend",
+    "widget",
+    "popular",
+    "trending",
+    "comment",
+    "more-stories",
+    "morestories",
+    "newsletter",
+    "footer",
+    "promo",
+    "carousel",
+];
+
+static FURNITURE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(FURNITURE_NAMES)
+        .ok()
+});
+
+fn is_furniture_name(name: &str) -> bool {
+    match FURNITURE_MATCHER.as_ref() {
+        Some(matcher) => matcher.is_match(name),
+        None => {
+            let name = name.to_ascii_lowercase();
+            FURNITURE_NAMES.iter().any(|f| name.contains(f))
+        }
+    }
+}
