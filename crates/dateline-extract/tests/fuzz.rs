@@ -334,7 +334,10 @@ fn check_article(article: &Article, options: &Options) {
     assert_eq!(article.word_count, count_words(&article.text), "word_count");
     assert!(article.error.is_none() && article.source.is_none());
     // The URL given, without its fragment and tracking parameters.
-    let given = options.url.as_deref().map(|u| u.split('#').next().unwrap_or(u));
+    let given = options
+        .url
+        .as_deref()
+        .map(|u| u.split('#').next().unwrap_or(u));
     assert_eq!(article.url.as_deref(), given, "url must be the one given");
     for block in &article.blocks {
         match block {

@@ -91,6 +91,7 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .or_else(|| prop_date(inputs, DateRole::Published));
     declared
         .or_else(|| visible_date(inputs))
+        .or_else(|| headline_text_date(inputs))
         .or_else(|| inputs.url.and_then(|u| url_date(u, ctx)))
 }
 
@@ -161,6 +162,75 @@ fn visible_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
         consider(id, text_date(doc, id, inputs.context), 1);
     }
     best.map(|(_, d)| d)
+}
+
+/// Visible text read on each side of the headline when no element is marked as a date.
+const BEFORE_HEADLINE_CHARS: usize = 200;
+const AFTER_HEADLINE_CHARS: usize = 400;
+
+/// A date written in plain text right before or after the headline ("Datum: 22.12.2012",
+/// "24. April 2020 | Nachrichten"): the nearest one, after the headline on a tie.
+fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let doc = inputs.doc;
+    let anchor = inputs.anchors.headline.or(inputs.anchors.body)?;
+    let start = doc.body().unwrap_or(doc.root());
+    let mut before = String::new();
+    let mut after = String::new();
+    let mut passed = false;
+    let mut walk = doc.descendants(start);
+    while let Some(id) = walk.next() {
+        if id == anchor {
+            passed = true;
+            // The headline's own text ("Budget 2024") is not a date stamp.
+            walk.skip_subtree(id);
+            continue;
+        }
+        if let Some(tag) = doc.html_tag(id) {
+            if crate::tags::is_never_content(tag) {
+                walk.skip_subtree(id);
+            }
+            continue;
+        }
+        let Some(text) = doc.text(id) else { continue };
+        if text.trim().is_empty() {
+            continue;
+        }
+        if passed {
+            after.push(' ');
+            after.push_str(text.trim());
+            if after.len() >= AFTER_HEADLINE_CHARS * 2 {
+                break;
+            }
+        } else {
+            before.push(' ');
+            before.push_str(text.trim());
+            if before.len() > BEFORE_HEADLINE_CHARS * 8 {
+                let cut = before.len() - BEFORE_HEADLINE_CHARS * 4;
+                let cut = (cut..before.len())
+                    .find(|&i| before.is_char_boundary(i))
+                    .unwrap_or(before.len());
+                before.drain(..cut);
+            }
+        }
+    }
+    let after = collapse(&after);
+    let before = collapse(&before);
+    let after_hit = textmeta::find_date(&after, inputs.context)
+        .filter(|(_, range)| after[..range.start].chars().count() <= AFTER_HEADLINE_CHARS);
+    let before_hit = textmeta::find_dates(&before, inputs.context)
+        .into_iter()
+        .last()
+        .filter(|(_, range)| before[range.end..].chars().count() <= BEFORE_HEADLINE_CHARS);
+    match (after_hit, before_hit) {
+        (Some((a, ar)), Some((b, br))) => {
+            let after_gap = after[..ar.start].chars().count();
+            let before_gap = before[br.end..].chars().count();
+            Some(if before_gap < after_gap { b } else { a })
+        }
+        (Some((a, _)), None) => Some(a),
+        (None, Some((b, _))) => Some(b),
+        (None, None) => None,
+    }
 }
 
 fn machine_value(doc: &Document, id: NodeId) -> Option<&str> {

@@ -76,10 +76,10 @@ fn in_furniture(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Class/id substrings of containers whose dates and names belong to other stories or to
-/// readers.
+/// readers. Not "teaser" or "promo": CMSs also give those names to the article's own lead
+/// figure and standfirst; distance to the headline sorts those out instead.
 const FURNITURE_NAMES: &[&str] = &[
     "related",
-    "teaser",
     "sidebar",
     "recommend",
     "widget",
@@ -90,8 +90,6 @@ const FURNITURE_NAMES: &[&str] = &[
     "morestories",
     "newsletter",
     "footer",
-    "promo",
-    "carousel",
 ];
 
 static FURNITURE_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
