@@ -13,7 +13,9 @@ use crate::metadata::signals::{DateRole, Signals};
 use crate::text::collapse;
 use crate::textmeta::{self, DateContext, PageDate};
 
-/// `<meta>` names (lower-cased) that state the first publication, best first.
+/// `<meta>` names (lower-cased) that name the first publication explicitly, best first.
+/// They are read before JSON-LD: news CMSs fill them from the same field, and where the two
+/// disagree the meta value is the one the page shows as often as not.
 const PUBLISHED_META: &[&str] = &[
     "article:published_time",
     "og:published_time",
@@ -32,19 +34,24 @@ const PUBLISHED_META: &[&str] = &[
     "sailthru.date",
     "dc.date.issued",
     "dcterms.issued",
-    "dc.date.created",
-    "dcterms.created",
     "citation_publication_date",
-    "citation_date",
     "originalpublicationdate",
     "publication_date",
+    "og:pubdate",
+];
+
+/// Generic date names (`date`, `dc.date`, `created`): read after JSON-LD, because CMSs also
+/// use them for the day the page was rendered.
+const GENERIC_DATE_META: &[&str] = &[
+    "dc.date.created",
+    "dcterms.created",
+    "citation_date",
     "release_date",
     "created",
     "date",
     "dc.date",
     "dcterms.date",
     "displaydate",
-    "og:pubdate",
 ];
 
 /// `<meta>` names that state the last change.
@@ -78,12 +85,18 @@ pub(crate) struct DateInputs<'a> {
 
 pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
     let ctx = inputs.context;
-    let declared = inputs
-        .jsonld
-        .and_then(|l| l.date_published.as_deref())
-        .and_then(|v| textmeta::parse_date(v, ctx))
+    let declared = PUBLISHED_META
+        .iter()
+        .filter_map(|k| inputs.signals.get(k))
+        .find_map(|v| textmeta::parse_date(v, ctx))
         .or_else(|| {
-            PUBLISHED_META
+            inputs
+                .jsonld
+                .and_then(|l| l.date_published.as_deref())
+                .and_then(|v| textmeta::parse_date(v, ctx))
+        })
+        .or_else(|| {
+            GENERIC_DATE_META
                 .iter()
                 .filter_map(|k| inputs.signals.get(k))
                 .find_map(|v| textmeta::parse_date(v, ctx))
