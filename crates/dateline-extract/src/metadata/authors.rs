@@ -89,6 +89,9 @@ pub(crate) fn authors(
     })) {
         return people;
     }
+    if let Some(people) = take(headline_byline(doc, anchors)) {
+        return people;
+    }
     organisation
 }
 
@@ -124,6 +127,58 @@ fn nearest_names(
         .flat_map(|(_, _, names)| names.iter().cloned())
         .collect();
     dedup(names)
+}
+
+/// Text read after the headline when looking for an unmarked byline.
+const AFTER_HEADLINE_CHARS: usize = 600;
+
+/// An unmarked byline in the lines right after the headline: a short element whose text
+/// opens with a byline word ("Door Pieter de Vries | 30 januari 2022").
+fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
+    let Some(headline) = anchors.headline else {
+        return Vec::new();
+    };
+    let start = doc.body().unwrap_or(doc.root());
+    let mut passed = false;
+    let mut seen = 0usize;
+    let mut walk = doc.descendants(start);
+    while let Some(id) = walk.next() {
+        if id == headline {
+            passed = true;
+            walk.skip_subtree(id);
+            continue;
+        }
+        if let Some(tag) = doc.html_tag(id) {
+            if crate::tags::is_never_content(tag) {
+                walk.skip_subtree(id);
+            }
+            continue;
+        }
+        if !passed {
+            continue;
+        }
+        let Some(text) = doc.text(id) else { continue };
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if textmeta::starts_like_byline(text)
+            && let Some(parent) = doc.parent(id)
+        {
+            let line = collapse(&doc.text_content(parent));
+            if line.chars().count() <= MAX_BYLINE_CHARS {
+                let names = textmeta::clean_authors(&line);
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+        }
+        seen += text.len();
+        if seen > AFTER_HEADLINE_CHARS {
+            break;
+        }
+    }
+    Vec::new()
 }
 
 /// `itemprop=author`: a nested `itemprop=name`, a `content` attribute, or the text.

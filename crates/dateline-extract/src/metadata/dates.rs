@@ -123,6 +123,30 @@ pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .or_else(|| prop_date(inputs, DateRole::Modified))
 }
 
+/// Every date the page declares in markup, for the offsets they carry.
+pub(crate) fn declared(inputs: &DateInputs<'_>) -> Vec<PageDate> {
+    let ctx = inputs.context;
+    let ld = inputs
+        .jsonld
+        .into_iter()
+        .flat_map(|l| [l.date_published.as_deref(), l.date_modified.as_deref()])
+        .flatten();
+    let meta = PUBLISHED_META
+        .iter()
+        .chain(MODIFIED_META)
+        .chain(GENERIC_DATE_META)
+        .filter_map(|k| inputs.signals.get(k));
+    let times = inputs
+        .signals
+        .times
+        .iter()
+        .filter_map(|&id| inputs.doc.attr(id, "datetime"));
+    ld.chain(meta)
+        .chain(times)
+        .filter_map(|v| textmeta::parse_date(v, ctx))
+        .collect()
+}
+
 /// `itemprop=datePublished` and friends on visible elements: `content`/`datetime`, else text.
 fn prop_date(inputs: &DateInputs<'_>, role: DateRole) -> Option<PageDate> {
     let doc = inputs.doc;

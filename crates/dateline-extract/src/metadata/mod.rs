@@ -13,6 +13,7 @@ pub(crate) mod signals;
 mod taxonomy;
 pub(crate) mod title;
 mod urls;
+mod zone;
 
 use dateline_html::{Document, NodeId};
 use dateline_model::{Article, Block};
@@ -107,8 +108,19 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         url: options.url.as_deref().or(article.canonical_url.as_deref()),
         context: &context,
     };
-    article.date_published = dates::published(&date_inputs).map(|d| d.to_iso());
-    article.date_modified = dates::modified(&date_inputs).map(|d| d.to_iso());
+    let stated = dates::declared(&date_inputs);
+    let page_urls: Vec<&str> = [article.canonical_url.as_deref(), options.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let publisher_zone = zone::publisher_zone(&zone::ZoneEvidence {
+        stated: &stated,
+        urls: &page_urls,
+        language: article.language.as_deref(),
+    });
+    let local = |d: textmeta::PageDate| zone::localise(d, publisher_zone.as_ref()).to_iso();
+    article.date_published = dates::published(&date_inputs).map(local);
+    article.date_modified = dates::modified(&date_inputs).map(local);
     article.authors = authors::authors(doc, signals, jsonld, anchors, article.site_name.as_deref());
     article.section = taxonomy::section(doc, signals, jsonld, article.title.as_deref());
     article.tags = taxonomy::tags(signals, jsonld);

@@ -246,6 +246,11 @@ const CLASS_PATTERNS: &[(&str, u8)] = &[
     ("creator", BYLINE),
     ("redakteur", BYLINE),
     ("byl", BYLINE),
+    ("yazar", BYLINE),
+    ("autore", BYLINE),
+    ("forfatter", BYLINE),
+    ("författare", BYLINE),
+    ("kirjoittaja", BYLINE),
     // Reader comments and author pages carry names that are not the article's authors.
     ("comment", NOT_BYLINE | NOT_DATE),
     ("avatar", NOT_BYLINE),

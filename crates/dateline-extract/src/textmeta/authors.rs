@@ -605,3 +605,24 @@ pub(crate) fn is_wire_agency(name: &str) -> bool {
             )
         })
 }
+
+/// Whether `text` opens like a byline ("By …", "Von …", "Autor: …"): one of the byline
+/// words, followed by a space or a colon. Used to find bylines without a class name.
+pub(crate) fn starts_like_byline(text: &str) -> bool {
+    let text = text.trim_start();
+    let lower: String = text.chars().take(24).flat_map(char::to_lowercase).collect();
+    PREFIXES
+        .iter()
+        .chain(&["submitted by", "автор", "yazar"])
+        .filter(|prefix| **prefix != "from")
+        .any(|prefix| {
+            lower.strip_prefix(prefix).is_some_and(|rest| {
+                rest.starts_with([' ', ':', '\u{a0}'])
+                    && rest
+                        .trim_start_matches([' ', ':', '\u{a0}'])
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+            })
+        })
+}
