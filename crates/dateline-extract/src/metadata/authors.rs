@@ -45,8 +45,16 @@ pub(crate) fn authors(
     };
     let mut organisation: Vec<String> = Vec::new();
     let mut take = |names: Vec<String>| -> Option<Vec<String>> {
-        let (orgs, people): (Vec<String>, Vec<String>) =
-            names.into_iter().partition(|n| is_organisation(n));
+        // "example.com, Frankfurt, Germany": a source naming the site is an address line,
+        // not a list of people.
+        let names_the_site = site
+            .as_deref()
+            .is_some_and(|s| names.iter().any(|n| names_site(n, s)));
+        let (orgs, people): (Vec<String>, Vec<String>) = if names_the_site {
+            (names, Vec::new())
+        } else {
+            names.into_iter().partition(|n| is_organisation(n))
+        };
         if !people.is_empty() {
             return Some(people);
         }
@@ -111,7 +119,10 @@ fn nearest_names(
             if raw.is_empty() || raw.chars().count() > MAX_BYLINE_CHARS {
                 return None;
             }
-            let names = textmeta::clean_authors(&raw);
+            let names: Vec<String> = textmeta::clean_authors(&raw)
+                .into_iter()
+                .filter(|n| plausible_visible_name(n))
+                .collect();
             (!names.is_empty()).then_some((distance, id, names))
         })
         .collect();
@@ -167,7 +178,10 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
         {
             let line = collapse(&doc.text_content(parent));
             if line.chars().count() <= MAX_BYLINE_CHARS {
-                let names = textmeta::clean_authors(&line);
+                let names: Vec<String> = textmeta::clean_authors(&line)
+                    .into_iter()
+                    .filter(|n| plausible_visible_name(n))
+                    .collect();
                 if !names.is_empty() {
                     return names;
                 }
@@ -208,6 +222,59 @@ fn names_site(name: &str, site: &str) -> bool {
         || name.rsplit('.').next().is_some_and(|tld| {
             name.contains('.') && !name.contains(' ') && (2..=6).contains(&tld.len())
         })
+}
+
+/// Interface words that byline boxes hold next to names ("Follow", "Twitter").
+const NOT_NAMES: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "share",
+    "teilen",
+    "follow",
+    "folgen",
+    "abonnieren",
+    "subscribe",
+    "news",
+    "nachrichten",
+    "tags",
+    "kategorien",
+    "categories",
+    "category",
+    "kategorie",
+    "home",
+    "more",
+    "mehr",
+    "profile",
+    "profil",
+    "contact",
+    "kontakt",
+    "alle beiträge",
+    "all posts",
+    "view all",
+    "read more",
+];
+
+/// A name read from visible page text: not an interface word, and not several lower-case
+/// words. Declared metadata is trusted without this check.
+fn plausible_visible_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    if NOT_NAMES.contains(&lower.as_str())
+        || lower.split_whitespace().all(|w| NOT_NAMES.contains(&w))
+    {
+        return false;
+    }
+    // "of the article" is a sentence fragment; a single lower-case word is a user handle.
+    let words = name.split_whitespace().count();
+    words == 1
+        || name
+            .split_whitespace()
+            .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+            .any(|c| !c.is_lowercase())
 }
 
 fn dedup(names: Vec<String>) -> Vec<String> {

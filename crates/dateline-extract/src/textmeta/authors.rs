@@ -10,6 +10,14 @@ use super::dates::{DateContext, find_date};
 
 /// Words that introduce a byline.
 const PREFIXES: &[&str] = &[
+    "erstellt von",
+    "geschrieben von",
+    "verfasst von",
+    "ein beitrag von",
+    "escrito por",
+    "publicado por",
+    "écrit par",
+    "scritto da",
     "written by",
     "reporting by",
     "words by",
