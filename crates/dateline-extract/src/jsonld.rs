@@ -78,10 +78,18 @@ fn script_text(doc: &Document, id: NodeId) -> String {
 }
 
 fn parse_lenient(raw: &str) -> Option<Value> {
+    // Wrappers XHTML-era templates put around script text.
     let trimmed = raw
         .trim()
         .trim_start_matches("<!--")
         .trim_end_matches("-->")
+        .trim()
+        .trim_start_matches("//")
+        .trim_start()
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("]]>")
+        .trim_end()
+        .trim_end_matches("//")
         .trim()
         .trim_end_matches(';');
     serde_json::from_str(trimmed).ok()
@@ -296,6 +304,17 @@ mod tests {
             Some("2024-03-05T09:15:00-05:00")
         );
         assert_eq!(article.body.as_deref(), Some("Body text."));
+    }
+
+    #[test]
+    fn cdata_wrapped_json_is_read() {
+        let html = "<script type=\"application/ld+json\">\n//<![CDATA[\n{\"@type\":\"Article\",\"datePublished\":\"2003-02-28T21:51:08Z\"}\n//]]>\n</script>";
+        let doc = parse(html, &Limits::default());
+        let article = read(&doc, &scripts(&doc)).unwrap();
+        assert_eq!(
+            article.date_published.as_deref(),
+            Some("2003-02-28T21:51:08Z")
+        );
     }
 
     #[test]
