@@ -81,6 +81,8 @@ pub(crate) struct DateInputs<'a> {
     pub anchors: Anchors,
     pub url: Option<&'a str>,
     pub context: &'a DateContext,
+    /// The extracted body text.
+    pub body_text: &'a str,
 }
 
 pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
@@ -106,6 +108,8 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .or_else(|| visible_date(inputs))
         .or_else(|| headline_text_date(inputs))
         .or_else(|| inputs.url.and_then(|u| url_date(u, ctx)))
+        .or_else(|| furniture_date(inputs))
+        .or_else(|| body_date(inputs))
 }
 
 pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
@@ -268,6 +272,45 @@ fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
         (None, Some((b, _))) => Some(b),
         (None, None) => None,
     }
+}
+
+/// Last resorts, when nothing near the story is dated: a marked date wherever it is (a
+/// footer "published on" line), nearest the story first.
+fn furniture_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let doc = inputs.doc;
+    let anchor = inputs.anchors.headline.or(inputs.anchors.body)?.index();
+    let marked = inputs
+        .signals
+        .date_props
+        .iter()
+        .filter(|(_, role)| *role == DateRole::Published)
+        .map(|(id, _)| *id)
+        .chain(inputs.signals.times.iter().copied())
+        .filter(|&id| !is_update(doc, id));
+    let mut best: Option<(usize, PageDate)> = None;
+    for id in marked {
+        let date = machine_value(doc, id)
+            .and_then(|v| textmeta::parse_date(v, inputs.context))
+            .or_else(|| text_date(doc, id, inputs.context));
+        let distance = id.index().abs_diff(anchor);
+        if let Some(date) = date
+            && best.as_ref().is_none_or(|(d, _)| distance < *d)
+        {
+            best = Some((distance, date));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// Body text read for a date as a last resort ("… wurde am 19. Mai 2010 veröffentlicht").
+const BODY_DATE_CHARS: usize = 1500;
+
+fn body_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let mut end = inputs.body_text.len().min(BODY_DATE_CHARS);
+    while !inputs.body_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    textmeta::find_date(&inputs.body_text[..end], inputs.context).map(|(date, _)| date)
 }
 
 fn machine_value(doc: &Document, id: NodeId) -> Option<&str> {

@@ -107,6 +107,7 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         anchors,
         url: options.url.as_deref().or(article.canonical_url.as_deref()),
         context: &context,
+        body_text: &article.text,
     };
     let stated = dates::declared(&date_inputs);
     let page_urls: Vec<&str> = [article.canonical_url.as_deref(), options.url.as_deref()]
