@@ -110,6 +110,7 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .or_else(|| inputs.url.and_then(|u| url_date(u, ctx)))
         .or_else(|| furniture_date(inputs))
         .or_else(|| body_date(inputs))
+        .or_else(|| page_text_date(inputs))
 }
 
 pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
@@ -311,6 +312,33 @@ fn body_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
         end -= 1;
     }
     textmeta::find_date(&inputs.body_text[..end], inputs.context).map(|(date, _)| date)
+}
+
+/// Page text read for a date when the story has none at all.
+const PAGE_DATE_CHARS: usize = 20_000;
+
+/// The first date in the page's visible text.
+fn page_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let doc = inputs.doc;
+    let start = doc.body().unwrap_or(doc.root());
+    let mut text = String::new();
+    let mut walk = doc.descendants(start);
+    while let Some(id) = walk.next() {
+        if let Some(tag) = doc.html_tag(id) {
+            if crate::tags::is_never_content(tag) {
+                walk.skip_subtree(id);
+            }
+            continue;
+        }
+        if let Some(t) = doc.text(id) {
+            text.push_str(t);
+            text.push(' ');
+            if text.len() > PAGE_DATE_CHARS {
+                break;
+            }
+        }
+    }
+    textmeta::find_date(&collapse(&text), inputs.context).map(|(date, _)| date)
 }
 
 fn machine_value(doc: &Document, id: NodeId) -> Option<&str> {
