@@ -170,9 +170,11 @@ fn survey(dataset: &Path, show: usize) -> Tally {
                 continue;
             }
             if tag == "time"
-                || ["date", "time", "publish", "posted", "dateline", "byline", "meta"]
-                    .iter()
-                    .any(|k| names.contains(k))
+                || [
+                    "date", "time", "publish", "posted", "dateline", "byline", "meta",
+                ]
+                .iter()
+                .any(|k| names.contains(k))
             {
                 date_snippets.push(squash(&doc.text_content(id_)));
             }

@@ -35,6 +35,12 @@ const PREFIXES: &[&str] = &[
     "testo",
     "redakcja",
     "from",
+    "作者",
+    "记者",
+    "記者",
+    "撰文",
+    "글",
+    "기자",
 ];
 
 /// Markers after which the rest of a byline is not about its authors.
@@ -68,6 +74,9 @@ const CUT_MARKERS: &[&str] = &[
     "bild",
     "read more",
     "follow",
+    "folgen",
+    "suivre",
+    "seguir",
 ];
 
 /// Job titles and roles, matched word by word at either end of a name.
@@ -159,6 +168,10 @@ const NOT_NAMES: &[&str] = &[
     "newsroom",
     "null",
     "none",
+    "the",
+    "red",
+    "red.",
+    "dpa-infocom",
     "n/a",
     "na",
 ];
@@ -339,7 +352,8 @@ fn collapse_whitespace(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        // "作者：肖春芳": a full-width colon glues the label to the name.
+        out.push_str(&word.replace('：', "： "));
     }
     out
 }
@@ -455,8 +469,8 @@ fn clean_part(part: &str) -> Option<String> {
                 continue;
             }
             let matches = prefix.split(' ').zip(&words).all(|(p, w)| {
-                w.trim_end_matches(':').eq_ignore_ascii_case(p)
-                    || w.to_lowercase().trim_end_matches(':') == p
+                let w = w.trim_end_matches([':', '：']);
+                w.eq_ignore_ascii_case(p) || w.to_lowercase() == p
             });
             if matches {
                 words.drain(..n);
@@ -472,6 +486,12 @@ fn clean_part(part: &str) -> Option<String> {
         .to_string()
     };
     let mut words: Vec<String> = words.iter().map(trim).filter(|w| !w.is_empty()).collect();
+    // "The Associated Press", "BBC News": an organisation whole, before its words are taken
+    // for roles ("press", "news").
+    let whole = words.join(" ");
+    if is_organisation(&whole) && plausible_name(&whole) {
+        return Some(whole);
+    }
     // Roles at either end ("Senior Reporter Jane Doe", "Jane Doe, Staff Writer").
     while words.first().is_some_and(|w| is_role(w)) {
         words.remove(0);
@@ -496,7 +516,18 @@ fn clean_part(part: &str) -> Option<String> {
 }
 
 fn is_contact(word: &str) -> bool {
-    word.contains('@') || word.contains("://") || word.starts_with("www.") || word.contains(".com")
+    word.contains('@') || word.contains("://") || word.starts_with("www.") || is_domain(word)
+}
+
+/// "example.org", "wien.ORF.at/Agenturen": two or more letters on both sides of an inner
+/// dot. Initials ("J.R.") have one letter between their dots.
+fn is_domain(word: &str) -> bool {
+    let host = word.split('/').next().unwrap_or(word);
+    let labels: Vec<&str> = host.trim_end_matches('.').split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| l.chars().count() >= 2 && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 fn is_role(word: &str) -> bool {

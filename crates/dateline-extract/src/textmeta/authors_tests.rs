@@ -90,6 +90,8 @@ fn drops_contacts_dates_and_credits() {
         ("Photo: John Roe", vec![]),
         ("Jane Doe (Berlin)", vec!["Jane Doe"]),
         ("  Jane \n\t Doe  ", vec!["Jane Doe"]),
+        ("red, example.ORF.at/Agenturen", vec![]),
+        ("Jane Doe Folgen", vec!["Jane Doe"]),
     ];
     for (raw, want) in cases {
         assert_eq!(names(raw), want as Vec<&str>, "{raw}");
@@ -103,6 +105,8 @@ fn agencies_only_when_nobody_is_named() {
     assert_eq!(names("Reuters, Jane Doe"), ["Jane Doe"]);
     assert_eq!(names("By Reuters"), ["Reuters"]);
     assert_eq!(names("AFP"), ["AFP"]);
+    assert_eq!(names("The Associated Press"), ["The Associated Press"]);
+    assert_eq!(names("By BBC News"), ["BBC News"]);
 }
 
 #[test]
@@ -116,6 +120,7 @@ fn keeps_diacritics_and_other_scripts() {
         ),
         ("山田太郎", vec!["山田太郎"]),
         ("محمد علي", vec!["محمد علي"]),
+        ("作者：山田太郎", vec!["山田太郎"]),
         ("Ludwig van Beethoven", vec!["Ludwig van Beethoven"]),
         ("Seán O'Connor", vec!["Seán O'Connor"]),
     ];

@@ -18,6 +18,14 @@ use super::tokens::{self, Kind};
 const MAX_PREFIX: usize = 200;
 /// Most words in a place.
 const MAX_PLACE_WORDS: usize = 5;
+/// Most words in a place written in Title Case, where sentences start the same way.
+const MAX_TITLE_PLACE_WORDS: usize = 4;
+/// Title Case words that start sentences and bylines rather than place names.
+const NOT_PLACE_STARTS: &[&str] = &[
+    "By", "A", "An", "In", "On", "At", "For", "From", "To", "Photo", "Video", "Image", "Via",
+    "With", "And", "But", "Or", "If", "As", "This", "That", "It", "He", "She", "They", "We", "I",
+    "Von", "Par", "Por", "Mr.", "Mrs.", "Ms.", "Dr.",
+];
 
 /// Reads a wire dateline at the start of a body paragraph and returns it with the byte length
 /// of the dateline prefix (including the trailing dash or colon and the space after it).
@@ -33,8 +41,26 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     if words.is_empty() || words.len() > MAX_PLACE_WORDS {
         return None;
     }
-    let caps = words.iter().all(|w| is_caps_word(w));
-    let title = !caps && words.iter().all(|w| is_title_word(w));
+    // Initials ("M. J. C.") are a signature, not a place.
+    if words
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 1)
+    {
+        return None;
+    }
+    // "WASHINGTON", "NEW YORK, N.Y.", and the US style "CLEVELAND, Ohio": the city in capitals.
+    let (city, region) = place.split_once(',').unwrap_or((place, ""));
+    let caps = city.split(' ').filter(|w| !w.is_empty()).all(is_caps_word)
+        && region
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| is_caps_word(w) || is_title_word(w));
+    let title = !caps
+        && words.len() <= MAX_TITLE_PLACE_WORDS
+        && words.iter().all(|w| is_title_word(w))
+        && !NOT_PLACE_STARTS.contains(&words[0])
+        && is_title_word(words[0])
+        && !(words[0] == "The" && words.get(1) != Some(&"Hague"));
     if !caps && !title {
         return None;
     }
@@ -77,16 +103,23 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     if following.is_empty() && !dashed {
         return None;
     }
-    let accepted = if caps {
-        dashed || known_agency || paren_date
-    } else {
-        // Title Case places: a clear dash, and a new sentence after it; unknown parenthesis
-        // contents are allowed only with the dash.
+    let sentence_follows = following.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '«')
+    });
+    let colon = after.trim_start().starts_with(':');
+    let hyphen = after.trim_start().starts_with("- ") || after.trim_start() == "-";
+    let vouched = known_agency || paren_date;
+    let accepted = if vouched {
+        true
+    } else if caps {
+        // A place alone before a dash or colon: the story must go on as a sentence, and a
+        // colon (the South Asian style, "NEW DELHI:") only before a paragraph-length one.
         dashed
-            && !after.trim_start().starts_with(':')
-            && following.chars().next().is_some_and(|c| {
-                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '«')
-            })
+            && (following.is_empty() && had_paren
+                || sentence_follows && following.len() >= if colon { 60 } else { 40 })
+    } else {
+        // Title Case places need a real dash (em/en dash or "--") and a sentence after it.
+        dashed && !colon && !hyphen && sentence_follows && following.len() >= 60
     };
     if !accepted || end > MAX_PREFIX {
         return None;
@@ -117,7 +150,12 @@ fn place_end(text: &str) -> Option<usize> {
         match c {
             '(' => return Some(i),
             '—' | '–' | '―' | ':' => return Some(i),
-            '-' if text[i..].starts_with("--") || text[i..].starts_with("- ") => return Some(i),
+            // A hyphen ends the place only with spaces around it ("RENO - "), or doubled.
+            '-' if text[i..].starts_with("--")
+                || (text[i..].starts_with("- ") && text[..i].ends_with(' ')) =>
+            {
+                return Some(i);
+            }
             ',' => {
                 commas += 1;
                 if commas > 2 {
@@ -160,9 +198,13 @@ fn is_title_word(w: &str) -> bool {
     ];
     let mut chars = w.chars();
     match chars.next() {
-        Some(first) if first.is_uppercase() => {
-            chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
-        }
+        // Dots only at the end ("Fla.", "St."): "Standard.al" is a domain.
+        Some(first) if first.is_uppercase() => w
+            .strip_suffix('.')
+            .unwrap_or(w)
+            .chars()
+            .skip(1)
+            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-')),
         Some(_) => SMALL.contains(&w),
         None => false,
     }
@@ -331,6 +373,18 @@ fn is_label(place: &str) -> bool {
         "important",
         "urgent",
         "alert",
+        "our picks",
+        "faq",
+        "top stories",
+        "editor's picks",
+        "highlights",
+        "key points",
+        "transcript",
+        "source",
+        "sources",
+        "credit",
+        "credits",
+        "caption",
         "news",
         "eilmeldung",
         "aktualisiert",

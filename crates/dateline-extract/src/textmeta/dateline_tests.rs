@@ -18,6 +18,10 @@ fn read(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, &'static str)> 
     Some((dateline, rest))
 }
 
+/// The rest of a story's first sentence: datelines without an agency need a real paragraph
+/// after them.
+const TAIL: &str = " pushed on with the plan on Sunday, officials and residents said.";
+
 fn dl(place: &str, agencies: &[&str], date: Option<&str>) -> Dateline {
     Dateline {
         place: Some(place.to_string()),
@@ -75,7 +79,8 @@ fn reads_wire_datelines() {
         ),
     ];
     for (paragraph, want) in cases {
-        let got = read(paragraph, &ctx).map(|(d, _)| d);
+        let paragraph = format!("{paragraph}{TAIL}");
+        let got = read(&paragraph, &ctx).map(|(d, _)| d);
         assert_eq!(got, Some(want), "{paragraph}");
     }
 }
@@ -95,8 +100,11 @@ fn returns_the_prefix_length() {
         ),
     ];
     for (paragraph, rest) in cases {
+        let tail = if rest.is_empty() { "" } else { TAIL };
+        let paragraph = format!("{paragraph}{tail}");
+        let rest = format!("{rest}{tail}");
         assert_eq!(
-            read(paragraph, &ctx).map(|(_, r)| r),
+            read(&paragraph, &ctx).map(|(_, r)| r.to_string()),
             Some(rest),
             "{paragraph}"
         );
@@ -139,7 +147,18 @@ fn leaves_ordinary_sentences_alone() {
         "(Reuters) - Britain said",
         "Prices rose 3.5% (year on year) - the most since",
         "Kyiv, Ukraine — the city",
+        "The August- heat wave",
+        "Jed - see you soon",
+        "M. J. C. - A letter to the editor about the state of the roads in the county.",
+        "Standard.al - Lajmet e fundit nga Shqipëria dhe bota, çdo ditë për lexuesit tanë.",
+        "By Tim Childers - The author wrote about the election results in the county.",
+        "OUR PICKS: Ten gadgets",
+        "FAQ: How do I reset my password?",
     ] {
         assert_eq!(parse_dateline(paragraph, &ctx), None, "{paragraph}");
+        let long = format!("{paragraph}{TAIL}");
+        if !paragraph.is_empty() && !paragraph.starts_with("LONDON") {
+            assert_eq!(parse_dateline(&long, &ctx), None, "{long}");
+        }
     }
 }

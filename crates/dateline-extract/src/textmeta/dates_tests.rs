@@ -93,6 +93,8 @@ fn reads_dates_in_other_languages() {
         ("2022년 1월 30일 오후 2시 5분", "2022-01-30T14:05:00"),
         ("2022년 1월 30일", "2022-01-30"),
         ("２０２２年１月３０日", "2022-01-30"),
+        ("30 يناير 2022", "2022-01-30"),
+        ("30. siječnja 2022.", "2022-01-30"),
     ];
     for (text, want) in cases {
         let want = (!want.is_empty()).then_some(want);
@@ -118,6 +120,17 @@ fn numeric_dates_by_value_then_preference() {
         Some("2022-01-30T04:20:00")
     );
     assert_eq!(found("2022/1/30", &ctx()).as_deref(), Some("2022-01-30"));
+    // Two-digit years only with a time after them.
+    assert_eq!(
+        found("30.01.22, 14:05 Uhr", &ctx()).as_deref(),
+        Some("2022-01-30T14:05:00")
+    );
+    assert_eq!(
+        found("On 11/13/19 at 4:00 PM EST", &ctx()).as_deref(),
+        Some("2019-11-13T16:00:00-05:00")
+    );
+    assert_eq!(found("30.01.22", &ctx()), None);
+    assert_eq!(found("version 1.2.22 released", &ctx()), None);
     assert_eq!(
         found("14:05, 30.01.2022", &ctx()).as_deref(),
         Some("2022-01-30T14:05:00")
@@ -180,6 +193,18 @@ fn relative_dates_need_a_reference() {
         ("gestern, 14:05 Uhr", "2022-01-31T14:05:00"),
         ("aujourd'hui à 10h30", "2022-02-01T10:30:00"),
         ("ayer", "2022-01-31"),
+        ("1時間前", "2022-02-01T11:00:00Z"),
+        ("59分前", "2022-02-01T11:01:00Z"),
+        ("3小时前", "2022-02-01T09:00:00Z"),
+        ("2시간 전", "2022-02-01T10:00:00Z"),
+        ("prije 28 minuta", "2022-02-01T11:32:00Z"),
+        ("2 godziny temu", "2022-02-01T10:00:00Z"),
+        ("2 saat önce", "2022-02-01T10:00:00Z"),
+        ("för 2 timmar sedan", "2022-02-01T10:00:00Z"),
+        ("há 2 horas", "2022-02-01T10:00:00Z"),
+        ("1 dia atrás", "2022-01-31"),
+        ("Updated Jan 30, 6:55 AM", "2022-01-30T06:55:00"),
+        ("30 janvier à 14h05", "2022-01-30T14:05:00"),
     ];
     for (text, want) in cases {
         assert_eq!(found(text, &r).as_deref(), Some(want), "{text}");
@@ -229,6 +254,7 @@ fn leaves_numbers_that_are_not_dates() {
         "1.30 January 2022",
         "30 January",
         "the 30th",
+        "Jan 30 at 4:20 PM",
     ] {
         assert_eq!(found(text, &ctx()), None, "{text}");
     }

@@ -316,6 +316,45 @@ const MONTHS: &[(&str, u8)] = &[
     ("augusztus", 8),
     ("szeptember", 9),
     ("október", 10),
+    // Arabic (the Egyptian and Gulf names; Levantine pages use the Syriac ones below)
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    // Croatian, Serbian, Bosnian (genitive; "listopada" is October there but November in
+    // Polish, which keeps it)
+    ("siječnja", 1),
+    ("veljače", 2),
+    ("ožujka", 3),
+    ("travnja", 4),
+    ("svibnja", 5),
+    ("lipnja", 6),
+    ("srpnja", 7),
+    ("kolovoza", 8),
+    ("rujna", 9),
+    ("studenoga", 11),
+    ("studenog", 11),
+    ("prosinca", 12),
     // Greek (genitive)
     ("ιανουαρίου", 1),
     ("φεβρουαρίου", 2),
@@ -407,8 +446,29 @@ const ROLES: &[(&str, Role)] = &[
     ("settimana", Role::Unit(604_800)),
     ("settimane", Role::Unit(604_800)),
     ("weken", Role::Unit(604_800)),
+    ("minuta", Role::Unit(60)),
+    ("minuty", Role::Unit(60)),
+    ("minutę", Role::Unit(60)),
+    ("minuter", Role::Unit(60)),
+    ("dakika", Role::Unit(60)),
+    ("sati", Role::Unit(3600)),
+    ("godzin", Role::Unit(3600)),
+    ("godziny", Role::Unit(3600)),
+    ("godzinę", Role::Unit(3600)),
+    ("timmar", Role::Unit(3600)),
+    ("timme", Role::Unit(3600)),
+    ("dana", Role::Unit(86_400)),
+    ("dni", Role::Unit(86_400)),
+    ("dzień", Role::Unit(86_400)),
+    ("gün", Role::Unit(86_400)),
+    ("dagar", Role::Unit(86_400)),
     // relative markers
     ("ago", Role::Ago),
+    ("atrás", Role::Ago),
+    ("temu", Role::Ago),
+    ("önce", Role::Ago),
+    ("prije", Role::Before),
+    ("för", Role::Before),
     ("fa", Role::Ago),
     ("geleden", Role::Ago),
     ("назад", Role::Ago),
@@ -534,7 +594,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
