@@ -43,3 +43,5 @@ mod authors_tests;
 mod dateline_tests;
 #[cfg(test)]
 mod dates_tests;
+#[cfg(test)]
+mod proptests;
