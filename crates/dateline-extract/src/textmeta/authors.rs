@@ -35,12 +35,64 @@ const PREFIXES: &[&str] = &[
     "testo",
     "redakcja",
     "from",
+    "interview",
+    "责任编辑",
+    "責任編輯",
     "作者",
     "记者",
     "記者",
     "撰文",
     "글",
     "기자",
+];
+
+/// "By" in the languages of [`PREFIXES`], for labels before it ("Kommentar von").
+const BY_WORDS: &[&str] = &[
+    "by", "von", "par", "por", "door", "av", "af", "przez", "di", "da",
+];
+
+/// Words that may stand before "by" in a byline label.
+const LABEL_WORDS: &[&str] = &[
+    "kommentar",
+    "ein",
+    "eine",
+    "eingestellt",
+    "erstellt",
+    "geschrieben",
+    "verfasst",
+    "gastbeitrag",
+    "analyse",
+    "essay",
+    "reportage",
+    "interview",
+    "text",
+    "story",
+    "posted",
+    "written",
+    "reporting",
+    "additional",
+    "words",
+    "article",
+    "column",
+    "review",
+    "commentary",
+    "opinion",
+    "analysis",
+    "editorial",
+    "published",
+    "un",
+    "une",
+    "article",
+    "tribune",
+    "chronique",
+    "publié",
+    "publicado",
+    "escrito",
+    "artículo",
+    "columna",
+    "scritto",
+    "articolo",
+    "geschreven",
 ];
 
 /// Markers after which the rest of a byline is not about its authors.
@@ -145,6 +197,14 @@ const ROLE_WORDS: &[&str] = &[
     "periodista",
     "giornalista",
     "inviato",
+    "phd",
+    "md",
+    "mph",
+    "msc",
+    "기자",
+    "특파원",
+    "记者",
+    "記者",
 ];
 
 /// Values that are placeholders, not names.
@@ -169,11 +229,52 @@ const NOT_NAMES: &[&str] = &[
     "null",
     "none",
     "the",
+    "name",
     "red",
     "red.",
     "dpa-infocom",
     "n/a",
     "na",
+];
+
+/// Words that never occur in a person's name on a byline.
+const NOT_NAME_WORDS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "youtube",
+    "tiktok",
+    "telegram",
+    "email",
+    "e-mail",
+    "share",
+    "print",
+    "subscribe",
+    "sign",
+    "login",
+    "log",
+    "comments",
+    "comment",
+    "startseite",
+    "home",
+    "menu",
+    "search",
+    "quelle",
+    "source",
+    "says",
+    "said",
+    "writes",
+    "wrote",
+    "sagt",
+    "schreibt",
+    "meint",
+    "dit",
+    "écrit",
+    "dice",
+    "escribe",
+    "bookmark",
 ];
 
 /// Lower-case particles inside names ("Ludwig van Beethoven", "Ana de la Cruz").
@@ -461,6 +562,18 @@ fn clean_part(part: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .filter(|w| !is_contact(w))
         .collect();
+    // "Kommentar von X", "Eingestellt von X", "Story by X": a label, then "by".
+    if let Some(i) = words
+        .iter()
+        .take(4)
+        .position(|w| BY_WORDS.contains(&w.trim_end_matches([':', '：']).to_lowercase().as_str()))
+        && i > 0
+        && words[..i]
+            .iter()
+            .all(|w| LABEL_WORDS.contains(&w.trim_end_matches(':').to_lowercase().as_str()))
+    {
+        words.drain(..=i);
+    }
     // Strip byline prefixes ("By", "Written by", "Von:") repeatedly.
     'prefix: loop {
         for prefix in PREFIXES {
@@ -486,6 +599,19 @@ fn clean_part(part: &str) -> Option<String> {
         .to_string()
     };
     let mut words: Vec<String> = words.iter().map(trim).filter(|w| !w.is_empty()).collect();
+    // "Brendan Carlin For The Mail On Sunday": the name ends where the employer starts; a part
+    // that starts with "for" is all employer.
+    if let Some(i) = words.iter().position(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "for" | "für" | "pour" | "para" | "per" | "special"
+        )
+    }) {
+        words.truncate(i);
+        while words.last().is_some_and(|w| is_role(w)) {
+            words.pop();
+        }
+    }
     // "The Associated Press", "BBC News": an organisation whole, before its words are taken
     // for roles ("press", "news").
     let whole = words.join(" ");
@@ -499,19 +625,18 @@ fn clean_part(part: &str) -> Option<String> {
     while words.last().is_some_and(|w| is_role(w)) {
         words.pop();
     }
-    // "Jane Doe is a reporter for ..." is a sentence; so is "for The Times".
-    if let Some(first) = words.first()
-        && matches!(
-            first.to_lowercase().as_str(),
-            "for" | "für" | "pour" | "para" | "per" | "special"
-        )
-    {
-        return None;
-    }
     let name = words.join(" ");
-    let name = name
-        .trim_matches(|c: char| c == '.' || c == '-' || c == '\'')
-        .trim();
+    // A trailing dot is punctuation unless it closes an initial ("Joe S.").
+    let initial = words
+        .last()
+        .is_some_and(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1);
+    let name = name.trim_start_matches(['.', '-', '\'']);
+    let name = if initial {
+        name.trim_end_matches(['-', '\''])
+    } else {
+        name.trim_end_matches(['.', '-', '\''])
+    }
+    .trim();
     plausible_name(name).then(|| name.to_string())
 }
 
@@ -561,6 +686,17 @@ fn plausible_name(name: &str) -> bool {
     if words.len() > MAX_NAME_WORDS || words.iter().all(|w| w.chars().count() < 2) {
         return false;
     }
+    // Page furniture and speech verbs: "Twitter Facebook", "Sign In", "Chris says".
+    if words
+        .iter()
+        .any(|w| NOT_NAME_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    // Weekdays and months left over from a date ("Donnerstag, 4. November").
+    if words.len() == 1 && super::lexicon::lookup(name).is_some() {
+        return false;
+    }
     let cased = |w: &str| {
         w.chars()
             .next()
@@ -599,10 +735,7 @@ pub fn is_organisation(name: &str) -> bool {
     if words.first() == Some(&"the") {
         return true;
     }
-    if words
-        .last()
-        .is_some_and(|w| ORGANISATION_ENDINGS.contains(&w.trim_end_matches('.')))
-    {
+    if has_organisation_ending(&lower) {
         return true;
     }
     if words
@@ -635,4 +768,12 @@ pub(crate) fn is_wire_agency(name: &str) -> bool {
                 "news" | "agency" | "press" | "service" | "wire" | "agencies"
             )
         })
+}
+
+/// The last word is one that names organisations ("News", "Times", "Agency", "GmbH").
+pub(crate) fn has_organisation_ending(name: &str) -> bool {
+    name.split_whitespace().last().is_some_and(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        ORGANISATION_ENDINGS.contains(&w.as_str())
+    })
 }

@@ -20,6 +20,12 @@ fn strips_byline_prefixes_in_many_languages() {
         ("Door Jan de Vries", vec!["Jan de Vries"]),
         ("Av Sven Svensson", vec!["Sven Svensson"]),
         ("Autor: Jan Nowak", vec!["Jan Nowak"]),
+        ("Kommentar von Nicole Beispiel", vec!["Nicole Beispiel"]),
+        ("Eingestellt von Max Muster", vec!["Max Muster"]),
+        ("Text und Interview: Hans Probe", vec!["Hans Probe"]),
+        ("Ursula von der Leyen", vec!["Ursula von der Leyen"]),
+        ("责任编辑：王小明", vec!["王小明"]),
+        ("김민수 기자", vec!["김민수"]),
     ];
     for (raw, want) in cases {
         assert_eq!(names(raw), want, "{raw}");
@@ -68,6 +74,9 @@ fn drops_roles_and_titles() {
         ("Jane Doe, Contributor", vec!["Jane Doe"]),
         ("Jane Doe - Political Editor", vec!["Jane Doe"]),
         ("Jane Doe, Reporter", vec!["Jane Doe"]),
+        ("By Jane Doe For Example Daily", vec!["Jane Doe"]),
+        ("Jane Roe, PhD, John Doe, PhD", vec!["Jane Roe", "John Doe"]),
+        ("By : Joe S.", vec!["Joe S."]),
     ];
     for (raw, want) in cases {
         assert_eq!(names(raw), want, "{raw}");
@@ -151,6 +160,11 @@ fn rejects_what_is_not_a_name() {
         "a b c d e f g h i j",
         "By",
         "Staff Writer",
+        "Name *",
+        "Twitter Facebook",
+        "Sign In",
+        "Chris says",
+        "Donnerstag",
     ] {
         assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
     }

@@ -9,7 +9,7 @@
 
 use dateline_model::Dateline;
 
-use super::authors::is_wire_agency;
+use super::authors::{has_organisation_ending, is_wire_agency};
 use super::dates::{DateContext, PageDate, find_date};
 use super::lexicon;
 use super::tokens::{self, Kind};
@@ -24,7 +24,8 @@ const MAX_TITLE_PLACE_WORDS: usize = 4;
 const NOT_PLACE_STARTS: &[&str] = &[
     "By", "A", "An", "In", "On", "At", "For", "From", "To", "Photo", "Video", "Image", "Via",
     "With", "And", "But", "Or", "If", "As", "This", "That", "It", "He", "She", "They", "We", "I",
-    "Von", "Par", "Por", "Mr.", "Mrs.", "Ms.", "Dr.",
+    "Von", "Par", "Por", "Mr.", "Mrs.", "Ms.", "Dr.", "Die", "Der", "Das", "Dear", "Ein", "Eine",
+    "Un", "Une", "Il", "Lo", "Gli",
 ];
 
 /// Reads a wire dateline at the start of a body paragraph and returns it with the byte length
@@ -62,6 +63,10 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
         && is_title_word(words[0])
         && !(words[0] == "The" && words.get(1) != Some(&"Hague"));
     if !caps && !title {
+        return None;
+    }
+    // "Kaieteur News –", "THE DAILY POST -": a publication, not a place.
+    if has_organisation_ending(place) {
         return None;
     }
     let mut pos = place_end;
@@ -117,6 +122,8 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
         dashed
             && (following.is_empty() && had_paren
                 || sentence_follows && following.len() >= if colon { 60 } else { 40 })
+            && (!colon || place.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            && !place.starts_with("DEAR ")
     } else {
         // Title Case places need a real dash (em/en dash or "--") and a sentence after it.
         dashed && !colon && !hyphen && sentence_follows && following.len() >= 60
@@ -385,6 +392,16 @@ fn is_label(place: &str) -> bool {
         "credit",
         "credits",
         "caption",
+        "today",
+        "tonight",
+        "hinweis",
+        "achtung",
+        "photo of the day",
+        "quote of the day",
+        "yes",
+        "no",
+        "pro",
+        "con",
         "news",
         "eilmeldung",
         "aktualisiert",

@@ -154,6 +154,11 @@ fn leaves_ordinary_sentences_alone() {
         "By Tim Childers - The author wrote about the election results in the county.",
         "OUR PICKS: Ten gadgets",
         "FAQ: How do I reset my password?",
+        "TODAY: The best deals of the week",
+        "DEAR ABBY: My husband never listens",
+        "Kaieteur News – The newspaper",
+        "Die Austrian Boat Show – Das Event",
+        "PFT: Reports say",
     ] {
         assert_eq!(parse_dateline(paragraph, &ctx), None, "{paragraph}");
         let long = format!("{paragraph}{TAIL}");
