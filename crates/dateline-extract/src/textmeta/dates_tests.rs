@@ -130,6 +130,16 @@ fn numeric_dates_by_value_then_preference() {
         Some("2019-11-13T16:00:00-05:00")
     );
     assert_eq!(found("30.01.22", &ctx()), None);
+    assert_eq!(found("04 DEC 19", &ctx()).as_deref(), Some("2019-12-04"));
+    assert_eq!(
+        found("04 DEC 19, 10:00", &ctx()).as_deref(),
+        Some("2019-12-04T10:00:00")
+    );
+    assert_eq!(found("30 January 19 people died", &ctx()), None);
+    assert_eq!(
+        found("11.15.2019 10:09 AM", &ctx()).as_deref(),
+        Some("2019-11-15T10:09:00")
+    );
     assert_eq!(found("version 1.2.22 released", &ctx()), None);
     assert_eq!(
         found("14:05, 30.01.2022", &ctx()).as_deref(),

@@ -170,7 +170,8 @@ fn dmy_numeric(mut c: Cursor, ctx: &DateContext) -> Option<(PageDate, Range<usiz
     if !stands_alone(c.src, &range) {
         return None;
     }
-    let (day, month) = if dotted || a.value > 12 {
+    // Dots mean day first, except in the US habit "11.15.2019".
+    let (day, month) = if (dotted && b.value <= 12) || a.value > 12 {
         (a.value, b.value)
     } else if b.value > 12 || !ctx.prefer_day_first {
         (b.value, a.value)
@@ -248,6 +249,19 @@ fn dmy_words(mut c: Cursor, ctx: &DateContext) -> Option<(PageDate, Range<usize>
     let before_year = c;
     skip_connectors(&mut c, &[',', '-', '/']);
     let Some(year) = c.eat(|t| t.is_num(4)) else {
+        // "04 DEC 19": a two-digit year right after the month, with no word after it
+        // ("30 January 19 people" is a count).
+        let mut y = before_year;
+        if let Some(short) = y.eat(|t| t.is_num(2))
+            && y.peek().is_none_or(|t| t.kind != Kind::Word)
+            && !y
+                .peek()
+                .is_some_and(|t| !t.space_before && t.kind == Kind::Num)
+        {
+            let full = if short.value >= 90 { 1900 } else { 2000 } + short.value;
+            let date = ctx.make_date(full, month, day.value)?;
+            return Some(with_time(y, date, day.start));
+        }
         return year_less_with_time(before_year, month, day.value, day.start, ctx);
     };
     let date = ctx.make_date(year.value, month, day.value)?;
