@@ -8,9 +8,9 @@ fn ctx() -> DateContext {
     DateContext::default()
 }
 
-fn day_first() -> DateContext {
+fn month_first() -> DateContext {
     DateContext {
-        prefer_day_first: true,
+        prefer_day_first: false,
         ..DateContext::default()
     }
 }
@@ -107,13 +107,17 @@ fn numeric_dates_by_value_then_preference() {
     assert_eq!(found("30/01/2022", &ctx()).as_deref(), Some("2022-01-30"));
     assert_eq!(found("01/30/2022", &ctx()).as_deref(), Some("2022-01-30"));
     assert_eq!(found("30-01-2022", &ctx()).as_deref(), Some("2022-01-30"));
-    assert_eq!(found("03/04/2022", &ctx()).as_deref(), Some("2022-03-04"));
     assert_eq!(
-        found("03/04/2022", &day_first()).as_deref(),
+        found("03/04/2022", &month_first()).as_deref(),
+        Some("2022-03-04")
+    );
+    assert_eq!(found("03/04/2022", &ctx()).as_deref(), Some("2022-04-03"));
+    assert!(DateContext::default().prefer_day_first);
+    // Dots mean day first, even in a month-first context.
+    assert_eq!(
+        found("03.04.2022", &month_first()).as_deref(),
         Some("2022-04-03")
     );
-    // Dots mean day first everywhere.
-    assert_eq!(found("03.04.2022", &ctx()).as_deref(), Some("2022-04-03"));
     assert_eq!(found("30. 01. 2022", &ctx()).as_deref(), Some("2022-01-30"));
     assert_eq!(
         found("2022-01-30 04:20", &ctx()).as_deref(),
