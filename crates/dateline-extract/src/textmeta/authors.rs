@@ -6,7 +6,7 @@
 //! away in a fixed order: cut glued dates and credits, split into parts, strip prefixes and
 //! roles from each part, then keep what is shaped like a name.
 
-use super::dates::{DateContext, find_date};
+use super::dates::{DateContext, find_dates};
 
 /// Words that introduce a byline.
 const PREFIXES: &[&str] = &[
@@ -54,6 +54,8 @@ const BY_WORDS: &[&str] = &[
 /// Words that may stand before "by" in a byline label.
 const LABEL_WORDS: &[&str] = &[
     "kommentar",
+    "artikel",
+    "beitrag",
     "ein",
     "eine",
     "eingestellt",
@@ -95,7 +97,8 @@ const LABEL_WORDS: &[&str] = &[
     "geschreven",
 ];
 
-/// Markers after which the rest of a byline is not about its authors.
+/// Markers after which the rest of a byline is not about its authors. One that opens the
+/// byline ("Published by Jane Doe") is only removed.
 const CUT_MARKERS: &[&str] = &[
     "updated",
     "published",
@@ -111,6 +114,27 @@ const CUT_MARKERS: &[&str] = &[
     "atualizado",
     "pubblicato",
     "aggiornato",
+    "read more",
+    "alle artikel",
+    "alle beiträge",
+    "all posts",
+    "all articles",
+    "view all",
+    "see all",
+    "more from",
+    "more by",
+    "read full bio",
+    "zur person",
+    "hace",
+    "follow",
+    "folgen",
+    "suivre",
+    "seguir",
+];
+
+/// Credits: everything from one of these on names someone else, even at the start
+/// ("Photo: John Roe").
+const CREDIT_MARKERS: &[&str] = &[
     "photo",
     "photos",
     "photograph",
@@ -124,11 +148,10 @@ const CUT_MARKERS: &[&str] = &[
     "foto",
     "fotos",
     "bild",
-    "read more",
-    "follow",
-    "folgen",
-    "suivre",
-    "seguir",
+    "quelle",
+    "source",
+    "fuente",
+    "fonte",
 ];
 
 /// Job titles and roles, matched word by word at either end of a name.
@@ -230,6 +253,10 @@ const NOT_NAMES: &[&str] = &[
     "none",
     "the",
     "name",
+    "datum",
+    "date",
+    "fecha",
+    "data",
     "red",
     "red.",
     "dpa-infocom",
@@ -459,44 +486,35 @@ fn collapse_whitespace(s: &str) -> String {
     out
 }
 
-/// Cuts the byline at the first glued date, time or marker ("Updated", "Photo:"), and drops
-/// parenthesised asides ("(Reuters)", "(@handle)").
+/// Removes what templates glue onto a byline: dates become separators ("Jane Doe 30.01.2022,
+/// John Roe"), a bare clock time or a marker ("Updated", "Photo:", "Follow") ends the byline,
+/// unless the marker opens it ("Published by Jane Doe"), and parenthesised asides
+/// ("(Reuters)", "(@handle)") go.
 fn cut_glued(text: &str) -> String {
-    let mut end = text.len();
-    if let Some((_, range)) = find_date(text, &DateContext::default()) {
-        end = end.min(range.start);
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut last = 0;
+    for (_, range) in find_dates(text, &DateContext::default()) {
+        spaced.push_str(&text[last..range.start]);
+        spaced.push_str(" | ");
+        last = range.end;
     }
-    if let Some(i) = first_time(text) {
-        end = end.min(i);
+    spaced.push_str(&text[last..]);
+    let mut text = spaced;
+    if let Some(i) = first_time(&text) {
+        text.truncate(i);
     }
-    let lower = text.to_lowercase();
-    // to_lowercase can change byte lengths; only use positions when they still line up.
-    if lower.len() == text.len() {
-        for marker in CUT_MARKERS {
-            let mut from = 0;
-            while let Some(i) = lower[from..].find(marker).map(|i| i + from) {
-                let before_ok = i == 0
-                    || !lower[..i]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric);
-                let after = i + marker.len();
-                let after_ok = !lower[after..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if before_ok && after_ok {
-                    end = end.min(i);
-                    break;
-                }
-                from = after;
-            }
+    // Markers, earliest first; one that opens the byline is only removed.
+    while let Some((start, end, credit)) = first_marker(&text) {
+        let before = &text[..start];
+        if credit || before.chars().any(char::is_alphanumeric) {
+            text.truncate(start);
+            break;
         }
+        text.replace_range(start..end, " | ");
     }
-    let kept = &text[..end];
-    let mut out = String::with_capacity(kept.len());
+    let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
-    for c in kept.chars() {
+    for c in text.chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
@@ -505,6 +523,48 @@ fn cut_glued(text: &str) -> String {
         }
     }
     out
+}
+
+/// The earliest [`CUT_MARKERS`] or [`CREDIT_MARKERS`] occurrence (and whether it is a credit) as a whole word, or glued to the word before it in
+/// capitals the way two elements' texts run together ("Jane DoeUpdated", "reportsPUBLISHED").
+fn first_marker(text: &str) -> Option<(usize, usize, bool)> {
+    let lower = text.to_lowercase();
+    // to_lowercase can change byte lengths; only use positions when they still line up.
+    if lower.len() != text.len() {
+        return None;
+    }
+    let mut best: Option<(usize, usize, bool)> = None;
+    let markers = CUT_MARKERS
+        .iter()
+        .map(|m| (m, false))
+        .chain(CREDIT_MARKERS.iter().map(|m| (m, true)));
+    for (marker, credit) in markers {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(marker).map(|i| i + from) {
+            let after = i + marker.len();
+            if best.is_some_and(|(b, _, _)| b <= i) {
+                break;
+            }
+            let prev = lower[..i].chars().next_back();
+            let word_start = !prev.is_some_and(char::is_alphanumeric);
+            let glued = prev.is_some_and(char::is_lowercase)
+                && text[i..].chars().next().is_some_and(char::is_uppercase)
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_lowercase);
+            let word_end = !lower[after..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if (word_start || glued) && word_end {
+                best = Some((i, after, credit));
+                break;
+            }
+            from = after;
+        }
+    }
+    best
 }
 
 /// Byte offset of a clock time ("4:20", "16.05 Uhr") in the text.
@@ -598,7 +658,35 @@ fn clean_part(part: &str) -> Option<String> {
         })
         .to_string()
     };
-    let mut words: Vec<String> = words.iter().map(trim).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<String> = words
+        .iter()
+        .map(trim)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    // Words left dangling by a cut date: "von lupa am [date]", "Jane Doe on [date]".
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "am" | "on"
+                | "at"
+                | "le"
+                | "el"
+                | "il"
+                | "den"
+                | "vom"
+                | "um"
+                | "à"
+                | "em"
+                | "op"
+                | "the"
+                | "de"
+                | "der"
+                | "in"
+                | "a"
+        )
+    }) {
+        words.pop();
+    }
     // "Brendan Carlin For The Mail On Sunday": the name ends where the employer starts; a part
     // that starts with "for" is all employer.
     if let Some(i) = words.iter().position(|w| {
@@ -649,10 +737,14 @@ fn is_contact(word: &str) -> bool {
 fn is_domain(word: &str) -> bool {
     let host = word.split('/').next().unwrap_or(word);
     let labels: Vec<&str> = host.trim_end_matches('.').split('.').collect();
+    // The last label is a top-level domain: letters only ("30.01.2022" is a date).
     labels.len() >= 2
         && labels
             .iter()
             .all(|l| l.chars().count() >= 2 && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(char::is_alphabetic))
 }
 
 fn is_role(word: &str) -> bool {
@@ -704,12 +796,25 @@ fn plausible_name(name: &str) -> bool {
     };
     let starts_lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     let all_lower = words.iter().all(|w| !cased(w) || starts_lower(w));
-    if all_lower {
-        // "jane doe" is a name written carelessly; a lower-case phrase of many words is not.
+    if all_lower && words.iter().any(|w| cased(w)) {
+        // "jane doe" and "lupa" are names written carelessly; a lower-case phrase ("news
+        // service reports") or a short word ("am") is not.
+        let short_word = words.len() == 1 && words[0].chars().count() < 3;
         return words.len() <= 3
-            && words
-                .iter()
-                .all(|w| !PARTICLES.contains(w) || words.len() > 1);
+            && !short_word
+            && words.iter().all(|w| {
+                !PARTICLES.contains(w)
+                    && !ROLE_WORDS.contains(w)
+                    && !ORGANISATION_ENDINGS.contains(w)
+            });
+    }
+    // A one-word name is a pen name or a first name; "Ja" and "Am" are words.
+    if words.len() == 1
+        && words[0].chars().count() < 3
+        && words[0].chars().all(char::is_alphabetic)
+        && words[0].chars().any(|c| c.is_lowercase())
+    {
+        return false;
     }
     // Lower-case words other than particles make it a phrase ("John said", "the team").
     words.iter().all(|w| {

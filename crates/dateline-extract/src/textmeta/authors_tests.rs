@@ -101,6 +101,28 @@ fn drops_contacts_dates_and_credits() {
         ("  Jane \n\t Doe  ", vec!["Jane Doe"]),
         ("red, example.ORF.at/Agenturen", vec![]),
         ("Jane Doe Folgen", vec!["Jane Doe"]),
+        ("Published by Jane Doe", vec!["Jane Doe"]),
+        (
+            "Veröffentlicht am 8. Februar 2022 von Jane Doe",
+            vec!["Jane Doe"],
+        ),
+        (
+            "Datum: 19.11.2021 Autor: Fritz Probe Quelle: Beispielnetz",
+            vec!["Fritz Probe"],
+        ),
+        ("von lupa am 26/10/13, 03:48 pm", vec!["lupa"]),
+        (
+            "Jane Doe 30.01.2022, John Roe",
+            vec!["Jane Doe", "John Roe"],
+        ),
+        ("Jane DoeUpdated 4:20 PM", vec!["Jane Doe"]),
+        (
+            "By Staff and news service reportsPUBLISHED: November 8, 2023",
+            vec![],
+        ),
+        ("Jane Doe Alle Artikel", vec!["Jane Doe"]),
+        ("Artikel von Alexa von Probe", vec!["Alexa von Probe"]),
+        ("By The Example Press -", vec!["The Example Press"]),
     ];
     for (raw, want) in cases {
         assert_eq!(names(raw), want as Vec<&str>, "{raw}");
