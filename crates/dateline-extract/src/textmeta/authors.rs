@@ -528,11 +528,10 @@ fn cut_glued(text: &str) -> String {
 /// The earliest [`CUT_MARKERS`] or [`CREDIT_MARKERS`] occurrence (and whether it is a credit) as a whole word, or glued to the word before it in
 /// capitals the way two elements' texts run together ("Jane DoeUpdated", "reportsPUBLISHED").
 fn first_marker(text: &str) -> Option<(usize, usize, bool)> {
-    let lower = text.to_lowercase();
-    // to_lowercase can change byte lengths; only use positions when they still line up.
-    if lower.len() != text.len() {
-        return None;
-    }
+    // ASCII lower-casing keeps every byte where it was, so positions found in `lower` are
+    // character boundaries in `text` (full Unicode lower-casing can shift them). Markers with
+    // non-ASCII letters still match when those letters are written in lower case.
+    let lower = text.to_ascii_lowercase();
     let mut best: Option<(usize, usize, bool)> = None;
     let markers = CUT_MARKERS
         .iter()

@@ -214,3 +214,17 @@ fn recognises_organisations() {
         assert!(!is_organisation(person), "{person}");
     }
 }
+
+#[test]
+fn survives_case_mappings_that_change_byte_lengths() {
+    // "ẞ" gets shorter and "İ" longer when lower-cased: together the length stays the same
+    // while every position after them moves.
+    for raw in [
+        "ẞİ Jane Doe Updated 4:20",
+        "Jane ẞİ DoePublished",
+        "İẞ Photo: ẞ",
+    ] {
+        let _ = clean_authors(raw);
+    }
+    assert_eq!(clean_authors("Jane Doe İẞ Updated"), ["Jane Doe İẞ"]);
+}

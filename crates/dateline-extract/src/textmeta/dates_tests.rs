@@ -207,6 +207,7 @@ fn relative_dates_need_a_reference() {
         ("gestern, 14:05 Uhr", "2022-01-31T14:05:00"),
         ("aujourd'hui à 10h30", "2022-02-01T10:30:00"),
         ("ayer", "2022-01-31"),
+        ("hier à 18h30", "2022-01-31T18:30:00"),
         ("1時間前", "2022-02-01T11:00:00Z"),
         ("59分前", "2022-02-01T11:01:00Z"),
         ("3小时前", "2022-02-01T09:00:00Z"),
@@ -224,6 +225,13 @@ fn relative_dates_need_a_reference() {
         assert_eq!(found(text, &r).as_deref(), Some(want), "{text}");
         assert_eq!(found(text, &ctx()), None, "{text} without reference");
     }
+}
+
+#[test]
+fn relative_words_that_are_other_words_need_more() {
+    let r = with_reference();
+    assert_eq!(found("Hier finden Sie alle Termine", &r), None);
+    assert_eq!(found("Hier 3 Tage lang", &r), None);
 }
 
 #[test]

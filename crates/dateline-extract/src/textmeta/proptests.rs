@@ -19,6 +19,12 @@ const PIECES: &[&str] = &[
     "22",
     "0",
     "99999",
+    // Characters whose lower case is longer or shorter in UTF-8 than they are.
+    "İ",
+    "ẞ",
+    "Ⱥ",
+    "PUBLISHED",
+    "Veröffentlicht",
     "January",
     "jan",
     "Januar",

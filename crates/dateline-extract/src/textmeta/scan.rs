@@ -656,7 +656,12 @@ fn relative_word(mut c: Cursor, role: Role, ctx: &DateContext) -> Option<(PageDa
             if !ctx.accept(date) {
                 return None;
             }
-            Some(with_time(c, date, start.start))
+            let found = with_time(c, date, start.start);
+            // French "hier" is German "hier" (here): only with a time after it.
+            if start.text(c.src).eq_ignore_ascii_case("hier") && found.0.time.is_none() {
+                return None;
+            }
+            Some(found)
         }
         _ => None,
     }
