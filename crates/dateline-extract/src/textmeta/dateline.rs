@@ -90,9 +90,9 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
         }
         had_paren = true;
         let content = &inner[..close];
-        let (names, in_date) = paren_content(content, ctx)?;
+        let (names, in_date, dated) = paren_content(content, ctx)?;
+        paren_date = dated;
         if let Some(d) = in_date {
-            paren_date = true;
             date = date.or(Some(d));
         }
         known_agency = names.iter().any(|n| is_wire_agency(n));
@@ -278,12 +278,27 @@ fn year_less(segment: &str) -> Option<(u32, u32)> {
 
 /// The agencies inside the parenthesis and a date written there ("Sputnik - 30th January,
 /// 2022"); `None` when the content is not agency-like.
-fn paren_content(content: &str, ctx: &DateContext) -> Option<(Vec<String>, Option<PageDate>)> {
+fn paren_content(
+    content: &str,
+    ctx: &DateContext,
+) -> Option<(Vec<String>, Option<PageDate>, bool)> {
     let mut names_part = content;
     let mut date = None;
+    let mut dated = false;
     if let Some((d, range)) = find_date(content, ctx) {
         date = Some(d);
+        dated = true;
         names_part = content[..range.start].trim_end_matches([' ', '-', '–', '—', ',']);
+    } else if let Some((names, when)) = content
+        .rsplit_once(" - ")
+        .or_else(|| content.rsplit_once(" – "))
+        .or_else(|| content.rsplit_once(", "))
+        && let Some((month, day)) = year_less(when)
+    {
+        // "(Sputnik - Jan 30)": the year from the reference, or no date.
+        date = ctx.resolve_year(month, day).map(PageDate::day);
+        dated = true;
+        names_part = names;
     }
     let mut names = Vec::new();
     for piece in names_part.split(['/', ',']) {
@@ -298,10 +313,10 @@ fn paren_content(content: &str, ctx: &DateContext) -> Option<(Vec<String>, Optio
             names.push(name.to_string());
         }
     }
-    if names.is_empty() && date.is_none() {
+    if names.is_empty() && !dated {
         return None;
     }
-    Some((names, date))
+    Some((names, date, dated))
 }
 
 /// Short, starts with a letter, no sentence punctuation.

@@ -77,6 +77,28 @@ fn reads_wire_datelines() {
             "TOKYO, Dec. 30 (Kyodo) - Japan",
             dl("TOKYO", &["Kyodo"], Some("2021-12-30")),
         ),
+        (
+            "ISLAMABAD (UrduPoint News / Sputnik - 30th January, 2022) Pakistan",
+            dl(
+                "ISLAMABAD",
+                &["UrduPoint News", "Sputnik"],
+                Some("2022-01-30"),
+            ),
+        ),
+        (
+            "ANKARA (Sputnik - Jan 30) Turkey",
+            dl("ANKARA", &["Sputnik"], Some("2022-01-30")),
+        ),
+        ("WASHINGTON —The Senate", dl("WASHINGTON", &[], None)),
+        (
+            "RIO DE JANEIRO (AP) — Brazil",
+            dl("RIO DE JANEIRO", &["AP"], None),
+        ),
+        ("The Hague — Dutch", dl("The Hague", &[], None)),
+        (
+            "SAN JOSÉ, Costa Rica (EFE) – El",
+            dl("SAN JOSÉ, Costa Rica", &["EFE"], None),
+        ),
     ];
     for (paragraph, want) in cases {
         let paragraph = format!("{paragraph}{TAIL}");
