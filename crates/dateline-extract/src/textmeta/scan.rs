@@ -33,17 +33,20 @@ pub(crate) fn scan(
     ctx: &DateContext,
     mut found: impl FnMut(PageDate, Range<usize>) -> bool,
 ) {
-    let mut pos = 0;
-    while let Some(tok) = super::tokens::next(text, pos) {
-        match match_at(text, tok, ctx) {
+    let mut current = super::tokens::next(text, 0);
+    while let Some(tok) = current {
+        // The token after this one is the lookahead every pattern needs first, and the next
+        // token to visit when nothing matches here: lex it once.
+        let following = super::tokens::next(text, tok.end);
+        match match_at(text, tok, following, ctx) {
             Some((date, range)) if range.end > tok.start => {
-                let end = range.end;
+                let end = range.end.max(tok.end);
                 if !found(date, range) {
                     return;
                 }
-                pos = end.max(tok.end);
+                current = super::tokens::next(text, end);
             }
-            _ => pos = tok.end,
+            _ => current = following,
         }
     }
 }
@@ -66,7 +69,12 @@ fn role_of(src: &str, tok: &Tok) -> Role {
     lex(src, tok).map_or(Role::None, |l| l.role)
 }
 
-fn match_at(src: &str, tok: Tok, ctx: &DateContext) -> Option<(PageDate, Range<usize>)> {
+fn match_at(
+    src: &str,
+    tok: Tok,
+    following: Option<Tok>,
+    ctx: &DateContext,
+) -> Option<(PageDate, Range<usize>)> {
     match tok.kind {
         Kind::Punct(_) => None,
         Kind::Num => {
@@ -77,7 +85,7 @@ fn match_at(src: &str, tok: Tok, ctx: &DateContext) -> Option<(PageDate, Range<u
                     .or_else(|| ymd_words(at, ctx))
             } else if tok.digits <= 2 {
                 // One look at the next token decides which patterns can apply at all.
-                let next = super::tokens::next(src, tok.end)?;
+                let next = following?;
                 match next.kind {
                     Kind::Punct('.' | '/' | '-') if !next.space_before => {
                         dmy_numeric(at, ctx).or_else(|| dmy_words(at, ctx))
@@ -94,6 +102,13 @@ fn match_at(src: &str, tok: Tok, ctx: &DateContext) -> Option<(PageDate, Range<u
             }
         }
         Kind::Word => {
+            // Without a reference a word can only start a date as a month name before a day
+            // ("Jan. 30", "January 30", "Jan-30"): skip the table lookup for every other word.
+            if ctx.reference.is_none()
+                && !following.is_some_and(|n| matches!(n.kind, Kind::Num | Kind::Punct('.' | '-')))
+            {
+                return None;
+            }
             let lex = lexicon::lookup(tok.text(src));
             let at = Cursor::new(src, tok.start);
             match lex {
