@@ -65,6 +65,14 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     if !caps && !title {
         return None;
     }
+    // "IN PICTURES:", "BY JOHN DOE -": sentence and byline openers in capitals.
+    if caps
+        && NOT_PLACE_STARTS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(words[0]))
+    {
+        return None;
+    }
     // "Kaieteur News –", "THE DAILY POST -": a publication, not a place.
     if has_organisation_ending(place) {
         return None;
@@ -206,12 +214,14 @@ fn is_title_word(w: &str) -> bool {
     let mut chars = w.chars();
     match chars.next() {
         // Dots only at the end ("Fla.", "St."): "Standard.al" is a domain.
-        Some(first) if first.is_uppercase() => w
-            .strip_suffix('.')
-            .unwrap_or(w)
-            .chars()
-            .skip(1)
-            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-')),
+        // "DOW" or "XVI." beside Title Case words is an acronym or a numeral, not a place.
+        Some(first) if first.is_uppercase() => {
+            let body = w.strip_suffix('.').unwrap_or(w);
+            body.chars()
+                .skip(1)
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                && (body.chars().count() == 1 || body.chars().any(char::is_lowercase))
+        }
         Some(_) => SMALL.contains(&w),
         None => false,
     }

@@ -181,6 +181,10 @@ fn leaves_ordinary_sentences_alone() {
         "Kaieteur News – The newspaper",
         "Die Austrian Boat Show – Das Event",
         "PFT: Reports say",
+        "IN PICTURES: The best photos of the week from around the world and more",
+        "BY JANE DOE - The council met on Monday to discuss the plans for the harbour area",
+        "DOW Jones – The index rose again on Monday, with technology shares leading the way up",
+        "Benedikt XVI. – Der frühere Papst ist tot, er starb am Samstag im Alter von 95 Jahren",
     ] {
         assert_eq!(parse_dateline(paragraph, &ctx), None, "{paragraph}");
         let long = format!("{paragraph}{TAIL}");
