@@ -110,7 +110,6 @@ fn survey(dataset: &Path, show: usize) -> Tally {
     files.sort();
     let mut tally = Tally::default();
     let mut shown = 0;
-    let ctx = DateContext::default();
     let name = dataset.file_name().unwrap().to_string_lossy().to_string();
     for file in files {
         let id = file
@@ -130,6 +129,12 @@ fn survey(dataset: &Path, show: usize) -> Tally {
             continue;
         };
         tally.pages += 1;
+        // Numeric dates are read in the page's language, as the extractor will.
+        let lang = doc
+            .descendants(doc.root())
+            .find_map(|n| doc.element(n).filter(|e| &**e.tag() == "html"))
+            .and_then(|e| e.attr("lang"));
+        let ctx = DateContext::new(None, lang);
         let mut date_snippets = Vec::new();
         let mut byline_snippets = Vec::new();
         for id_ in doc.descendants(doc.root()) {

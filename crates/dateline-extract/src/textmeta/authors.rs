@@ -6,7 +6,7 @@
 //! away in a fixed order: cut glued dates and credits, split into parts, strip prefixes and
 //! roles from each part, then keep what is shaped like a name.
 
-use super::dates::{DateContext, find_date};
+use super::dates::{DateContext, find_dates};
 
 /// Words that introduce a byline.
 const PREFIXES: &[&str] = &[
@@ -43,9 +43,70 @@ const PREFIXES: &[&str] = &[
     "testo",
     "redakcja",
     "from",
+    "interview",
+    "责任编辑",
+    "責任編輯",
+    "作者",
+    "记者",
+    "記者",
+    "撰文",
+    "글",
+    "기자",
 ];
 
-/// Markers after which the rest of a byline is not about its authors.
+/// "By" in the languages of [`PREFIXES`], for labels before it ("Kommentar von").
+const BY_WORDS: &[&str] = &[
+    "by", "von", "par", "por", "door", "av", "af", "przez", "di", "da",
+];
+
+/// Words that may stand before "by" in a byline label.
+const LABEL_WORDS: &[&str] = &[
+    "kommentar",
+    "artikel",
+    "beitrag",
+    "ein",
+    "eine",
+    "eingestellt",
+    "erstellt",
+    "geschrieben",
+    "verfasst",
+    "gastbeitrag",
+    "analyse",
+    "essay",
+    "reportage",
+    "interview",
+    "text",
+    "story",
+    "posted",
+    "written",
+    "reporting",
+    "additional",
+    "words",
+    "article",
+    "column",
+    "review",
+    "commentary",
+    "opinion",
+    "analysis",
+    "editorial",
+    "published",
+    "un",
+    "une",
+    "article",
+    "tribune",
+    "chronique",
+    "publié",
+    "publicado",
+    "escrito",
+    "artículo",
+    "columna",
+    "scritto",
+    "articolo",
+    "geschreven",
+];
+
+/// Markers after which the rest of a byline is not about its authors. One that opens the
+/// byline ("Published by Jane Doe") is only removed.
 const CUT_MARKERS: &[&str] = &[
     "updated",
     "published",
@@ -61,6 +122,27 @@ const CUT_MARKERS: &[&str] = &[
     "atualizado",
     "pubblicato",
     "aggiornato",
+    "read more",
+    "alle artikel",
+    "alle beiträge",
+    "all posts",
+    "all articles",
+    "view all",
+    "see all",
+    "more from",
+    "more by",
+    "read full bio",
+    "zur person",
+    "hace",
+    "follow",
+    "folgen",
+    "suivre",
+    "seguir",
+];
+
+/// Credits: everything from one of these on names someone else, even at the start
+/// ("Photo: John Roe").
+const CREDIT_MARKERS: &[&str] = &[
     "photo",
     "photos",
     "photograph",
@@ -74,8 +156,10 @@ const CUT_MARKERS: &[&str] = &[
     "foto",
     "fotos",
     "bild",
-    "read more",
-    "follow",
+    "quelle",
+    "source",
+    "fuente",
+    "fonte",
 ];
 
 /// Job titles and roles, matched word by word at either end of a name.
@@ -144,6 +228,14 @@ const ROLE_WORDS: &[&str] = &[
     "periodista",
     "giornalista",
     "inviato",
+    "phd",
+    "md",
+    "mph",
+    "msc",
+    "기자",
+    "특파원",
+    "记者",
+    "記者",
 ];
 
 /// Values that are placeholders, not names.
@@ -167,8 +259,57 @@ const NOT_NAMES: &[&str] = &[
     "newsroom",
     "null",
     "none",
+    "the",
+    "name",
+    "datum",
+    "date",
+    "fecha",
+    "data",
+    "red",
+    "red.",
+    "dpa-infocom",
     "n/a",
     "na",
+];
+
+/// Words that never occur in a person's name on a byline.
+const NOT_NAME_WORDS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "youtube",
+    "tiktok",
+    "telegram",
+    "email",
+    "e-mail",
+    "share",
+    "print",
+    "subscribe",
+    "sign",
+    "login",
+    "log",
+    "comments",
+    "comment",
+    "startseite",
+    "home",
+    "menu",
+    "search",
+    "quelle",
+    "source",
+    "says",
+    "said",
+    "writes",
+    "wrote",
+    "sagt",
+    "schreibt",
+    "meint",
+    "dit",
+    "écrit",
+    "dice",
+    "escribe",
+    "bookmark",
 ];
 
 /// Lower-case particles inside names ("Ludwig van Beethoven", "Ana de la Cruz").
@@ -347,49 +488,41 @@ fn collapse_whitespace(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        // "作者：肖春芳": a full-width colon glues the label to the name.
+        out.push_str(&word.replace('：', "： "));
     }
     out
 }
 
-/// Cuts the byline at the first glued date, time or marker ("Updated", "Photo:"), and drops
-/// parenthesised asides ("(Reuters)", "(@handle)").
+/// Removes what templates glue onto a byline: dates become separators ("Jane Doe 30.01.2022,
+/// John Roe"), a bare clock time or a marker ("Updated", "Photo:", "Follow") ends the byline,
+/// unless the marker opens it ("Published by Jane Doe"), and parenthesised asides
+/// ("(Reuters)", "(@handle)") go.
 fn cut_glued(text: &str) -> String {
-    let mut end = text.len();
-    if let Some((_, range)) = find_date(text, &DateContext::default()) {
-        end = end.min(range.start);
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut last = 0;
+    for (_, range) in find_dates(text, &DateContext::default()) {
+        spaced.push_str(&text[last..range.start]);
+        spaced.push_str(" | ");
+        last = range.end;
     }
-    if let Some(i) = first_time(text) {
-        end = end.min(i);
+    spaced.push_str(&text[last..]);
+    let mut text = spaced;
+    if let Some(i) = first_time(&text) {
+        text.truncate(i);
     }
-    let lower = text.to_lowercase();
-    // to_lowercase can change byte lengths; only use positions when they still line up.
-    if lower.len() == text.len() {
-        for marker in CUT_MARKERS {
-            let mut from = 0;
-            while let Some(i) = lower[from..].find(marker).map(|i| i + from) {
-                let before_ok = i == 0
-                    || !lower[..i]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric);
-                let after = i + marker.len();
-                let after_ok = !lower[after..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if before_ok && after_ok {
-                    end = end.min(i);
-                    break;
-                }
-                from = after;
-            }
+    // Markers, earliest first; one that opens the byline is only removed.
+    while let Some((start, end, credit)) = first_marker(&text) {
+        let before = &text[..start];
+        if credit || before.chars().any(char::is_alphanumeric) {
+            text.truncate(start);
+            break;
         }
+        text.replace_range(start..end, " | ");
     }
-    let kept = &text[..end];
-    let mut out = String::with_capacity(kept.len());
+    let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
-    for c in kept.chars() {
+    for c in text.chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
@@ -398,6 +531,47 @@ fn cut_glued(text: &str) -> String {
         }
     }
     out
+}
+
+/// The earliest [`CUT_MARKERS`] or [`CREDIT_MARKERS`] occurrence (and whether it is a credit) as a whole word, or glued to the word before it in
+/// capitals the way two elements' texts run together ("Jane DoeUpdated", "reportsPUBLISHED").
+fn first_marker(text: &str) -> Option<(usize, usize, bool)> {
+    // ASCII lower-casing keeps every byte where it was, so positions found in `lower` are
+    // character boundaries in `text` (full Unicode lower-casing can shift them). Markers with
+    // non-ASCII letters still match when those letters are written in lower case.
+    let lower = text.to_ascii_lowercase();
+    let mut best: Option<(usize, usize, bool)> = None;
+    let markers = CUT_MARKERS
+        .iter()
+        .map(|m| (m, false))
+        .chain(CREDIT_MARKERS.iter().map(|m| (m, true)));
+    for (marker, credit) in markers {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(marker).map(|i| i + from) {
+            let after = i + marker.len();
+            if best.is_some_and(|(b, _, _)| b <= i) {
+                break;
+            }
+            let prev = lower[..i].chars().next_back();
+            let word_start = !prev.is_some_and(char::is_alphanumeric);
+            let glued = prev.is_some_and(char::is_lowercase)
+                && text[i..].chars().next().is_some_and(char::is_uppercase)
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_lowercase);
+            let word_end = !lower[after..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if (word_start || glued) && word_end {
+                best = Some((i, after, credit));
+                break;
+            }
+            from = after;
+        }
+    }
+    best
 }
 
 /// Byte offset of a clock time ("4:20", "16.05 Uhr") in the text.
@@ -455,6 +629,18 @@ fn clean_part(part: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .filter(|w| !is_contact(w))
         .collect();
+    // "Kommentar von X", "Eingestellt von X", "Story by X": a label, then "by".
+    if let Some(i) = words
+        .iter()
+        .take(4)
+        .position(|w| BY_WORDS.contains(&w.trim_end_matches([':', '：']).to_lowercase().as_str()))
+        && i > 0
+        && words[..i]
+            .iter()
+            .all(|w| LABEL_WORDS.contains(&w.trim_end_matches(':').to_lowercase().as_str()))
+    {
+        words.drain(..=i);
+    }
     // Strip byline prefixes ("By", "Written by", "Von:") repeatedly.
     'prefix: loop {
         for prefix in PREFIXES {
@@ -463,8 +649,8 @@ fn clean_part(part: &str) -> Option<String> {
                 continue;
             }
             let matches = prefix.split(' ').zip(&words).all(|(p, w)| {
-                w.trim_end_matches(':').eq_ignore_ascii_case(p)
-                    || w.to_lowercase().trim_end_matches(':') == p
+                let w = w.trim_end_matches([':', '：']);
+                w.eq_ignore_ascii_case(p) || w.to_lowercase() == p
             });
             if matches {
                 words.drain(..n);
@@ -479,7 +665,54 @@ fn clean_part(part: &str) -> Option<String> {
         })
         .to_string()
     };
-    let mut words: Vec<String> = words.iter().map(trim).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<String> = words
+        .iter()
+        .map(trim)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    // Words left dangling by a cut date: "von lupa am [date]", "Jane Doe on [date]".
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "am" | "on"
+                | "at"
+                | "le"
+                | "el"
+                | "il"
+                | "den"
+                | "vom"
+                | "um"
+                | "à"
+                | "em"
+                | "op"
+                | "the"
+                | "de"
+                | "der"
+                | "in"
+                | "a"
+        )
+    }) {
+        words.pop();
+    }
+    // "Brendan Carlin For The Mail On Sunday": the name ends where the employer starts; a part
+    // that starts with "for" is all employer.
+    if let Some(i) = words.iter().position(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "for" | "für" | "pour" | "para" | "per" | "special"
+        )
+    }) {
+        words.truncate(i);
+        while words.last().is_some_and(|w| is_role(w)) {
+            words.pop();
+        }
+    }
+    // "The Associated Press", "BBC News": an organisation whole, before its words are taken
+    // for roles ("press", "news").
+    let whole = words.join(" ");
+    if is_organisation(&whole) && plausible_name(&whole) {
+        return Some(whole);
+    }
     // Roles at either end ("Senior Reporter Jane Doe", "Jane Doe, Staff Writer").
     while words.first().is_some_and(|w| is_role(w)) {
         words.remove(0);
@@ -487,24 +720,38 @@ fn clean_part(part: &str) -> Option<String> {
     while words.last().is_some_and(|w| is_role(w)) {
         words.pop();
     }
-    // "Jane Doe is a reporter for ..." is a sentence; so is "for The Times".
-    if let Some(first) = words.first()
-        && matches!(
-            first.to_lowercase().as_str(),
-            "for" | "für" | "pour" | "para" | "per" | "special"
-        )
-    {
-        return None;
-    }
     let name = words.join(" ");
-    let name = name
-        .trim_matches(|c: char| c == '.' || c == '-' || c == '\'')
-        .trim();
+    // A trailing dot is punctuation unless it closes an initial ("Joe S.").
+    let initial = words
+        .last()
+        .is_some_and(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() == 1);
+    let name = name.trim_start_matches(['.', '-', '\'']);
+    let name = if initial {
+        name.trim_end_matches(['-', '\''])
+    } else {
+        name.trim_end_matches(['.', '-', '\''])
+    }
+    .trim();
     plausible_name(name).then(|| name.to_string())
 }
 
 fn is_contact(word: &str) -> bool {
-    word.contains('@') || word.contains("://") || word.starts_with("www.") || word.contains(".com")
+    word.contains('@') || word.contains("://") || word.starts_with("www.") || is_domain(word)
+}
+
+/// "example.org", "wien.ORF.at/Agenturen": two or more letters on both sides of an inner
+/// dot. Initials ("J.R.") have one letter between their dots.
+fn is_domain(word: &str) -> bool {
+    let host = word.split('/').next().unwrap_or(word);
+    let labels: Vec<&str> = host.trim_end_matches('.').split('.').collect();
+    // The last label is a top-level domain: letters only ("30.01.2022" is a date).
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| l.chars().count() >= 2 && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(char::is_alphabetic))
 }
 
 fn is_role(word: &str) -> bool {
@@ -538,6 +785,17 @@ fn plausible_name(name: &str) -> bool {
     if words.len() > MAX_NAME_WORDS || words.iter().all(|w| w.chars().count() < 2) {
         return false;
     }
+    // Page furniture and speech verbs: "Twitter Facebook", "Sign In", "Chris says".
+    if words
+        .iter()
+        .any(|w| NOT_NAME_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    // Weekdays and months left over from a date ("Donnerstag, 4. November").
+    if words.len() == 1 && super::lexicon::lookup(name).is_some() {
+        return false;
+    }
     let cased = |w: &str| {
         w.chars()
             .next()
@@ -545,12 +803,25 @@ fn plausible_name(name: &str) -> bool {
     };
     let starts_lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     let all_lower = words.iter().all(|w| !cased(w) || starts_lower(w));
-    if all_lower {
-        // "jane doe" is a name written carelessly; a lower-case phrase of many words is not.
+    if all_lower && words.iter().any(|w| cased(w)) {
+        // "jane doe" and "lupa" are names written carelessly; a lower-case phrase ("news
+        // service reports") or a short word ("am") is not.
+        let short_word = words.len() == 1 && words[0].chars().count() < 3;
         return words.len() <= 3
-            && words
-                .iter()
-                .all(|w| !PARTICLES.contains(w) || words.len() > 1);
+            && !short_word
+            && words.iter().all(|w| {
+                !PARTICLES.contains(w)
+                    && !ROLE_WORDS.contains(w)
+                    && !ORGANISATION_ENDINGS.contains(w)
+            });
+    }
+    // A one-word name is a pen name or a first name; "Ja" and "Am" are words.
+    if words.len() == 1
+        && words[0].chars().count() < 3
+        && words[0].chars().all(char::is_alphabetic)
+        && words[0].chars().any(|c| c.is_lowercase())
+    {
+        return false;
     }
     // Lower-case words other than particles make it a phrase ("John said", "the team").
     words.iter().all(|w| {
@@ -576,10 +847,7 @@ pub fn is_organisation(name: &str) -> bool {
     if words.first() == Some(&"the") {
         return true;
     }
-    if words
-        .last()
-        .is_some_and(|w| ORGANISATION_ENDINGS.contains(&w.trim_end_matches('.')))
-    {
+    if has_organisation_ending(&lower) {
         return true;
     }
     if words
@@ -633,4 +901,12 @@ pub(crate) fn starts_like_byline(text: &str) -> bool {
                         .is_some_and(char::is_alphabetic)
             })
         })
+}
+
+/// The last word is one that names organisations ("News", "Times", "Agency", "GmbH").
+pub(crate) fn has_organisation_ending(name: &str) -> bool {
+    name.split_whitespace().last().is_some_and(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        ORGANISATION_ENDINGS.contains(&w.as_str())
+    })
 }

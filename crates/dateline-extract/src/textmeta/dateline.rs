@@ -9,7 +9,7 @@
 
 use dateline_model::Dateline;
 
-use super::authors::is_wire_agency;
+use super::authors::{has_organisation_ending, is_wire_agency};
 use super::dates::{DateContext, PageDate, find_date};
 use super::lexicon;
 use super::tokens::{self, Kind};
@@ -18,6 +18,15 @@ use super::tokens::{self, Kind};
 const MAX_PREFIX: usize = 200;
 /// Most words in a place.
 const MAX_PLACE_WORDS: usize = 5;
+/// Most words in a place written in Title Case, where sentences start the same way.
+const MAX_TITLE_PLACE_WORDS: usize = 4;
+/// Title Case words that start sentences and bylines rather than place names.
+const NOT_PLACE_STARTS: &[&str] = &[
+    "By", "A", "An", "In", "On", "At", "For", "From", "To", "Photo", "Video", "Image", "Via",
+    "With", "And", "But", "Or", "If", "As", "This", "That", "It", "He", "She", "They", "We", "I",
+    "Von", "Par", "Por", "Mr.", "Mrs.", "Ms.", "Dr.", "Die", "Der", "Das", "Dear", "Ein", "Eine",
+    "Un", "Une", "Il", "Lo", "Gli",
+];
 
 /// Reads a wire dateline at the start of a body paragraph and returns it with the byte length
 /// of the dateline prefix (including the trailing dash or colon and the space after it).
@@ -33,9 +42,39 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     if words.is_empty() || words.len() > MAX_PLACE_WORDS {
         return None;
     }
-    let caps = words.iter().all(|w| is_caps_word(w));
-    let title = !caps && words.iter().all(|w| is_title_word(w));
+    // Initials ("M. J. C.") are a signature, not a place.
+    if words
+        .iter()
+        .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 1)
+    {
+        return None;
+    }
+    // "WASHINGTON", "NEW YORK, N.Y.", and the US style "CLEVELAND, Ohio": the city in capitals.
+    let (city, region) = place.split_once(',').unwrap_or((place, ""));
+    let caps = city.split(' ').filter(|w| !w.is_empty()).all(is_caps_word)
+        && region
+            .split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| is_caps_word(w) || is_title_word(w));
+    let title = !caps
+        && words.len() <= MAX_TITLE_PLACE_WORDS
+        && words.iter().all(|w| is_title_word(w))
+        && !NOT_PLACE_STARTS.contains(&words[0])
+        && is_title_word(words[0])
+        && !(words[0] == "The" && words.get(1) != Some(&"Hague"));
     if !caps && !title {
+        return None;
+    }
+    // "IN PICTURES:", "BY JOHN DOE -": sentence and byline openers in capitals.
+    if caps
+        && NOT_PLACE_STARTS
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(words[0]))
+    {
+        return None;
+    }
+    // "Kaieteur News –", "THE DAILY POST -": a publication, not a place.
+    if has_organisation_ending(place) {
         return None;
     }
     let mut pos = place_end;
@@ -59,9 +98,9 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
         }
         had_paren = true;
         let content = &inner[..close];
-        let (names, in_date) = paren_content(content, ctx)?;
+        let (names, in_date, dated) = paren_content(content, ctx)?;
+        paren_date = dated;
         if let Some(d) = in_date {
-            paren_date = true;
             date = date.or(Some(d));
         }
         known_agency = names.iter().any(|n| is_wire_agency(n));
@@ -77,16 +116,25 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     if following.is_empty() && !dashed {
         return None;
     }
-    let accepted = if caps {
-        dashed || known_agency || paren_date
-    } else {
-        // Title Case places: a clear dash, and a new sentence after it; unknown parenthesis
-        // contents are allowed only with the dash.
+    let sentence_follows = following.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '«')
+    });
+    let colon = after.trim_start().starts_with(':');
+    let hyphen = after.trim_start().starts_with("- ") || after.trim_start() == "-";
+    let vouched = known_agency || paren_date;
+    let accepted = if vouched {
+        true
+    } else if caps {
+        // A place alone before a dash or colon: the story must go on as a sentence, and a
+        // colon (the South Asian style, "NEW DELHI:") only before a paragraph-length one.
         dashed
-            && !after.trim_start().starts_with(':')
-            && following.chars().next().is_some_and(|c| {
-                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘' | '«')
-            })
+            && (following.is_empty() && had_paren
+                || sentence_follows && following.len() >= if colon { 60 } else { 40 })
+            && (!colon || place.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            && !place.starts_with("DEAR ")
+    } else {
+        // Title Case places need a real dash (em/en dash or "--") and a sentence after it.
+        dashed && !colon && !hyphen && sentence_follows && following.len() >= 60
     };
     if !accepted || end > MAX_PREFIX {
         return None;
@@ -117,7 +165,12 @@ fn place_end(text: &str) -> Option<usize> {
         match c {
             '(' => return Some(i),
             '—' | '–' | '―' | ':' => return Some(i),
-            '-' if text[i..].starts_with("--") || text[i..].starts_with("- ") => return Some(i),
+            // A hyphen ends the place only with spaces around it ("RENO - "), or doubled.
+            '-' if text[i..].starts_with("--")
+                || (text[i..].starts_with("- ") && text[..i].ends_with(' ')) =>
+            {
+                return Some(i);
+            }
             ',' => {
                 commas += 1;
                 if commas > 2 {
@@ -160,8 +213,14 @@ fn is_title_word(w: &str) -> bool {
     ];
     let mut chars = w.chars();
     match chars.next() {
+        // Dots only at the end ("Fla.", "St."): "Standard.al" is a domain.
+        // "DOW" or "XVI." beside Title Case words is an acronym or a numeral, not a place.
         Some(first) if first.is_uppercase() => {
-            chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+            let body = w.strip_suffix('.').unwrap_or(w);
+            body.chars()
+                .skip(1)
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                && (body.chars().count() == 1 || body.chars().any(char::is_lowercase))
         }
         Some(_) => SMALL.contains(&w),
         None => false,
@@ -229,12 +288,27 @@ fn year_less(segment: &str) -> Option<(u32, u32)> {
 
 /// The agencies inside the parenthesis and a date written there ("Sputnik - 30th January,
 /// 2022"); `None` when the content is not agency-like.
-fn paren_content(content: &str, ctx: &DateContext) -> Option<(Vec<String>, Option<PageDate>)> {
+fn paren_content(
+    content: &str,
+    ctx: &DateContext,
+) -> Option<(Vec<String>, Option<PageDate>, bool)> {
     let mut names_part = content;
     let mut date = None;
+    let mut dated = false;
     if let Some((d, range)) = find_date(content, ctx) {
         date = Some(d);
+        dated = true;
         names_part = content[..range.start].trim_end_matches([' ', '-', '–', '—', ',']);
+    } else if let Some((names, when)) = content
+        .rsplit_once(" - ")
+        .or_else(|| content.rsplit_once(" – "))
+        .or_else(|| content.rsplit_once(", "))
+        && let Some((month, day)) = year_less(when)
+    {
+        // "(Sputnik - Jan 30)": the year from the reference, or no date.
+        date = ctx.resolve_year(month, day).map(PageDate::day);
+        dated = true;
+        names_part = names;
     }
     let mut names = Vec::new();
     for piece in names_part.split(['/', ',']) {
@@ -249,10 +323,10 @@ fn paren_content(content: &str, ctx: &DateContext) -> Option<(Vec<String>, Optio
             names.push(name.to_string());
         }
     }
-    if names.is_empty() && date.is_none() {
+    if names.is_empty() && !dated {
         return None;
     }
-    Some((names, date))
+    Some((names, date, dated))
 }
 
 /// Short, starts with a letter, no sentence punctuation.
@@ -331,6 +405,28 @@ fn is_label(place: &str) -> bool {
         "important",
         "urgent",
         "alert",
+        "our picks",
+        "faq",
+        "top stories",
+        "editor's picks",
+        "highlights",
+        "key points",
+        "transcript",
+        "source",
+        "sources",
+        "credit",
+        "credits",
+        "caption",
+        "today",
+        "tonight",
+        "hinweis",
+        "achtung",
+        "photo of the day",
+        "quote of the day",
+        "yes",
+        "no",
+        "pro",
+        "con",
         "news",
         "eilmeldung",
         "aktualisiert",

@@ -18,6 +18,10 @@ fn read(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, &'static str)> 
     Some((dateline, rest))
 }
 
+/// The rest of a story's first sentence: datelines without an agency need a real paragraph
+/// after them.
+const TAIL: &str = " pushed on with the plan on Sunday, officials and residents said.";
+
 fn dl(place: &str, agencies: &[&str], date: Option<&str>) -> Dateline {
     Dateline {
         place: Some(place.to_string()),
@@ -73,9 +77,32 @@ fn reads_wire_datelines() {
             "TOKYO, Dec. 30 (Kyodo) - Japan",
             dl("TOKYO", &["Kyodo"], Some("2021-12-30")),
         ),
+        (
+            "ISLAMABAD (UrduPoint News / Sputnik - 30th January, 2022) Pakistan",
+            dl(
+                "ISLAMABAD",
+                &["UrduPoint News", "Sputnik"],
+                Some("2022-01-30"),
+            ),
+        ),
+        (
+            "ANKARA (Sputnik - Jan 30) Turkey",
+            dl("ANKARA", &["Sputnik"], Some("2022-01-30")),
+        ),
+        ("WASHINGTON —The Senate", dl("WASHINGTON", &[], None)),
+        (
+            "RIO DE JANEIRO (AP) — Brazil",
+            dl("RIO DE JANEIRO", &["AP"], None),
+        ),
+        ("The Hague — Dutch", dl("The Hague", &[], None)),
+        (
+            "SAN JOSÉ, Costa Rica (EFE) – El",
+            dl("SAN JOSÉ, Costa Rica", &["EFE"], None),
+        ),
     ];
     for (paragraph, want) in cases {
-        let got = read(paragraph, &ctx).map(|(d, _)| d);
+        let paragraph = format!("{paragraph}{TAIL}");
+        let got = read(&paragraph, &ctx).map(|(d, _)| d);
         assert_eq!(got, Some(want), "{paragraph}");
     }
 }
@@ -95,8 +122,11 @@ fn returns_the_prefix_length() {
         ),
     ];
     for (paragraph, rest) in cases {
+        let tail = if rest.is_empty() { "" } else { TAIL };
+        let paragraph = format!("{paragraph}{tail}");
+        let rest = format!("{rest}{tail}");
         assert_eq!(
-            read(paragraph, &ctx).map(|(_, r)| r),
+            read(&paragraph, &ctx).map(|(_, r)| r.to_string()),
             Some(rest),
             "{paragraph}"
         );
@@ -139,7 +169,27 @@ fn leaves_ordinary_sentences_alone() {
         "(Reuters) - Britain said",
         "Prices rose 3.5% (year on year) - the most since",
         "Kyiv, Ukraine — the city",
+        "The August- heat wave",
+        "Jed - see you soon",
+        "M. J. C. - A letter to the editor about the state of the roads in the county.",
+        "Standard.al - Lajmet e fundit nga Shqipëria dhe bota, çdo ditë për lexuesit tanë.",
+        "By Tim Childers - The author wrote about the election results in the county.",
+        "OUR PICKS: Ten gadgets",
+        "FAQ: How do I reset my password?",
+        "TODAY: The best deals of the week",
+        "DEAR ABBY: My husband never listens",
+        "Kaieteur News – The newspaper",
+        "Die Austrian Boat Show – Das Event",
+        "PFT: Reports say",
+        "IN PICTURES: The best photos of the week from around the world and more",
+        "BY JANE DOE - The council met on Monday to discuss the plans for the harbour area",
+        "DOW Jones – The index rose again on Monday, with technology shares leading the way up",
+        "Benedikt XVI. – Der frühere Papst ist tot, er starb am Samstag im Alter von 95 Jahren",
     ] {
         assert_eq!(parse_dateline(paragraph, &ctx), None, "{paragraph}");
+        let long = format!("{paragraph}{TAIL}");
+        if !paragraph.is_empty() && !paragraph.starts_with("LONDON") {
+            assert_eq!(parse_dateline(&long, &ctx), None, "{long}");
+        }
     }
 }

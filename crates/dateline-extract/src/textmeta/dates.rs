@@ -73,7 +73,10 @@ impl PageDate {
 
 /// Reference instant for relative dates ("3 hours ago", "yesterday") and for rejecting future
 /// dates, and the reading of ambiguous numeric dates.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// The default has no reference and reads ambiguous numeric dates day first, as every locale
+/// but the US does; [`DateContext::new`] takes the order from the page's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateContext {
     /// When the page was fetched or crawled. Without it, relative dates are not read and no
     /// date is rejected as being in the future. Calendar arithmetic on it is done in UTC.
@@ -82,8 +85,19 @@ pub struct DateContext {
     pub prefer_day_first: bool,
 }
 
+impl Default for DateContext {
+    fn default() -> Self {
+        DateContext {
+            reference: None,
+            prefer_day_first: true,
+        }
+    }
+}
+
 impl DateContext {
-    /// A context for a page in `language` (a BCP 47 tag such as `en-US` or `de`).
+    /// A context for a page in `language` (a BCP 47 tag such as `en-US` or `de`): month first
+    /// for US English (and plain `en`, which US sites mostly declare), day first otherwise
+    /// and when the language is unknown.
     pub fn new(reference: Option<Timestamp>, language: Option<&str>) -> Self {
         DateContext {
             reference,
@@ -191,7 +205,23 @@ pub fn parse_date(value: &str, ctx: &DateContext) -> Option<PageDate> {
 }
 
 /// Finds the first date (with its time when adjacent) in free visible text, with the byte
-/// range it spans. See the module docs for the formats and languages read.
+/// range it spans.
+///
+/// Reads numeric dates (`2022-01-30`, `30.01.2022`, `30/01/2022`, `01/30/2022`; day and month
+/// by value, else [`DateContext::prefer_day_first`]; two-digit years only with a time after
+/// them), dates with month names (`January 30, 2022`, `30th January, 2022`, `30. Januar 2022`,
+/// `30 de enero de 2022`, `30 января 2022`, `2022. január 30.`, with or without weekday) in
+/// English, French, German, Spanish, Portuguese, Italian, Dutch, Swedish, Danish, Norwegian,
+/// Polish, Russian, Ukrainian, Turkish, Finnish, Czech, Romanian, Indonesian, Malay,
+/// Hungarian, Croatian, Greek and Arabic, CJK dates (`2022年1月30日`, `2022년 1월 30일`), and a
+/// time next to the date (`04:20 AM`, `4:20 p.m. ET`, `09.15 GMT`, `um 14:05 Uhr`, `14h05`,
+/// `14時05分`, `+01:00`).
+///
+/// With [`DateContext::reference`] set it also reads relative dates ("3 hours ago", "vor 2
+/// Stunden", "hace 3 horas", "il y a 2 jours", "1時間前", "yesterday", "today", ...) and a day
+/// and month without a year when a time follows ("Nov 19, 6:55 AM"). Those words are common
+/// in prose, so give it the text of a date or byline element rather than a whole article
+/// when a reference is set.
 pub fn find_date(text: &str, ctx: &DateContext) -> Option<(PageDate, Range<usize>)> {
     let mut first = None;
     scan::scan(text, ctx, |date, range| {

@@ -8,9 +8,9 @@ fn ctx() -> DateContext {
     DateContext::default()
 }
 
-fn day_first() -> DateContext {
+fn month_first() -> DateContext {
     DateContext {
-        prefer_day_first: true,
+        prefer_day_first: false,
         ..DateContext::default()
     }
 }
@@ -85,6 +85,18 @@ fn reads_dates_in_other_languages() {
         ("30. ledna 2022", "2022-01-30"),
         ("30 ianuarie 2022", "2022-01-30"),
         ("30 Januari 2022", "2022-01-30"),
+        ("zondag 30 januari 2022, 14:05", "2022-01-30T14:05:00"),
+        ("söndag 30 januari 2022 kl. 14.05", "2022-01-30T14:05:00"),
+        ("søndag den 30. januar 2022", "2022-01-30"),
+        ("30. desember 2021 kl. 09.15", "2021-12-30T09:15:00"),
+        ("domenica 30 gennaio 2022", "2022-01-30"),
+        ("domingo, 30 de janeiro de 2022", "2022-01-30"),
+        (
+            "Niedziela, 30 stycznia 2022 r., 14:05",
+            "2022-01-30T14:05:00",
+        ),
+        ("воскресенье, 30 января 2022", "2022-01-30"),
+        ("30 Ağustos 2021 Pazartesi", "2021-08-30"),
         ("2022. január 30.", "2022-01-30"),
         ("30 січня 2022", "2022-01-30"),
         ("30 Ιανουαρίου 2022", "2022-01-30"),
@@ -93,6 +105,8 @@ fn reads_dates_in_other_languages() {
         ("2022년 1월 30일 오후 2시 5분", "2022-01-30T14:05:00"),
         ("2022년 1월 30일", "2022-01-30"),
         ("２０２２年１月３０日", "2022-01-30"),
+        ("30 يناير 2022", "2022-01-30"),
+        ("30. siječnja 2022.", "2022-01-30"),
     ];
     for (text, want) in cases {
         let want = (!want.is_empty()).then_some(want);
@@ -105,19 +119,44 @@ fn numeric_dates_by_value_then_preference() {
     assert_eq!(found("30/01/2022", &ctx()).as_deref(), Some("2022-01-30"));
     assert_eq!(found("01/30/2022", &ctx()).as_deref(), Some("2022-01-30"));
     assert_eq!(found("30-01-2022", &ctx()).as_deref(), Some("2022-01-30"));
-    assert_eq!(found("03/04/2022", &ctx()).as_deref(), Some("2022-03-04"));
     assert_eq!(
-        found("03/04/2022", &day_first()).as_deref(),
+        found("03/04/2022", &month_first()).as_deref(),
+        Some("2022-03-04")
+    );
+    assert_eq!(found("03/04/2022", &ctx()).as_deref(), Some("2022-04-03"));
+    assert!(DateContext::default().prefer_day_first);
+    // Dots mean day first, even in a month-first context.
+    assert_eq!(
+        found("03.04.2022", &month_first()).as_deref(),
         Some("2022-04-03")
     );
-    // Dots mean day first everywhere.
-    assert_eq!(found("03.04.2022", &ctx()).as_deref(), Some("2022-04-03"));
     assert_eq!(found("30. 01. 2022", &ctx()).as_deref(), Some("2022-01-30"));
     assert_eq!(
         found("2022-01-30 04:20", &ctx()).as_deref(),
         Some("2022-01-30T04:20:00")
     );
     assert_eq!(found("2022/1/30", &ctx()).as_deref(), Some("2022-01-30"));
+    // Two-digit years only with a time after them.
+    assert_eq!(
+        found("30.01.22, 14:05 Uhr", &ctx()).as_deref(),
+        Some("2022-01-30T14:05:00")
+    );
+    assert_eq!(
+        found("On 11/13/19 at 4:00 PM EST", &ctx()).as_deref(),
+        Some("2019-11-13T16:00:00-05:00")
+    );
+    assert_eq!(found("30.01.22", &ctx()), None);
+    assert_eq!(found("04 DEC 19", &ctx()).as_deref(), Some("2019-12-04"));
+    assert_eq!(
+        found("04 DEC 19, 10:00", &ctx()).as_deref(),
+        Some("2019-12-04T10:00:00")
+    );
+    assert_eq!(found("30 January 19 people died", &ctx()), None);
+    assert_eq!(
+        found("11.15.2019 10:09 AM", &ctx()).as_deref(),
+        Some("2019-11-15T10:09:00")
+    );
+    assert_eq!(found("version 1.2.22 released", &ctx()), None);
     assert_eq!(
         found("14:05, 30.01.2022", &ctx()).as_deref(),
         Some("2022-01-30T14:05:00")
@@ -180,11 +219,31 @@ fn relative_dates_need_a_reference() {
         ("gestern, 14:05 Uhr", "2022-01-31T14:05:00"),
         ("aujourd'hui à 10h30", "2022-02-01T10:30:00"),
         ("ayer", "2022-01-31"),
+        ("hier à 18h30", "2022-01-31T18:30:00"),
+        ("1時間前", "2022-02-01T11:00:00Z"),
+        ("59分前", "2022-02-01T11:01:00Z"),
+        ("3小时前", "2022-02-01T09:00:00Z"),
+        ("2시간 전", "2022-02-01T10:00:00Z"),
+        ("prije 28 minuta", "2022-02-01T11:32:00Z"),
+        ("2 godziny temu", "2022-02-01T10:00:00Z"),
+        ("2 saat önce", "2022-02-01T10:00:00Z"),
+        ("för 2 timmar sedan", "2022-02-01T10:00:00Z"),
+        ("há 2 horas", "2022-02-01T10:00:00Z"),
+        ("1 dia atrás", "2022-01-31"),
+        ("Updated Jan 30, 6:55 AM", "2022-01-30T06:55:00"),
+        ("30 janvier à 14h05", "2022-01-30T14:05:00"),
     ];
     for (text, want) in cases {
         assert_eq!(found(text, &r).as_deref(), Some(want), "{text}");
         assert_eq!(found(text, &ctx()), None, "{text} without reference");
     }
+}
+
+#[test]
+fn relative_words_that_are_other_words_need_more() {
+    let r = with_reference();
+    assert_eq!(found("Hier finden Sie alle Termine", &r), None);
+    assert_eq!(found("Hier 3 Tage lang", &r), None);
 }
 
 #[test]
@@ -229,6 +288,7 @@ fn leaves_numbers_that_are_not_dates() {
         "1.30 January 2022",
         "30 January",
         "the 30th",
+        "Jan 30 at 4:20 PM",
     ] {
         assert_eq!(found(text, &ctx()), None, "{text}");
     }
@@ -300,6 +360,15 @@ fn rejects_broken_machine_values() {
         parsed("2022-01-30T25:61:00Z").as_deref(),
         Some("2022-01-30")
     );
+}
+
+#[test]
+fn long_machine_values_stay_cheap() {
+    let junk = "1".repeat(1_000_000);
+    assert_eq!(parse_date(&junk, &ctx()), None);
+    let mut value = "x".repeat(1_000_000);
+    value.push_str(" 2022-01-30");
+    assert_eq!(parsed(&value).as_deref(), Some("2022-01-30"));
 }
 
 #[test]

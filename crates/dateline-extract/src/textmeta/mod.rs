@@ -24,6 +24,13 @@
 //! assert_eq!(range, 21..48);
 //! let date = parse_date("Sun, 30 Jan 2022 04:20:00 GMT", &ctx).unwrap();
 //! assert_eq!(date.to_iso(), "2022-01-30T04:20:00Z");
+//!
+//! use dateline_extract::textmeta::{clean_authors, parse_dateline};
+//! assert_eq!(clean_authors("By Jane Doe, Staff Writer, and John Roe"), ["Jane Doe", "John Roe"]);
+//! let (dateline, len) = parse_dateline("PARIS (AFP) - France said on Monday", &ctx).unwrap();
+//! assert_eq!(dateline.place.as_deref(), Some("PARIS"));
+//! assert_eq!(dateline.agencies, ["AFP"]);
+//! assert_eq!(len, "PARIS (AFP) - ".len());
 //! ```
 
 mod authors;
@@ -44,3 +51,5 @@ mod authors_tests;
 mod dateline_tests;
 #[cfg(test)]
 mod dates_tests;
+#[cfg(test)]
+mod proptests;

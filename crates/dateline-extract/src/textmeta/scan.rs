@@ -33,17 +33,20 @@ pub(crate) fn scan(
     ctx: &DateContext,
     mut found: impl FnMut(PageDate, Range<usize>) -> bool,
 ) {
-    let mut pos = 0;
-    while let Some(tok) = super::tokens::next(text, pos) {
-        match match_at(text, tok, ctx) {
+    let mut current = super::tokens::next(text, 0);
+    while let Some(tok) = current {
+        // The token after this one is the lookahead every pattern needs first, and the next
+        // token to visit when nothing matches here: lex it once.
+        let following = super::tokens::next(text, tok.end);
+        match match_at(text, tok, following, ctx) {
             Some((date, range)) if range.end > tok.start => {
-                let end = range.end;
+                let end = range.end.max(tok.end);
                 if !found(date, range) {
                     return;
                 }
-                pos = end.max(tok.end);
+                current = super::tokens::next(text, end);
             }
-            _ => pos = tok.end,
+            _ => current = following,
         }
     }
 }
@@ -66,7 +69,12 @@ fn role_of(src: &str, tok: &Tok) -> Role {
     lex(src, tok).map_or(Role::None, |l| l.role)
 }
 
-fn match_at(src: &str, tok: Tok, ctx: &DateContext) -> Option<(PageDate, Range<usize>)> {
+fn match_at(
+    src: &str,
+    tok: Tok,
+    following: Option<Tok>,
+    ctx: &DateContext,
+) -> Option<(PageDate, Range<usize>)> {
     match tok.kind {
         Kind::Punct(_) => None,
         Kind::Num => {
@@ -77,7 +85,7 @@ fn match_at(src: &str, tok: Tok, ctx: &DateContext) -> Option<(PageDate, Range<u
                     .or_else(|| ymd_words(at, ctx))
             } else if tok.digits <= 2 {
                 // One look at the next token decides which patterns can apply at all.
-                let next = super::tokens::next(src, tok.end)?;
+                let next = following?;
                 match next.kind {
                     Kind::Punct('.' | '/' | '-') if !next.space_before => {
                         dmy_numeric(at, ctx).or_else(|| dmy_words(at, ctx))
@@ -94,6 +102,13 @@ fn match_at(src: &str, tok: Tok, ctx: &DateContext) -> Option<(PageDate, Range<u
             }
         }
         Kind::Word => {
+            // Without a reference a word can only start a date as a month name before a day
+            // ("Jan. 30", "January 30", "Jan-30"): skip the table lookup for every other word.
+            if ctx.reference.is_none()
+                && !following.is_some_and(|n| matches!(n.kind, Kind::Num | Kind::Punct('.' | '-')))
+            {
+                return None;
+            }
             let lex = lexicon::lookup(tok.text(src));
             let at = Cursor::new(src, tok.start);
             match lex {
@@ -165,20 +180,43 @@ fn dmy_numeric(mut c: Cursor, ctx: &DateContext) -> Option<(PageDate, Range<usiz
     let dotted = sep.is('.');
     let b = c.eat(|t| (dotted || !t.space_before) && is_num(t, 1, 2))?;
     c.eat(|t| !t.space_before && t.kind == sep.kind)?;
-    let year = c.eat(|t| (dotted || !t.space_before) && t.is_num(4))?;
+    let year = c.eat(|t| (dotted || !t.space_before) && (t.is_num(4) || t.is_num(2)))?;
     let range = a.start..year.end;
     if !stands_alone(c.src, &range) {
         return None;
     }
-    let (day, month) = if dotted || a.value > 12 {
+    // Dots mean day first, except in the US habit "11.15.2019".
+    let (day, month) = if (dotted && b.value <= 12) || a.value > 12 {
         (a.value, b.value)
     } else if b.value > 12 || !ctx.prefer_day_first {
         (b.value, a.value)
     } else {
         (a.value, b.value)
     };
+    if year.digits == 2 {
+        // "30.01.22" and "1/30/22" are dates only with a time after them; alone they are
+        // as likely versions, scores or fractions.
+        let full = if year.value >= 90 { 1900 } else { 2000 } + year.value;
+        let date = ctx.make_date(full, month, day)?;
+        let (found, range) = with_time(c, date, range.start);
+        return found.time.is_some().then_some((found, range));
+    }
     let date = ctx.make_date(year.value, month, day)?;
     Some(with_time(c, date, range.start))
+}
+
+/// A day and month without a year, taken as a date only when a time follows and the year can
+/// come from the reference ("Updated Nov 19, 6:55 AM").
+fn year_less_with_time(
+    c: Cursor,
+    month: u32,
+    day: u32,
+    start: usize,
+    ctx: &DateContext,
+) -> Option<(PageDate, Range<usize>)> {
+    let date = ctx.resolve_year(month, day)?;
+    let (found, range) = with_time(c, date, start);
+    found.time.is_some().then_some((found, range))
 }
 
 /// Ordinal endings glued to a day number ("30th", "1er", "1º", "2e").
@@ -223,8 +261,24 @@ fn dmy_words(mut c: Cursor, ctx: &DateContext) -> Option<(PageDate, Range<usize>
     let month_tok = c.bump()?;
     let month = month_of(c.src, &month_tok)?;
     c.eat(|t| !t.space_before && t.is('.'));
+    let before_year = c;
     skip_connectors(&mut c, &[',', '-', '/']);
-    let year = c.eat(|t| t.is_num(4))?;
+    let Some(year) = c.eat(|t| t.is_num(4)) else {
+        // "04 DEC 19": a two-digit year right after the month, with no word after it
+        // ("30 January 19 people" is a count).
+        let mut y = before_year;
+        if let Some(short) = y.eat(|t| t.is_num(2))
+            && y.peek().is_none_or(|t| t.kind != Kind::Word)
+            && !y
+                .peek()
+                .is_some_and(|t| !t.space_before && t.kind == Kind::Num)
+        {
+            let full = if short.value >= 90 { 1900 } else { 2000 } + short.value;
+            let date = ctx.make_date(full, month, day.value)?;
+            return Some(with_time(y, date, day.start));
+        }
+        return year_less_with_time(before_year, month, day.value, day.start, ctx);
+    };
     let date = ctx.make_date(year.value, month, day.value)?;
     Some(with_time(c, date, day.start))
 }
@@ -237,8 +291,11 @@ fn mdy_words(mut c: Cursor, ctx: &DateContext) -> Option<(PageDate, Range<usize>
     c.eat(|t| t.is('-'));
     let day = c.eat(|t| is_num(t, 1, 2))?;
     c.eat(|t| is_ordinal(c.src, t));
+    let before_year = c;
     skip_connectors(&mut c, &[',', '-']);
-    let year = c.eat(|t| t.is_num(4))?;
+    let Some(year) = c.eat(|t| t.is_num(4)) else {
+        return year_less_with_time(before_year, month, day.value, month_tok.start, ctx);
+    };
     let date = ctx.make_date(year.value, month, day.value)?;
     Some(with_time(c, date, month_tok.start))
 }
@@ -593,6 +650,7 @@ fn relative_word(mut c: Cursor, role: Role, ctx: &DateContext) -> Option<(PageDa
     match role {
         Role::Before => {
             let seconds = amount_and_unit(&mut c)?;
+            c.eat(|t| t.kind == Kind::Word && t.text(c.src).eq_ignore_ascii_case("sedan"));
             relative_result(reference, seconds, start.start..c.pos, ctx)
         }
         Role::Il => {
@@ -613,7 +671,12 @@ fn relative_word(mut c: Cursor, role: Role, ctx: &DateContext) -> Option<(PageDa
             if !ctx.accept(date) {
                 return None;
             }
-            Some(with_time(c, date, start.start))
+            let found = with_time(c, date, start.start);
+            // French "hier" is German "hier" (here): only with a time after it.
+            if start.text(c.src).eq_ignore_ascii_case("hier") && found.0.time.is_none() {
+                return None;
+            }
+            Some(found)
         }
         _ => None,
     }
@@ -626,9 +689,15 @@ fn relative_after(c: Cursor, ctx: &DateContext) -> Option<(PageDate, Range<usize
     let mut c = c;
     let start = c.pos;
     let seconds = amount_and_unit(&mut c)?;
-    let ago = c.bump()?;
-    if role_of(c.src, &ago) != Role::Ago {
-        return None;
+    let glued_ago = c
+        .src
+        .get(..c.pos)
+        .is_some_and(|s| s.ends_with('前') || s.ends_with('전'));
+    if !glued_ago {
+        let ago = c.bump()?;
+        if role_of(c.src, &ago) != Role::Ago {
+            return None;
+        }
     }
     let start = c
         .src
@@ -650,9 +719,19 @@ fn amount_and_unit(c: &mut Cursor) -> Option<i64> {
         }
         _ => return None,
     };
+    if amount.kind == Kind::Num
+        && let Some((per, len)) = cjk_unit(src.get(c.pos..).unwrap_or(""))
+    {
+        c.pos += len;
+        return n.checked_mul(per);
+    }
     let unit = c.bump()?;
     if unit.kind != Kind::Word {
         return None;
+    }
+    if unit.text(src).eq_ignore_ascii_case("saat") {
+        // Turkish "2 saat önce": "saat" is "hour" here, "at" before a time elsewhere.
+        return n.checked_mul(3600);
     }
     let per = match role_of(src, &unit) {
         Role::Unit(s) => i64::from(s),
@@ -667,6 +746,33 @@ fn amount_and_unit(c: &mut Cursor) -> Option<i64> {
         _ => return None,
     };
     n.checked_mul(per)
+}
+
+/// "1時間前", "59分前", "3小时前", "2 시간 전": a CJK unit and "ago" glued to the number.
+/// The unit and the "ago" marker together, with their byte length.
+fn cjk_unit(rest: &str) -> Option<(i64, usize)> {
+    const UNITS: &[(&str, i64)] = &[
+        ("秒前", 1),
+        ("秒钟前", 1),
+        ("分前", 60),
+        ("分钟前", 60),
+        ("分鐘前", 60),
+        ("時間前", 3600),
+        ("小时前", 3600),
+        ("小時前", 3600),
+        ("日前", 86_400),
+        ("天前", 86_400),
+        ("초 전", 1),
+        ("분 전", 60),
+        ("시간 전", 3600),
+        ("일 전", 86_400),
+    ];
+    let trimmed = rest.trim_start();
+    let lead = rest.len() - trimmed.len();
+    UNITS
+        .iter()
+        .find(|(u, _)| trimmed.starts_with(u))
+        .map(|(u, per)| (*per, lead + u.len()))
 }
 
 /// The date `seconds` before the reference: with its UTC time for spans under a day (the

@@ -124,8 +124,10 @@ pub(crate) fn next(src: &str, mut pos: usize) -> Option<Tok> {
         });
     }
     if first.is_alphabetic() {
-        let mut end = pos;
-        for c in rest.chars() {
+        // ASCII letters first, byte by byte: most words end before any other character.
+        let ascii = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let mut end = pos + ascii;
+        for c in rest[ascii..].chars() {
             if c.is_alphabetic() && !is_solo(c) {
                 end += c.len_utf8();
             } else if is_mark(c) {
