@@ -29,14 +29,16 @@ pub(crate) fn title(
         if key.len() < 6 {
             continue;
         }
-        let agrees = declared.iter().any(|d| {
-            let d = normalise(d);
-            d == key
-                || (d.contains(&key) && key.len() * 2 > d.len())
-                || (key.contains(&d) && d.len() * 3 > key.len() * 2)
-        });
-        if agrees {
-            return Some(h1.clone());
+        for declared in &declared {
+            let d = normalise(declared);
+            if d == key || (d.contains(&key) && key.len() * 2 > d.len()) {
+                return Some(h1.clone());
+            }
+            // An h1 that adds a kicker or the site name to the declared headline
+            // ("Corona-Pandemie: „Es kommt …“"): the declared one is the headline proper.
+            if key.contains(&d) && d.len() * 3 > key.len() * 2 {
+                return Some(strip_site(declared, site));
+            }
         }
     }
     if let Some(first) = declared.first() {
@@ -48,6 +50,9 @@ pub(crate) fn title(
 /// Removes a " | Site Name" (or "Site Name - ") part when it names the site, or else keeps
 /// the longest segment when the title is clearly segmented.
 pub(crate) fn strip_site(title: &str, site: Option<&str>) -> String {
+    // "Headline&nbsp;|&nbsp;Site" separates with no-break spaces.
+    let spaced = title.replace('\u{a0}', " ");
+    let title = spaced.as_str();
     for separator in TITLE_SEPARATORS {
         let parts: Vec<&str> = title.split(separator).collect();
         if parts.len() < 2 {
