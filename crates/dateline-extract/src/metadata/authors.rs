@@ -43,7 +43,16 @@ pub(crate) fn authors(
     let is_organisation = |name: &str| {
         textmeta::is_organisation(name) || site.as_deref().is_some_and(|s| names_site(name, s))
     };
-    let mut organisation: Vec<String> = Vec::new();
+    // Typed organisations are names as they stand; person cleaning would cut
+    // "Organization for Transformative Works" at "for".
+    let mut organisation: Vec<String> = dedup(
+        jsonld
+            .iter()
+            .flat_map(|ld| ld.author_orgs.iter())
+            .map(|a| collapse(a))
+            .filter(|a| !a.is_empty() && a.chars().count() <= 100)
+            .collect(),
+    );
     let mut take = |names: Vec<String>| -> Option<Vec<String>> {
         // "example.com, Frankfurt, Germany": a source naming the site is an address line,
         // not a list of people.
@@ -72,12 +81,6 @@ pub(crate) fn authors(
         if let Some(people) = take(dedup(names)) {
             return people;
         }
-        let orgs: Vec<String> = ld
-            .author_orgs
-            .iter()
-            .flat_map(|a| textmeta::clean_authors(a))
-            .collect();
-        take(orgs);
     }
     for key in AUTHOR_META {
         if let Some(value) = signals.get(key)
