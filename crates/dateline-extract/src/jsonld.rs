@@ -45,6 +45,7 @@ const ARTICLE_TYPES: &[&str] = &[
     "TechArticle",
     "SocialMediaPosting",
     "WebPage",
+    "VideoObject",
 ];
 
 /// Reads the JSON-LD `scripts` (found by the metadata walk) and returns the most

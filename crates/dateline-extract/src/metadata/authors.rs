@@ -96,7 +96,7 @@ pub(crate) fn authors(
         }
     }
     if let Some(people) = take(nearest_names(doc, &signals.bylines, anchors, |doc, id| {
-        Some(collapse(&doc.text_content(id)))
+        Some(spaced_text(doc, id))
     })) {
         return people;
     }
@@ -196,6 +196,22 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// An element's text with a space between its text nodes, so a label and a name in
+/// separate elements ("<div>Author</div><div>Marta</div>") do not run together.
+fn spaced_text(doc: &Document, id: NodeId) -> String {
+    let mut out = String::new();
+    for node in doc.descendants(id) {
+        if let Some(text) = doc.text(node) {
+            out.push_str(text);
+            out.push(' ');
+        }
+        if out.len() > MAX_BYLINE_CHARS * 8 {
+            break;
+        }
+    }
+    collapse(&out)
 }
 
 /// `itemprop=author`: a nested `itemprop=name`, a `content` attribute, or the text.

@@ -5,7 +5,7 @@
 //! (`<time>`, date-classed elements); then a date in the URL path. Publication beats
 //! modification, and anything in sidebars, teasers, comments or footers is not the article's.
 
-use dateline_html::{Document, NodeId};
+use dateline_html::{Document, NodeId, local_name};
 
 use crate::jsonld::JsonLdArticle;
 use crate::metadata::position::Anchors;
@@ -126,6 +126,35 @@ pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
                 .find_map(|v| textmeta::parse_date(v, ctx))
         })
         .or_else(|| prop_date(inputs, DateRole::Modified))
+        .or_else(|| visible_update(inputs))
+}
+
+/// A `<time>` or date element marked as an update ("Updated 2 February 2022").
+fn visible_update(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let doc = inputs.doc;
+    let mut best: Option<(usize, PageDate)> = None;
+    for &id in inputs
+        .signals
+        .times
+        .iter()
+        .chain(&inputs.signals.date_boxes)
+    {
+        if !is_update(doc, id) {
+            continue;
+        }
+        let Some(distance) = inputs.anchors.distance(doc, id) else {
+            continue;
+        };
+        let date = machine_value(doc, id)
+            .and_then(|v| textmeta::parse_date(v, inputs.context))
+            .or_else(|| text_date(doc, id, inputs.context));
+        if let Some(date) = date
+            && best.as_ref().is_none_or(|(d, _)| distance < *d)
+        {
+            best = Some((distance, date));
+        }
+    }
+    best.map(|(_, d)| d)
 }
 
 /// Every date the page declares in markup, for the offsets they carry.
@@ -201,7 +230,13 @@ fn visible_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
         consider(id, date, 0);
     }
     for &id in &inputs.signals.date_boxes {
-        consider(id, text_date(doc, id, inputs.context), 1);
+        if is_update(doc, id) {
+            continue;
+        }
+        let date = machine_value(doc, id)
+            .and_then(|v| textmeta::parse_date(v, inputs.context))
+            .or_else(|| text_date(doc, id, inputs.context));
+        consider(id, date, 1);
     }
     best.map(|(_, d)| d)
 }
@@ -228,7 +263,12 @@ fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
             continue;
         }
         if let Some(tag) = doc.html_tag(id) {
-            if crate::tags::is_never_content(tag) {
+            // Sidebars and menus before the headline carry other stories' dates.
+            let furniture = matches!(
+                *tag,
+                local_name!("aside") | local_name!("nav") | local_name!("footer")
+            );
+            if furniture || crate::tags::is_never_content(tag) {
                 walk.skip_subtree(id);
             }
             continue;
@@ -344,6 +384,12 @@ fn page_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
 fn machine_value(doc: &Document, id: NodeId) -> Option<&str> {
     doc.attr(id, "content")
         .or_else(|| doc.attr(id, "datetime"))
+        // Microformats put the machine date in an <abbr title>.
+        .or_else(|| {
+            (doc.html_tag(id) == Some(&local_name!("abbr")))
+                .then(|| doc.attr(id, "title"))
+                .flatten()
+        })
         .filter(|v| !v.trim().is_empty())
 }
 

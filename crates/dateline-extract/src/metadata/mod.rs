@@ -120,11 +120,12 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         language: article.language.as_deref(),
     });
     let local = |d: textmeta::PageDate| zone::localise(d, publisher_zone.as_ref()).to_iso();
-    article.date_published = dates::published(&date_inputs).map(local);
+    let published = dates::published(&date_inputs);
+    article.date_published = published.map(local);
     article.date_modified = dates::modified(&date_inputs).map(local);
     article.authors = authors::authors(doc, signals, jsonld, anchors, article.site_name.as_deref());
     article.section = taxonomy::section(doc, signals, jsonld, article.title.as_deref());
-    article.tags = taxonomy::tags(signals, jsonld);
+    article.tags = taxonomy::tags(doc, signals, jsonld);
     let head = article.blocks.len();
     let mut blocks = std::mem::take(&mut article.blocks);
     crate::byline_blocks::strip(&mut blocks, &article.authors, &context);
@@ -133,8 +134,19 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
     } else {
         article.set_body(blocks);
     }
+    // A dateline gives day and month ("WASHINGTON, Jan 30 (AP)"); its year is the
+    // publication's when no fetch time is known.
+    let dateline_context = match (context.reference, published) {
+        (None, Some(published)) => DateContext {
+            reference: jiff::tz::Offset::UTC
+                .to_timestamp(published.date.to_datetime(jiff::civil::Time::midnight()))
+                .ok(),
+            ..context
+        },
+        _ => context,
+    };
     article.dateline = first_paragraph(&article.blocks)
-        .and_then(|p| textmeta::parse_dateline(p, &context))
+        .and_then(|p| textmeta::parse_dateline(p, &dateline_context))
         .map(|(dateline, _)| dateline);
 }
 

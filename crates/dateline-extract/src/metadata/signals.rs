@@ -45,6 +45,10 @@ pub(crate) struct Signals {
     pub ld_scripts: Vec<NodeId>,
     /// Every `article:tag` value (the one meta name pages repeat).
     pub article_tags: Vec<String>,
+    /// `<a rel=tag>` links (WordPress, Blogger and microformats tag links).
+    pub tag_links: Vec<NodeId>,
+    /// `<a rel="category tag">` links (WordPress categories).
+    pub category_links: Vec<NodeId>,
 }
 
 /// Whether a date source states the first publication or a later change.
@@ -147,6 +151,12 @@ impl Signals {
                 local_name!("time") => push(&mut signals.times, id),
                 local_name!("a") if has_rel(element.attr("rel"), "author") => {
                     push(&mut signals.author_links, id)
+                }
+                local_name!("a") if has_rel(element.attr("rel"), "category") => {
+                    push(&mut signals.category_links, id)
+                }
+                local_name!("a") if has_rel(element.attr("rel"), "tag") => {
+                    push(&mut signals.tag_links, id)
                 }
                 _ => {}
             }
@@ -277,7 +287,6 @@ const CLASS_PATTERNS: &[(&str, u8)] = &[
     ("article-meta", DATE),
     ("article__meta", DATE),
     ("meta-info", DATE),
-    ("update", NOT_DATE),
     ("timeline", NOT_DATE),
     ("timer", NOT_DATE),
     ("timezone", NOT_DATE),

@@ -42,6 +42,13 @@ pub(crate) fn section(
         .map(|s| collapse(&s))
         .filter(|s| !s.is_empty())
         .or_else(|| breadcrumb_section(doc, signals, title))
+        .or_else(|| {
+            signals
+                .category_links
+                .iter()
+                .map(|&id| collapse(&doc.text_content(id)))
+                .find(|c| !c.is_empty() && c.chars().count() <= MAX_CRUMB_CHARS)
+        })
 }
 
 /// The last breadcrumb that is neither the start page nor the article itself.
@@ -70,7 +77,11 @@ fn breadcrumb_section(doc: &Document, signals: &Signals, title: Option<&str>) ->
     })
 }
 
-pub(crate) fn tags(signals: &Signals, jsonld: Option<&JsonLdArticle>) -> Vec<String> {
+pub(crate) fn tags(
+    doc: &Document,
+    signals: &Signals,
+    jsonld: Option<&JsonLdArticle>,
+) -> Vec<String> {
     let mut raw: Vec<String> = Vec::new();
     if let Some(ld) = jsonld {
         raw.extend(ld.keywords.iter().cloned());
@@ -82,6 +93,14 @@ pub(crate) fn tags(signals: &Signals, jsonld: Option<&JsonLdArticle>) -> Vec<Str
         && let Some(keywords) = signals.first(&["news_keywords", "keywords"])
     {
         raw.push(keywords);
+    }
+    if raw.is_empty() {
+        raw.extend(
+            signals
+                .tag_links
+                .iter()
+                .map(|&id| collapse(&doc.text_content(id))),
+        );
     }
     let mut seen = std::collections::HashSet::new();
     raw.iter()

@@ -10,6 +10,8 @@ use super::dates::{DateContext, find_dates};
 
 /// Words that introduce a byline.
 const PREFIXES: &[&str] = &[
+    "submitted by",
+    "автор",
     "erstellt von",
     "geschrieben von",
     "verfasst von",
