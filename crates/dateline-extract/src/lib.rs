@@ -56,6 +56,9 @@ pub struct Options {
     /// When the page was fetched: resolves relative dates ("3 hours ago") and rejects dates
     /// after it. `None` reads relative dates as unknown and rejects nothing by time.
     pub reference_time: Option<jiff::Timestamp>,
+    /// Read the metadata fields (authors, dates, section, tags, language, dateline, …).
+    /// Without it only the title, site name and body are set, which is faster.
+    pub metadata: bool,
 }
 
 impl Default for Options {
@@ -67,6 +70,7 @@ impl Default for Options {
             images: false,
             limits: Limits::default(),
             reference_time: None,
+            metadata: true,
         }
     }
 }
@@ -153,6 +157,9 @@ pub fn extract_document(doc: &Document, options: &Options) -> Article {
         ..Article::default()
     };
     article.set_body(blocks);
+    if !options.metadata {
+        return article;
+    }
     metadata::fill(
         &mut article,
         &metadata::Inputs {

@@ -125,6 +125,9 @@ pub struct BenchArgs {
     /// Timed passes per dataset; the median is reported.
     #[arg(long, default_value_t = 1)]
     pub repeat: usize,
+    /// Skip the metadata stage (to measure what it costs).
+    #[arg(long)]
+    pub no_metadata: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

@@ -52,6 +52,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot create {}", args.out.display()))?;
     let options = Options {
         limits: args.limits.limits(),
+        metadata: !args.no_metadata,
         ..Options::default()
     };
     let (mut all_pages, mut all_seconds, mut all_cpu) = (0usize, 0f64, 0f64);

@@ -41,6 +41,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         images: args.images,
         limits: args.limits.limits(),
         reference_time: reference_time(&args.reference_time)?,
+        metadata: true,
     };
     let render_options = RenderOptions {
         links: args.links,
