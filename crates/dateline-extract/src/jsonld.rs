@@ -5,6 +5,8 @@
 //! it); a block that does not parse is skipped, never fatal. serde_json's recursion limit
 //! bounds deeply nested input.
 
+use std::collections::HashMap;
+
 use dateline_html::{Document, NodeId};
 use serde_json::Value;
 
@@ -52,23 +54,28 @@ const ARTICLE_TYPES: &[&str] = &[
 /// article-like object.
 pub(crate) fn read(doc: &Document, scripts: &[NodeId]) -> Option<JsonLdArticle> {
     let mut best: Option<(usize, JsonLdArticle)> = None;
-    for &id in scripts {
-        let raw = script_text(doc, id);
-        if raw.len() > MAX_JSONLD_BYTES {
-            continue;
-        }
-        let Some(value) = parse_lenient(&raw) else {
+    let values: Vec<Value> = scripts
+        .iter()
+        .map(|&id| script_text(doc, id))
+        .filter(|raw| raw.len() <= MAX_JSONLD_BYTES)
+        .filter_map(|raw| parse_lenient(&raw))
+        .collect();
+    let mut objects = Vec::new();
+    for value in &values {
+        flatten(value, &mut objects, 0);
+    }
+    // Yoast and other graphs name the author once and point at it by `@id`.
+    let named: HashMap<&str, &serde_json::Map<String, Value>> = objects
+        .iter()
+        .filter(|o| o.contains_key("name"))
+        .filter_map(|o| o.get("@id").and_then(Value::as_str).map(|id| (id, *o)))
+        .collect();
+    for object in &objects {
+        let Some(rank) = type_rank(object) else {
             continue;
         };
-        let mut objects = Vec::new();
-        flatten(&value, &mut objects, 0);
-        for object in objects {
-            let Some(rank) = type_rank(object) else {
-                continue;
-            };
-            if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-                best = Some((rank, from_object(object)));
-            }
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, from_object(object, &named)));
         }
     }
     best.map(|(_, article)| article)
@@ -132,13 +139,17 @@ fn type_rank(object: &serde_json::Map<String, Value>) -> Option<usize> {
         .min()
 }
 
-fn from_object(object: &serde_json::Map<String, Value>) -> JsonLdArticle {
+fn from_object(
+    object: &serde_json::Map<String, Value>,
+    named: &HashMap<&str, &serde_json::Map<String, Value>>,
+) -> JsonLdArticle {
+    let author = object.get("author").map(|a| resolve(a, named));
     JsonLdArticle {
         headline: string(object.get("headline")).or_else(|| string(object.get("name"))),
         body: string(object.get("articleBody")),
         description: string(object.get("description")),
-        authors: people(object.get("author")),
-        author_orgs: organisations(object.get("author")),
+        authors: people(author.as_ref()),
+        author_orgs: organisations(author.as_ref()),
         date_published: string(object.get("datePublished"))
             .or_else(|| string(object.get("dateCreated")))
             .or_else(|| string(object.get("uploadDate"))),
@@ -189,17 +200,29 @@ fn names(value: Option<&Value>) -> Vec<String> {
     }
 }
 
+/// `{"@id": "…"}` references replaced by the named object they point to (one level).
+fn resolve(value: &Value, named: &HashMap<&str, &serde_json::Map<String, Value>>) -> Value {
+    match value {
+        Value::Array(items) => Value::Array(items.iter().map(|v| resolve(v, named)).collect()),
+        Value::Object(map) if !map.contains_key("name") => map
+            .get("@id")
+            .and_then(Value::as_str)
+            .and_then(|id| named.get(id))
+            .map_or_else(|| value.clone(), |o| Value::Object((*o).clone())),
+        other => other.clone(),
+    }
+}
+
 const ORGANISATION_TYPES: &[&str] = &["Organization", "NewsMediaOrganization", "Corporation"];
 
+/// Typed as an organisation and not also as a person (Yoast types one-person sites as both).
 fn is_organisation(map: &serde_json::Map<String, Value>) -> bool {
-    match map.get("@type") {
-        Some(Value::String(t)) => ORGANISATION_TYPES.contains(&t.as_str()),
-        Some(Value::Array(types)) => types
-            .iter()
-            .filter_map(Value::as_str)
-            .any(|t| ORGANISATION_TYPES.contains(&t)),
-        _ => false,
-    }
+    let types: Vec<&str> = match map.get("@type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(types)) => types.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    types.iter().any(|t| ORGANISATION_TYPES.contains(t)) && !types.contains(&"Person")
 }
 
 /// `author` values that are people or untyped strings.
@@ -316,6 +339,15 @@ mod tests {
             article.date_published.as_deref(),
             Some("2003-02-28T21:51:08Z")
         );
+    }
+
+    #[test]
+    fn authors_referenced_by_id_are_resolved() {
+        let html = r#"<script type="application/ld+json">{"@graph":[{"@type":"Article","author":{"@id":"https://example.org/#p1"},"headline":"H"},{"@type":["Person","Organization"],"@id":"https://example.org/#p1","name":"Ana Díaz"}]}</script>"#;
+        let doc = parse(html, &Limits::default());
+        let article = read(&doc, &scripts(&doc)).unwrap();
+        assert_eq!(article.authors, vec!["Ana Díaz"]);
+        assert!(article.author_orgs.is_empty());
     }
 
     #[test]
