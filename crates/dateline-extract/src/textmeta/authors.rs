@@ -699,10 +699,26 @@ fn clean_part(part: &str) -> Option<String> {
             words.pop();
         }
     }
+    // "Jane Doe Associated Press", "JANE DOE Reuters": a wire name glued after a person.
+    for k in (1..=3).rev() {
+        if words.len() > k {
+            let suffix = words[words.len() - k..].join(" ");
+            let rest = words[..words.len() - k].join(" ");
+            if is_wire_agency(&suffix)
+                && !rest.split(' ').all(is_role)
+                && plausible_name(&rest)
+                && !is_organisation(&rest)
+            {
+                words.truncate(words.len() - k);
+                break;
+            }
+        }
+    }
     // "The Associated Press", "BBC News": an organisation whole, before its words are taken
     // for roles ("press", "news").
     let whole = words.join(" ");
-    if is_organisation(&whole) && plausible_name(&whole) {
+    let role_last = words.last().is_some_and(|w| is_role(w)) && !has_organisation_ending(&whole);
+    if !role_last && is_organisation(&whole) && plausible_name(&whole) {
         return Some(whole);
     }
     // Roles at either end ("Senior Reporter Jane Doe", "Jane Doe, Staff Writer").
