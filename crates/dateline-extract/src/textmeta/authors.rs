@@ -6,421 +6,11 @@
 //! away in a fixed order: cut glued dates and credits, split into parts, strip prefixes and
 //! roles from each part, then keep what is shaped like a name.
 
+use super::byline_words::{
+    BY_WORDS, CREDIT_MARKERS, CUT_MARKERS, LABEL_WORDS, NOT_NAME_WORDS, NOT_NAMES,
+    ORGANISATION_ENDINGS, ORGANISATIONS, PARTICLES, PREFIXES, ROLE_WORDS,
+};
 use super::dates::{DateContext, find_dates};
-
-/// Words that introduce a byline.
-const PREFIXES: &[&str] = &[
-    "submitted by",
-    "автор",
-    "erstellt von",
-    "geschrieben von",
-    "verfasst von",
-    "ein beitrag von",
-    "escrito por",
-    "publicado por",
-    "écrit par",
-    "scritto da",
-    "written by",
-    "reporting by",
-    "words by",
-    "text by",
-    "story by",
-    "posted by",
-    "by",
-    "von",
-    "par",
-    "por",
-    "di",
-    "door",
-    "av",
-    "af",
-    "przez",
-    "autor",
-    "autorin",
-    "auteur",
-    "author",
-    "authors",
-    "text",
-    "texto",
-    "testo",
-    "redakcja",
-    "from",
-    "interview",
-    "责任编辑",
-    "責任編輯",
-    "作者",
-    "记者",
-    "記者",
-    "撰文",
-    "글",
-    "기자",
-];
-
-/// "By" in the languages of [`PREFIXES`], for labels before it ("Kommentar von").
-const BY_WORDS: &[&str] = &[
-    "by", "von", "par", "por", "door", "av", "af", "przez", "di", "da",
-];
-
-/// Words that may stand before "by" in a byline label.
-const LABEL_WORDS: &[&str] = &[
-    "kommentar",
-    "artikel",
-    "beitrag",
-    "ein",
-    "eine",
-    "eingestellt",
-    "erstellt",
-    "geschrieben",
-    "verfasst",
-    "gastbeitrag",
-    "analyse",
-    "essay",
-    "reportage",
-    "interview",
-    "text",
-    "story",
-    "posted",
-    "written",
-    "reporting",
-    "additional",
-    "words",
-    "article",
-    "column",
-    "review",
-    "commentary",
-    "opinion",
-    "analysis",
-    "editorial",
-    "published",
-    "un",
-    "une",
-    "article",
-    "tribune",
-    "chronique",
-    "publié",
-    "publicado",
-    "escrito",
-    "artículo",
-    "columna",
-    "scritto",
-    "articolo",
-    "geschreven",
-];
-
-/// Markers after which the rest of a byline is not about its authors. One that opens the
-/// byline ("Published by Jane Doe") is only removed.
-const CUT_MARKERS: &[&str] = &[
-    "updated",
-    "published",
-    "posted on",
-    "last updated",
-    "last modified",
-    "aktualisiert",
-    "veröffentlicht",
-    "publié",
-    "mis à jour",
-    "actualizado",
-    "publicado",
-    "atualizado",
-    "pubblicato",
-    "aggiornato",
-    "read more",
-    "alle artikel",
-    "alle beiträge",
-    "all posts",
-    "all articles",
-    "view all",
-    "see all",
-    "more from",
-    "more by",
-    "read full bio",
-    "zur person",
-    "hace",
-    "follow",
-    "folgen",
-    "suivre",
-    "seguir",
-];
-
-/// Credits: everything from one of these on names someone else, even at the start
-/// ("Photo: John Roe").
-const CREDIT_MARKERS: &[&str] = &[
-    "photo",
-    "photos",
-    "photograph",
-    "photography",
-    "image",
-    "images",
-    "illustration",
-    "video",
-    "editing by",
-    "edited by",
-    "foto",
-    "fotos",
-    "bild",
-    "quelle",
-    "source",
-    "fuente",
-    "fonte",
-];
-
-/// Job titles and roles, matched word by word at either end of a name.
-const ROLE_WORDS: &[&str] = &[
-    "staff",
-    "writer",
-    "writers",
-    "reporter",
-    "reporters",
-    "correspondent",
-    "correspondents",
-    "editor",
-    "editors",
-    "editorial",
-    "senior",
-    "chief",
-    "deputy",
-    "associate",
-    "assistant",
-    "managing",
-    "contributing",
-    "contributor",
-    "contributors",
-    "columnist",
-    "journalist",
-    "journalists",
-    "producer",
-    "analyst",
-    "intern",
-    "photographer",
-    "freelance",
-    "special",
-    "political",
-    "business",
-    "sports",
-    "sport",
-    "science",
-    "health",
-    "tech",
-    "technology",
-    "foreign",
-    "national",
-    "international",
-    "investigative",
-    "digital",
-    "news",
-    "desk",
-    "bureau",
-    "head",
-    "team",
-    "associated",
-    "press",
-    "redakteur",
-    "redakteurin",
-    "korrespondent",
-    "korrespondentin",
-    "redaktion",
-    "rédacteur",
-    "rédactrice",
-    "journaliste",
-    "envoyé",
-    "envoyée",
-    "redactor",
-    "redactora",
-    "corresponsal",
-    "periodista",
-    "giornalista",
-    "inviato",
-    "phd",
-    "md",
-    "mph",
-    "msc",
-    "기자",
-    "특파원",
-    "记者",
-    "記者",
-];
-
-/// Values that are placeholders, not names.
-const NOT_NAMES: &[&str] = &[
-    "admin",
-    "administrator",
-    "staff",
-    "anonymous",
-    "unknown",
-    "guest",
-    "editor",
-    "editors",
-    "author",
-    "user",
-    "webmaster",
-    "redaktion",
-    "redacción",
-    "rédaction",
-    "redazione",
-    "redactie",
-    "newsroom",
-    "null",
-    "none",
-    "the",
-    "name",
-    "datum",
-    "date",
-    "fecha",
-    "data",
-    "red",
-    "red.",
-    "dpa-infocom",
-    "n/a",
-    "na",
-];
-
-/// Words that never occur in a person's name on a byline.
-const NOT_NAME_WORDS: &[&str] = &[
-    "twitter",
-    "facebook",
-    "instagram",
-    "linkedin",
-    "whatsapp",
-    "youtube",
-    "tiktok",
-    "telegram",
-    "email",
-    "e-mail",
-    "share",
-    "print",
-    "subscribe",
-    "sign",
-    "login",
-    "log",
-    "comments",
-    "comment",
-    "startseite",
-    "home",
-    "menu",
-    "search",
-    "quelle",
-    "source",
-    "says",
-    "said",
-    "writes",
-    "wrote",
-    "sagt",
-    "schreibt",
-    "meint",
-    "dit",
-    "écrit",
-    "dice",
-    "escribe",
-    "bookmark",
-];
-
-/// Lower-case particles inside names ("Ludwig van Beethoven", "Ana de la Cruz").
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la",
-    "le", "el", "al", "bin", "binti", "ibn", "ter", "ten", "zu", "y", "e", "af", "av", "st",
-];
-
-/// Organisations by name, lower case.
-const ORGANISATIONS: &[&str] = &[
-    "reuters",
-    "ap",
-    "afp",
-    "ap news",
-    "associated press",
-    "the associated press",
-    "agence france-presse",
-    "agence france presse",
-    "dpa",
-    "epd",
-    "kna",
-    "apa",
-    "sda",
-    "ansa",
-    "efe",
-    "europa press",
-    "lusa",
-    "anp",
-    "belga",
-    "tt",
-    "ntb",
-    "ritzau",
-    "stt",
-    "pap",
-    "ctk",
-    "mti",
-    "tass",
-    "ria novosti",
-    "interfax",
-    "sputnik",
-    "xinhua",
-    "kyodo",
-    "yonhap",
-    "pti",
-    "ians",
-    "ani",
-    "uni",
-    "bernama",
-    "antara",
-    "anadolu",
-    "aa",
-    "upi",
-    "bloomberg",
-    "cnn",
-    "bbc",
-    "npr",
-    "staff",
-    "wire",
-    "wires",
-    "agencies",
-    "agences",
-    "agencias",
-    "agenturen",
-];
-
-/// Last words that make a name an organisation ("Fox News", "Daily Mail Reporter" excepted).
-const ORGANISATION_ENDINGS: &[&str] = &[
-    "news",
-    "media",
-    "press",
-    "agency",
-    "agencies",
-    "times",
-    "post",
-    "journal",
-    "herald",
-    "tribune",
-    "gazette",
-    "daily",
-    "network",
-    "group",
-    "online",
-    "magazine",
-    "newsroom",
-    "desk",
-    "team",
-    "staff",
-    "wire",
-    "service",
-    "services",
-    "inc",
-    "ltd",
-    "llc",
-    "corp",
-    "gmbh",
-    "tv",
-    "radio",
-    "channel",
-    "bureau",
-    "report",
-    "reports",
-    "today",
-    "digital",
-    "redaktion",
-    "redacción",
-    "rédaction",
-    "redazione",
-    "redactie",
-];
 
 /// The most names a byline is read for: bounds the work on a hostile value.
 const MAX_NAMES: usize = 20;
@@ -535,8 +125,9 @@ fn cut_glued(text: &str) -> String {
     out
 }
 
-/// The earliest [`CUT_MARKERS`] or [`CREDIT_MARKERS`] occurrence (and whether it is a credit) as a whole word, or glued to the word before it in
-/// capitals the way two elements' texts run together ("Jane DoeUpdated", "reportsPUBLISHED").
+/// The earliest [`CUT_MARKERS`] or [`CREDIT_MARKERS`] occurrence, and whether it is a credit:
+/// as a whole word, or glued in capitals to the word before it the way two elements' texts
+/// run together ("Jane DoeUpdated", "reportsPUBLISHED").
 fn first_marker(text: &str) -> Option<(usize, usize, bool)> {
     // ASCII lower-casing keeps every byte where it was, so positions found in `lower` are
     // character boundaries in `text` (full Unicode lower-casing can shift them). Markers with
@@ -709,10 +300,26 @@ fn clean_part(part: &str) -> Option<String> {
             words.pop();
         }
     }
+    // "Jane Doe Associated Press", "JANE DOE Reuters": a wire name glued after a person.
+    for k in (1..=3).rev() {
+        if words.len() > k {
+            let suffix = words[words.len() - k..].join(" ");
+            let rest = words[..words.len() - k].join(" ");
+            if is_wire_agency(&suffix)
+                && !rest.split(' ').all(is_role)
+                && plausible_name(&rest)
+                && !is_organisation(&rest)
+            {
+                words.truncate(words.len() - k);
+                break;
+            }
+        }
+    }
     // "The Associated Press", "BBC News": an organisation whole, before its words are taken
     // for roles ("press", "news").
     let whole = words.join(" ");
-    if is_organisation(&whole) && plausible_name(&whole) {
+    let role_last = words.last().is_some_and(|w| is_role(w)) && !has_organisation_ending(&whole);
+    if !role_last && is_organisation(&whole) && plausible_name(&whole) {
         return Some(whole);
     }
     // Roles at either end ("Senior Reporter Jane Doe", "Jane Doe, Staff Writer").

@@ -136,6 +136,9 @@ fn agencies_only_when_nobody_is_named() {
     assert_eq!(names("Reuters, Jane Doe"), ["Jane Doe"]);
     assert_eq!(names("By Reuters"), ["Reuters"]);
     assert_eq!(names("AFP"), ["AFP"]);
+    assert_eq!(names("By JANE DOE Associated Press"), ["JANE DOE"]);
+    assert_eq!(names("Jane Doe Reuters"), ["Jane Doe"]);
+    assert_eq!(names("Associated Press Writer"), Vec::<String>::new());
     assert_eq!(names("The Associated Press"), ["The Associated Press"]);
     assert_eq!(names("By BBC News"), ["BBC News"]);
 }

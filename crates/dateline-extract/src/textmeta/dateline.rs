@@ -154,7 +154,7 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     ))
 }
 
-/// Where the place ends: before "(", before ", <date>", or before the dash.
+/// Where the place ends: before "(", before ", " and a date, or before the dash.
 fn place_end(text: &str) -> Option<usize> {
     let limit = text.len().min(MAX_PREFIX);
     let mut commas = 0;

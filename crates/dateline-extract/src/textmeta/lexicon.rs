@@ -1,12 +1,10 @@
 //! Words that dates are written with, in the languages news pages use most.
 //!
-//! One lower-cased table, looked up once per word of text, so the scanner pays a hash lookup
-//! per word whatever the number of languages. A word can be a month and something else at the
-//! same time ("ago" is English for "in the past" and Spanish for August), so an entry carries
-//! its month separately from its other role.
+//! One lower-cased table, looked up once per word of text that could start a date, so the
+//! scanner pays one hash lookup per such word whatever the number of languages. A word can be
+//! a month and something else at the same time ("ago" is English for "in the past" and Spanish
+//! for August), so an entry carries its month separately from its other role.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// What a word means to the date scanner besides being a month.
@@ -583,67 +581,90 @@ const ROLES: &[(&str, Role)] = &[
     ("the", Role::Connector),
 ];
 
-/// FNV-1a: the keys are short and fixed, and the lookup runs once per word of page text, so
-/// a simple fast hash beats the DoS-resistant default (the table is never built from input).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// FNV-1a over bytes: the keys are short and fixed and never come from input, so a simple
+/// fast hash is enough.
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+/// An open-addressing table of lower-case words. Hand-rolled rather than a `HashMap` so an
+/// ASCII word is hashed and compared case-insensitively in place, without first copying it
+/// into a lower-cased buffer: the lookup runs once per word of page text.
+struct Table {
+    slots: Vec<Option<(&'static str, Lex)>>,
+    mask: usize,
+    longest: usize,
+}
+
+impl Table {
+    fn build() -> Self {
+        let mut entries: Vec<(&'static str, Lex)> = Vec::with_capacity(MONTHS.len() + ROLES.len());
+        for &(word, month) in MONTHS {
+            entries.push((
+                word,
+                Lex {
+                    month,
+                    role: Role::None,
+                },
+            ));
+        }
+        for &(word, role) in ROLES {
+            match entries.iter_mut().find(|(w, _)| *w == word) {
+                Some((_, lex)) => lex.role = role,
+                None => entries.push((word, Lex { month: 0, role })),
+            }
+        }
+        // At most a quarter full, so probe runs stay short.
+        let size = (entries.len() * 4).next_power_of_two();
+        let mut table = Table {
+            slots: vec![None; size],
+            mask: size - 1,
+            longest: entries.iter().map(|(w, _)| w.len()).max().unwrap_or(0),
+        };
+        for (word, lex) in entries {
+            let mut i = fnv(word.bytes()) as usize & table.mask;
+            while table.slots[i].is_some_and(|(w, _)| w != word) {
+                i = (i + 1) & table.mask;
+            }
+            table.slots[i] = Some((word, lex));
+        }
+        table
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+    fn probe(&self, hash: u64, matches: impl Fn(&str) -> bool) -> Option<Lex> {
+        let mut i = hash as usize & self.mask;
+        loop {
+            match self.slots.get(i)? {
+                None => return None,
+                Some((word, lex)) if matches(word) => return Some(*lex),
+                Some(_) => i = (i + 1) & self.mask,
+            }
         }
-        self.0 = h;
     }
 }
 
-type Table = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
+static TABLE: LazyLock<Table> = LazyLock::new(Table::build);
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut table = Table::with_capacity_and_hasher(MONTHS.len() + ROLES.len(), Default::default());
-    for &(word, month) in MONTHS {
-        table.insert(
-            word,
-            Lex {
-                month,
-                role: Role::None,
-            },
-        );
-    }
-    for &(word, role) in ROLES {
-        table
-            .entry(word)
-            .and_modify(|lex| lex.role = role)
-            .or_insert(Lex { month: 0, role });
-    }
-    table
-});
-
-/// Longest table word in bytes; longer words are not looked up.
+/// Longest word lower-cased into a buffer (non-ASCII words only).
 const MAX_WORD_BYTES: usize = 48;
 
 /// Looks a word up case-insensitively without allocating.
 pub(crate) fn lookup(word: &str) -> Option<Lex> {
+    let table = &*TABLE;
     if word.is_empty() || word.len() > MAX_WORD_BYTES {
         return None;
     }
     if word.is_ascii() {
-        let mut buf = [0u8; MAX_WORD_BYTES];
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        let lower = std::str::from_utf8(buf).ok()?;
-        return TABLE.get(lower).copied();
+        if word.len() > table.longest {
+            return None;
+        }
+        let hash = fnv(word.bytes().map(|b| b.to_ascii_lowercase()));
+        return table.probe(hash, |w| w.eq_ignore_ascii_case(word));
     }
     let mut buf = [0u8; MAX_WORD_BYTES];
     let mut len = 0;
@@ -656,8 +677,8 @@ pub(crate) fn lookup(word: &str) -> Option<Lex> {
         buf[len..len + bytes.len()].copy_from_slice(bytes);
         len += bytes.len();
     }
-    let lower = std::str::from_utf8(&buf[..len]).ok()?;
-    TABLE.get(lower).copied()
+    let lower = buf.get(..len)?;
+    table.probe(fnv(lower.iter().copied()), |w| w.as_bytes() == lower)
 }
 
 /// UTC offset in seconds of a time-zone abbreviation as news pages write them (upper case).

@@ -34,6 +34,7 @@
 //! ```
 
 mod authors;
+mod byline_words;
 mod dateline;
 mod dates;
 mod lexicon;

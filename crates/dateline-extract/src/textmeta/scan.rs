@@ -404,6 +404,25 @@ fn with_time(c: Cursor, date: Date, start: usize) -> (PageDate, Range<usize>) {
     {
         t.eat(|tok| !tok.space_before && tok.is('.'));
     }
+    // A weekday in brackets between date and time: "2022年1月30日（日）14時05分", "(Sun)".
+    let mut w = t;
+    if w.eat(|tok| matches!(tok.kind, Kind::Punct('(' | '（')))
+        .is_some()
+        && w.eat(|tok| tok.kind == Kind::Word && tok.end - tok.start <= 12)
+            .is_some()
+        && w.eat(|tok| matches!(tok.kind, Kind::Punct(')' | '）')))
+            .is_some()
+        && let Some(clock) = time_after(w)
+    {
+        return (
+            PageDate {
+                date,
+                time: Some(clock.time),
+                offset: clock.zone.and_then(|z| z.resolve(date)),
+            },
+            start..clock.end,
+        );
+    }
     match time_after(t) {
         Some(clock) => (
             PageDate {
