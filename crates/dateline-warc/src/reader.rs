@@ -307,8 +307,13 @@ fn parse_record<B: BufRead>(
     })
 }
 
-/// Moves to the next line that starts with `WARC/` (after the current position).
+/// Moves to the next line that starts with `WARC/`, which may be the one at the current
+/// position (the bad line before it has been consumed).
 fn scan_to_version_line<B: BufRead>(src: &mut B) -> io::Result<()> {
+    let here = src.fill_buf()?;
+    if here.starts_with(b"WARC/") {
+        return Ok(());
+    }
     loop {
         let buf = src.fill_buf()?;
         if buf.is_empty() {

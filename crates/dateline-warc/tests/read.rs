@@ -169,9 +169,22 @@ fn plain_garbage_and_bad_headers_resync_at_next_version_line() {
     let no_length_at = file.len() as u64;
     file.extend_from_slice(b"WARC/1.0\r\nWARC-Type: response\r\n\r\nbody without length\r\n\r\n");
     file.extend_from_slice(&record(3, "response", &page(3)));
+    // One junk line right before a record: the record after it is not lost.
+    let one_line_at = file.len() as u64;
+    file.extend_from_slice(b"\x00\x01 one binary line\n");
+    file.extend_from_slice(&record(4, "response", &page(4)));
     let (ok, bad) = read_all(file);
-    assert_eq!(ids(&ok), ["<urn:uuid:1>", "<urn:uuid:2>", "<urn:uuid:3>"]);
-    assert_eq!(bad.len(), 2, "{bad:?}");
+    assert_eq!(
+        ids(&ok),
+        [
+            "<urn:uuid:1>",
+            "<urn:uuid:2>",
+            "<urn:uuid:3>",
+            "<urn:uuid:4>"
+        ]
+    );
+    assert_eq!(bad.len(), 3, "{bad:?}");
+    assert_eq!(bad[2].offset, one_line_at);
     assert_eq!(bad[0].offset, junk_at);
     assert_eq!(bad[1].offset, no_length_at);
     assert!(matches!(bad[1].kind, ErrorKind::Header(_)));
