@@ -47,7 +47,7 @@ impl<'a> HttpResponse<'a> {
         let head_len = match config.parse_response(&mut response, block) {
             Ok(httparse::Status::Complete(n)) => n,
             Ok(httparse::Status::Partial) => return Err(HttpError::Incomplete),
-            Err(e) => return Err(HttpError::Malformed(e.to_string())),
+            Err(e) => return Self::parse_by_lines(block, e),
         };
         let status = response
             .code
@@ -67,6 +67,66 @@ impl<'a> HttpResponse<'a> {
             transfer_encoding: header("Transfer-Encoding"),
             body: &block[head_len..],
         })
+    }
+
+    /// The fallback for header blocks httparse refuses even when lenient (a NUL byte, an
+    /// empty header name): the status line must be sound, header lines are split at their
+    /// first colon, and lines that cannot be read are passed over.
+    fn parse_by_lines(block: &'a [u8], cause: httparse::Error) -> Result<Self, HttpError> {
+        let malformed = || HttpError::Malformed(cause.to_string());
+        let crlf = memchr::memmem::find(block, b"\r\n\r\n").map(|i| i + 4);
+        let lf = memchr::memmem::find(block, b"\n\n").map(|i| i + 2);
+        let head_len = match (crlf, lf) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).ok_or(HttpError::Incomplete)?,
+        };
+        let mut lines = block[..head_len]
+            .split(|&b| b == b'\n')
+            .map(|l| l.strip_suffix(b"\r").unwrap_or(l));
+        let status_line = lines.next().ok_or_else(malformed)?;
+        if !status_line.starts_with(b"HTTP/") {
+            return Err(malformed());
+        }
+        let status = status_line
+            .split(|&b| b == b' ')
+            .filter(|p| !p.is_empty())
+            .nth(1)
+            .and_then(|code| std::str::from_utf8(code).ok())
+            .and_then(|code| code.parse::<u16>().ok())
+            .filter(|code| (100..600).contains(code))
+            .ok_or_else(malformed)?;
+        let mut response = HttpResponse {
+            status,
+            content_type: None,
+            date: None,
+            content_encoding: None,
+            transfer_encoding: None,
+            body: &block[head_len..],
+        };
+        for line in lines {
+            let Some(colon) = memchr::memchr(b':', line) else {
+                continue;
+            };
+            let name = String::from_utf8_lossy(&line[..colon]);
+            let value = || {
+                Some(
+                    String::from_utf8_lossy(&line[colon + 1..])
+                        .trim()
+                        .to_string(),
+                )
+            };
+            let slot = match name.trim().to_ascii_lowercase().as_str() {
+                "content-type" => &mut response.content_type,
+                "date" => &mut response.date,
+                "content-encoding" => &mut response.content_encoding,
+                "transfer-encoding" => &mut response.transfer_encoding,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = value();
+            }
+        }
+        Ok(response)
     }
 
     /// The media type without parameters, lower-cased (`text/html`).
@@ -116,6 +176,23 @@ mod tests {
         assert_eq!(r.status, 200);
         assert!(r.is_html());
         assert_eq!(r.body, b"<p>ok</p>");
+    }
+
+    // The garbled block of the corpus benchmark: a NUL byte in a colon-less line, a bare LF,
+    // a folded line and an empty header name made httparse give up ("invalid header name").
+    #[test]
+    fn header_block_with_nul_and_empty_name_falls_back_to_line_parsing() {
+        let block = b"HTTP/1.1 200 OK\r\nDate: Mon, 05 Aug 2024 00:00:01 GMT\r\n\
+            Content-Type: text/html; charset=utf-8\r\n\
+            X-Garbage \xff\xfe\x00 this line has no colon\r\n\
+            Set-Cookie: sess=\x80\x81\x82; path=/; HttpOnly\n\
+            X-Folded: first part\r\n\tcontinued on a folded line\r\n\
+            : empty-name\r\nContent-Length: 99999\r\n\r\n<html><p>Loading</p>";
+        let r = HttpResponse::parse(block).unwrap();
+        assert_eq!(r.status, 200);
+        assert_eq!(r.content_type.as_deref(), Some("text/html; charset=utf-8"));
+        assert_eq!(r.date.as_deref(), Some("Mon, 05 Aug 2024 00:00:01 GMT"));
+        assert_eq!(r.body, b"<html><p>Loading</p>");
     }
 
     #[test]
