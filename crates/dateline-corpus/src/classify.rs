@@ -3,12 +3,13 @@
 
 use dateline_model::{Article, Block};
 
-/// Bodies under this many words are not articles (a caption, a teaser, a stub).
-const MIN_ARTICLE_WORDS: usize = 80;
+/// Bodies under this many words are not articles (a caption, a teaser, a stub); wire briefs
+/// of 50-80 words are.
+const MIN_ARTICLE_WORDS: usize = 50;
 /// Above this many words a page is an article whatever its URL or title say.
 const CERTAIN_ARTICLE_WORDS: usize = 400;
 
-/// URL path segments of listing pages.
+/// URL path segments of listing pages (not `archives`: many blogs file posts under it).
 const LISTING_SEGMENTS: &[&str] = &[
     "tag",
     "tags",
@@ -19,8 +20,6 @@ const LISTING_SEGMENTS: &[&str] = &[
     "author",
     "authors",
     "search",
-    "archive",
-    "archives",
     "section",
     "sections",
     "page",
@@ -192,7 +191,7 @@ mod tests {
 
     #[test]
     fn short_body_is_not() {
-        let a = article("Harbour council votes", 20);
+        let a = article("Harbour council votes", 40);
         assert_eq!(judge(&a, None), Err(NotArticle::TooShort));
     }
 
