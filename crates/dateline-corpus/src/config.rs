@@ -31,7 +31,7 @@ impl OutputFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Compression {
-    /// `.jsonl.zst`, zstd level 3.
+    /// `.jsonl.zst`, zstd level 1.
     Zstd,
     /// `.jsonl.gz`.
     Gzip,

@@ -26,7 +26,9 @@ impl JsonlWriter {
         let sink = match compression {
             Compression::None => Sink::Plain(file),
             Compression::Gzip => Sink::Gzip(GzEncoder::new(file, flate2::Compression::default())),
-            Compression::Zstd => Sink::Zstd(zstd::Encoder::new(file, 3)?),
+            // Level 1: the fast strategy; level 3's double-fast search cost ~5% of a
+            // single-core run for a few percent smaller files.
+            Compression::Zstd => Sink::Zstd(zstd::Encoder::new(file, 1)?),
         };
         Ok(JsonlWriter {
             sink,

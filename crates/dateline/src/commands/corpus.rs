@@ -144,7 +144,7 @@ fn summary(stats: &RunStats, config: &CorpusConfig) {
         config.out.display()
     );
     eprintln!(
-        "  {} records read, {} pages extracted in {:.1} s ({:.0} records/s, {:.0} pages/s)",
+        "  {} records read, {} pages extracted; this run {:.1} s, {:.0} records/s, {:.0} pages/s",
         c.records_read, c.pages, stats.seconds, stats.records_per_sec, stats.pages_per_sec
     );
     eprintln!(
