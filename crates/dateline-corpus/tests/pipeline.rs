@@ -388,3 +388,27 @@ fn output_of_another_run_is_refused() {
     let err = run(&config, &expand_inputs(&[arg(&warc)]), &Silent).unwrap_err();
     assert!(matches!(err, CorpusError::Manifest(_)), "{err}");
 }
+
+#[test]
+fn gzip_and_plain_jsonl_shards_hold_the_same_records() {
+    use std::io::Read;
+
+    let dir = tempfile::tempdir().unwrap();
+    let warc = dir.path().join("crawl.warc.gz");
+    write_warc_gz(&warc, &crawl("z"));
+    let gz = dir.path().join("gz");
+    run_on(&gz, &[arg(&warc)], |c| {
+        c.output.compression = dateline_corpus::Compression::Gzip;
+    });
+    let plain = dir.path().join("plain");
+    run_on(&plain, &[arg(&warc)], |c| {
+        c.output.compression = dateline_corpus::Compression::None;
+    });
+    let mut from_gz = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(gz.join("articles-00000.jsonl.gz")).unwrap())
+        .read_to_string(&mut from_gz)
+        .unwrap();
+    let from_plain = std::fs::read_to_string(plain.join("articles-00000.jsonl")).unwrap();
+    assert_eq!(from_gz, from_plain);
+    assert_eq!(from_plain.lines().count(), 5);
+}
