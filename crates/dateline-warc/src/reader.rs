@@ -125,13 +125,24 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
 
     fn next_between(&mut self, mut src: Counting<R>) -> Option<Result<Record, ReadError>> {
         let offset = src.pos();
+        let buffered = match src.fill_buf() {
+            Ok(head) => head.len(),
+            Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
+        };
+        if buffered == 0 {
+            return None;
+        }
+        if buffered < GZIP_MAGIC.len() {
+            // The member starts in the last byte of the read buffer, which a `BufRead` does
+            // not refill until it is consumed: seeking to the same offset refills it.
+            if let Err(e) = src.seek_to(offset) {
+                return Some(Err(ReadError::new(offset, ErrorKind::Io(e))));
+            }
+        }
         let head = match src.fill_buf() {
             Ok(head) => head,
             Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
         };
-        if head.is_empty() {
-            return None;
-        }
         if !head.starts_with(&GZIP_MAGIC) {
             if resync_gzip(&mut src, offset).is_ok() {
                 self.state = State::Between(src);

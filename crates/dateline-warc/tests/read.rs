@@ -90,6 +90,21 @@ fn gzip_members_give_member_offsets() {
     assert_eq!(ok[2].block, page(3));
 }
 
+// A gzip member starting in the last byte of the read buffer was taken for junk (the buffer
+// held only `1f`, not the whole magic), and its record was lost; found on a 1 GB corpus at
+// offsets one byte before a 256 KiB boundary.
+#[test]
+fn members_across_read_buffer_boundaries_are_all_read() {
+    let records: Vec<_> = (1..=6).map(|i| record(i, "response", &page(i))).collect();
+    let (file, offsets) = gzip_file(&records);
+    for capacity in 8..64 {
+        let reader = std::io::BufReader::with_capacity(capacity, Cursor::new(file.clone()));
+        let items: Vec<_> = WarcReader::new(reader).unwrap().collect();
+        let read: Vec<u64> = items.iter().map(|r| r.as_ref().unwrap().offset).collect();
+        assert_eq!(read, offsets, "buffer capacity {capacity}");
+    }
+}
+
 #[test]
 fn whole_file_gzip_reads_every_record() {
     let mut plain = Vec::new();
