@@ -19,6 +19,9 @@ pub enum Command {
     /// Run extraction over a benchmark root (`<root>/<dataset>/pages/*.html.gz`) and write
     /// predictions and timing for shared/bench/score.py.
     Bench(BenchArgs),
+    /// Turn WARC archives, page directories or JSONL files into deduplicated articles with
+    /// provenance: sharded JSONL/Parquet, stats.json and a manifest for resuming.
+    Corpus(CorpusArgs),
 }
 
 /// Output format of `extract`.
@@ -128,6 +131,136 @@ pub struct BenchArgs {
     /// Skip the metadata stage (to measure what it costs).
     #[arg(long)]
     pub no_metadata: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Shard file format of `corpus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CorpusFormat {
+    /// `articles-NNNNN.jsonl[.zst|.gz]`.
+    Jsonl,
+    /// `articles-NNNNN.parquet` (zstd pages).
+    Parquet,
+    /// Both.
+    Both,
+}
+
+/// JSONL compression of `corpus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CorpusCompression {
+    /// `.jsonl.zst`.
+    Zstd,
+    /// `.jsonl.gz`.
+    Gzip,
+    /// `.jsonl`.
+    None,
+}
+
+/// Duplicate handling of `corpus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DedupArg {
+    /// Write only the first-seen record of each cluster.
+    Drop,
+    /// Write every record with `cluster_id` and `duplicate_of`.
+    Mark,
+    /// No deduplication.
+    Off,
+}
+
+fn parse_day(value: &str) -> Result<String, String> {
+    let b = value.as_bytes();
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if ok {
+        Ok(value.to_string())
+    } else {
+        Err(format!("expected a date as YYYY-MM-DD, got {value:?}"))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// WARC files (.warc, .warc.gz), directories (of WARC/JSONL files, or of .html/.txt
+    /// pages), JSONL files with an `html` or `text` field; glob patterns are expanded.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Output directory: shards, stats.json, manifest.json, clusters.jsonl.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Extraction workers (default: all cores).
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
+    /// Shard file format.
+    #[arg(long, value_enum, default_value_t = CorpusFormat::Jsonl)]
+    pub format: CorpusFormat,
+    /// JSONL compression.
+    #[arg(long, value_enum, default_value_t = CorpusCompression::Zstd)]
+    pub compression: CorpusCompression,
+    /// Keep only these languages (comma-separated primary tags: en,de).
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// Keep only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    pub since: Option<String>,
+    /// Keep only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    pub until: Option<String>,
+    /// Keep only these hosts and their subdomains (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub host: Vec<String>,
+    /// Drop these hosts and their subdomains (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub exclude_host: Vec<String>,
+    /// Drop articles with fewer words.
+    #[arg(long, default_value_t = 0)]
+    pub min_words: usize,
+    /// Keep pages that are not articles (index, tag, error, login pages), marked
+    /// `is_article: false`.
+    #[arg(long)]
+    pub all: bool,
+    /// Leave data tables out of the body.
+    #[arg(long)]
+    pub no_tables: bool,
+    /// What to do with duplicates.
+    #[arg(long, value_enum, default_value_t = DedupArg::Mark)]
+    pub dedup: DedupArg,
+    /// Dedup: words per shingle.
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().shingle_words)]
+    pub shingle_words: usize,
+    /// Dedup: MinHash permutations.
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().permutations)]
+    pub permutations: usize,
+    /// Dedup: LSH bands (bands x rows <= permutations).
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().bands)]
+    pub bands: usize,
+    /// Dedup: rows per LSH band.
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().rows)]
+    pub rows: usize,
+    /// Dedup: estimated Jaccard similarity that makes two texts near-duplicates.
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().jaccard_threshold)]
+    pub jaccard: f64,
+    /// Dedup: estimated containment (share of the smaller text in the larger) that makes a
+    /// cut copy a near-duplicate.
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().containment_threshold)]
+    pub containment: f64,
+    /// Dedup: the smaller text must be at least this share of the larger for containment.
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().min_size_ratio)]
+    pub min_size_ratio: f64,
+    /// Dedup: texts with fewer words are matched exactly only.
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().min_words)]
+    pub dedup_min_words: usize,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Stop after writing this many records, leaving the shard unfinished as a crash would
+    /// (for testing resume).
+    #[arg(long, hide = true)]
+    pub halt_after: Option<u64>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

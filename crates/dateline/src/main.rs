@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => commands::extract::run(args),
         cli::Command::Bench(args) => commands::bench::run(args),
+        cli::Command::Corpus(args) => commands::corpus::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,147 @@
+//! The worker step: one item in, one decision out (extract, judge, filter, fingerprint).
+
+use dateline_dedup::{Fingerprint, Fingerprinter};
+use dateline_extract::Options;
+use dateline_model::{Article, Block};
+
+use crate::classify::{self, NotArticle};
+use crate::config::{DedupMode, OutputConfig};
+use crate::filter;
+use crate::provenance::Provenance;
+use crate::source::{Item, Payload};
+
+/// Shared, read-only state of the workers.
+pub(crate) struct Worker {
+    options: Options,
+    output: OutputConfig,
+    fingerprinter: Option<Fingerprinter>,
+}
+
+/// What became of one item.
+pub(crate) enum Outcome {
+    /// Not a page (stats key).
+    Skipped(&'static str),
+    /// Unreadable record or page (message with file and offset).
+    Failed(String),
+    /// Removed by a user filter (stats key).
+    Filtered(&'static str),
+    /// Not an article, and `--all` is off.
+    NotArticle(NotArticle),
+    /// To be deduplicated and written.
+    Kept(Box<Kept>),
+}
+
+/// A record on its way to the output.
+pub(crate) struct Kept {
+    pub article: Article,
+    /// `None` when it is an article, else why not (kept because of `--all`).
+    pub not_article: Option<NotArticle>,
+    pub fingerprint: Option<Fingerprint>,
+}
+
+/// One processed item, in the order the reader produced it.
+pub(crate) struct Processed {
+    pub source: String,
+    pub prov: Provenance,
+    pub outcome: Outcome,
+}
+
+impl Worker {
+    pub(crate) fn new(output: &OutputConfig, limits: dateline_html::Limits) -> Self {
+        let fingerprinter =
+            (output.dedup != DedupMode::Off).then(|| Fingerprinter::new(&output.dedup_config));
+        Worker {
+            options: Options {
+                tables: output.tables,
+                limits,
+                ..Options::default()
+            },
+            output: output.clone(),
+            fingerprinter,
+        }
+    }
+
+    pub(crate) fn process(&self, item: Item) -> Processed {
+        let Item {
+            source,
+            prov,
+            payload,
+        } = item;
+        let outcome = self.outcome(&source, &prov, payload);
+        Processed {
+            source,
+            prov,
+            outcome,
+        }
+    }
+
+    fn outcome(&self, source: &str, prov: &Provenance, payload: Payload) -> Outcome {
+        let filters = &self.output.filters;
+        let (mut article, body) = match payload {
+            Payload::Skip(reason) => return Outcome::Skipped(reason),
+            Payload::Error(message) => return Outcome::Failed(message),
+            Payload::Html { body, content_type } => {
+                if let Err(key) = filter::host_allowed(filters, prov.url.as_deref()) {
+                    return Outcome::Filtered(key);
+                }
+                let options = Options {
+                    url: prov.url.clone(),
+                    ..self.options.clone()
+                };
+                match dateline_extract::extract_bytes(&body, content_type.as_deref(), &options) {
+                    Ok(article) => (article, Some(body)),
+                    Err(e) => return Outcome::Failed(format!("{source}: {e}")),
+                }
+            }
+            Payload::Text(text) => {
+                if let Err(key) = filter::host_allowed(filters, prov.url.as_deref()) {
+                    return Outcome::Filtered(key);
+                }
+                (text_article(&text, prov.url.clone()), None)
+            }
+        };
+        if prov.warc_file.is_none() {
+            article.source = Some(source.to_string());
+        }
+        let not_article = classify::judge(&article, prov.url.as_deref()).err();
+        if let Some(why) = not_article
+            && !self.output.keep_all
+        {
+            return Outcome::NotArticle(why);
+        }
+        if let Err(key) = filter::article_allowed(filters, &article) {
+            return Outcome::Filtered(key);
+        }
+        let fingerprint = self.fingerprinter.as_ref().map(|f| {
+            let fp = f.fingerprint(&article.text);
+            match &body {
+                Some(bytes) => fp.with_payload(bytes),
+                None => fp,
+            }
+        });
+        Outcome::Kept(Box::new(Kept {
+            article,
+            not_article,
+            fingerprint,
+        }))
+    }
+}
+
+/// An article from plain text: paragraphs are separated by blank lines.
+fn text_article(text: &str, url: Option<String>) -> Article {
+    let blocks = text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|text| Block::Paragraph {
+            text,
+            links: Vec::new(),
+        })
+        .collect();
+    let mut article = Article {
+        url,
+        ..Article::default()
+    };
+    article.set_body(blocks);
+    article
+}

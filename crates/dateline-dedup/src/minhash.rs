@@ -1,0 +1,128 @@
+//! MinHash signatures of shingle sets, stored as 16-bit values, and the estimates drawn from
+//! two signatures.
+//!
+//! Permutation `i` maps a 64-bit shingle hash `x` to `a_i * x + b_i (mod 2^64)` with `a_i` odd:
+//! a bijection of the 64-bit space, so the argmin over a set of (random) shingle hashes is a
+//! uniformly chosen member, and one multiply-add per shingle and permutation keeps signing
+//! cheap. Only 16 bits of each minimum are kept (b-bit minwise hashing, Li & König 2010):
+//! two different minima then agree with probability 2^-16, which [`estimate_jaccard`] corrects
+//! for, and the signature costs 2 bytes per permutation instead of 8.
+
+/// Odd multipliers and offsets of the permutations, derived from the config seed.
+#[derive(Clone, Debug)]
+pub(crate) struct Permutations {
+    mul: Vec<u64>,
+    add: Vec<u64>,
+}
+
+/// SplitMix64: a well-mixed sequence from one seed, for the permutation parameters.
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+impl Permutations {
+    pub(crate) fn new(count: usize, seed: u64) -> Self {
+        let mut state = seed;
+        let mut mul = Vec::with_capacity(count);
+        let mut add = Vec::with_capacity(count);
+        for _ in 0..count {
+            mul.push(splitmix64(&mut state) | 1);
+            add.push(splitmix64(&mut state));
+        }
+        Self { mul, add }
+    }
+
+    /// The signature of a set of distinct shingle hashes (empty set: all minima at the
+    /// maximum, which the caller avoids by not signing texts without shingles).
+    pub(crate) fn sign(&self, shingles: &[u64]) -> Vec<u16> {
+        let mut minima = vec![u64::MAX; self.mul.len()];
+        for &x in shingles {
+            for ((min, &a), &b) in minima.iter_mut().zip(&self.mul).zip(&self.add) {
+                let v = a.wrapping_mul(x).wrapping_add(b);
+                if v < *min {
+                    *min = v;
+                }
+            }
+        }
+        // Bits 16..32 of the minimum: the top bits of a minimum are mostly zeros, and the
+        // lowest bits of a product depend on few bits of x; the middle ones are uniform.
+        minima.iter().map(|&m| (m >> 16) as u16).collect()
+    }
+}
+
+/// Chance that two different minima keep the same 16 bits.
+const COLLISION: f64 = 1.0 / 65536.0;
+
+/// Estimated Jaccard similarity of the two sets behind two signatures of equal length.
+pub(crate) fn estimate_jaccard(a: &[u16], b: &[u16]) -> f64 {
+    if a.is_empty() || a.len() != b.len() {
+        return 0.0;
+    }
+    let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    let share = equal as f64 / a.len() as f64;
+    ((share - COLLISION) / (1.0 - COLLISION)).clamp(0.0, 1.0)
+}
+
+/// Estimated |A ∩ B| / min(|A|, |B|) from the estimated Jaccard similarity and the exact set
+/// sizes: |A ∩ B| = J (|A| + |B|) / (1 + J).
+pub(crate) fn estimate_containment(jaccard: f64, size_a: u32, size_b: u32) -> f64 {
+    let smaller = size_a.min(size_b);
+    if smaller == 0 {
+        return 0.0;
+    }
+    let intersection = jaccard * (f64::from(size_a) + f64::from(size_b)) / (1.0 + jaccard);
+    (intersection / f64::from(smaller)).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(range: std::ops::Range<u64>) -> Vec<u64> {
+        // Shingle hashes are random 64-bit values; spread the integers the same way.
+        let mut state = 7;
+        let all: Vec<u64> = (0..range.end).map(|_| splitmix64(&mut state)).collect();
+        all[range.start as usize..].to_vec()
+    }
+
+    #[test]
+    fn identical_sets_have_identical_signatures() {
+        let p = Permutations::new(128, 1);
+        assert_eq!(p.sign(&set(0..300)), p.sign(&set(0..300)));
+        assert_eq!(
+            estimate_jaccard(&p.sign(&set(0..300)), &p.sign(&set(0..300))),
+            1.0
+        );
+    }
+
+    #[test]
+    fn jaccard_estimate_is_close_to_the_truth() {
+        let p = Permutations::new(256, 2);
+        // |A ∩ B| = 500, |A ∪ B| = 1000: J = 0.5.
+        let j = estimate_jaccard(&p.sign(&set(0..750)), &p.sign(&set(250..1000)));
+        assert!((j - 0.5).abs() < 0.1, "estimated {j}");
+        let disjoint = estimate_jaccard(&p.sign(&set(0..400)), &p.sign(&set(400..800)));
+        assert!(disjoint < 0.05, "estimated {disjoint}");
+    }
+
+    #[test]
+    fn containment_of_a_cut_copy_is_close_to_one() {
+        let p = Permutations::new(128, 3);
+        let full = set(0..1000);
+        let cut = set(0..650);
+        let j = estimate_jaccard(&p.sign(&full), &p.sign(&cut));
+        let c = estimate_containment(j, 1000, 650);
+        assert!(c > 0.85, "jaccard {j}, containment {c}");
+    }
+
+    #[test]
+    fn signatures_of_different_lengths_do_not_compare() {
+        assert_eq!(estimate_jaccard(&[1, 2], &[1, 2, 3]), 0.0);
+        assert_eq!(estimate_jaccard(&[], &[]), 0.0);
+        assert_eq!(estimate_containment(1.0, 0, 10), 0.0);
+    }
+}

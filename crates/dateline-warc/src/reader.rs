@@ -1,0 +1,374 @@
+//! The record iterator: plain or per-member gzip, with resynchronisation after damage.
+//!
+//! Hand-written rather than taken from the `warc` crate because that crate decodes a
+//! `.warc.gz` as one continuous stream (libflate's multi-member decoder): it gives no record
+//! offsets, and one corrupt gzip member ends the whole file. Here each gzip member is decoded
+//! on its own, so a record knows the member offset a CDX index would give for it, and a bad
+//! member is skipped by seeking past it to the next gzip header.
+
+use std::io::{self, BufRead, BufReader, Read};
+
+use flate2::bufread::GzDecoder;
+
+use crate::counting::Counting;
+use crate::error::{ErrorKind, ReadError};
+use crate::record::{Headers, Record};
+
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
+const MAX_HEADERS: usize = 256;
+
+/// Size limits that keep memory bounded whatever the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest content block read into memory; larger records are skipped and reported.
+    pub max_block_bytes: u64,
+    /// Largest WARC header block.
+    pub max_header_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_block_bytes: 64 * 1024 * 1024,
+            max_header_bytes: 64 * 1024,
+        }
+    }
+}
+
+/// How the archive is stored, detected from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// Uncompressed `.warc`.
+    None,
+    /// `.warc.gz`: gzip members, normally one per record.
+    Gzip,
+}
+
+// Boxed: the decoder state is large and the state enum moves on every record.
+type Member<R> = Box<BufReader<GzDecoder<Counting<R>>>>;
+
+enum State<R> {
+    Plain(Counting<R>),
+    Between(Counting<R>),
+    InMember { member: Member<R>, offset: u64 },
+    Done,
+}
+
+/// Iterates over the records of one archive. An `Err` item reports a damaged record or
+/// member; iteration goes on after it with the next readable record.
+pub struct WarcReader<R> {
+    state: State<R>,
+    limits: Limits,
+    compression: Compression,
+}
+
+impl<R: BufRead + io::Seek> WarcReader<R> {
+    /// Opens an archive with default [`Limits`].
+    pub fn new(inner: R) -> Result<Self, ReadError> {
+        Self::with_limits(inner, Limits::default())
+    }
+
+    /// Opens an archive, detecting gzip or plain from the first bytes.
+    pub fn with_limits(inner: R, limits: Limits) -> Result<Self, ReadError> {
+        let mut src = Counting::new(inner).map_err(|e| ReadError::new(0, ErrorKind::Io(e)))?;
+        let head = src
+            .fill_buf()
+            .map_err(|e| ReadError::new(0, ErrorKind::Io(e)))?;
+        let (state, compression) = if head.is_empty() {
+            (State::Done, Compression::None)
+        } else if head.starts_with(&GZIP_MAGIC) {
+            (State::Between(src), Compression::Gzip)
+        } else if head.starts_with(b"WARC/") {
+            (State::Plain(src), Compression::None)
+        } else if head.starts_with(&ZSTD_MAGIC) {
+            return Err(ReadError::new(0, ErrorKind::Zstd));
+        } else {
+            return Err(ReadError::new(0, ErrorKind::NotWarc));
+        };
+        Ok(WarcReader {
+            state,
+            limits,
+            compression,
+        })
+    }
+
+    /// The storage detected when opening.
+    pub fn compression(&self) -> Compression {
+        self.compression
+    }
+
+    fn next_plain(&mut self, mut src: Counting<R>) -> Option<Result<Record, ReadError>> {
+        match skip_blank(&mut src) {
+            Ok(false) => return None,
+            Ok(true) => {}
+            Err(e) => return Some(Err(ReadError::new(src.pos(), ErrorKind::Io(e)))),
+        }
+        let offset = src.pos();
+        match parse_record(&mut src, offset, &self.limits, ErrorKind::Io) {
+            Ok(record) => {
+                self.state = State::Plain(src);
+                Some(Ok(record))
+            }
+            Err(kind) => {
+                // A truncated record ends at the end of the file; anything else is followed by
+                // a search for the next version line.
+                if !matches!(kind, ErrorKind::Truncated { .. } | ErrorKind::Io(_))
+                    && scan_to_version_line(&mut src).is_ok()
+                {
+                    self.state = State::Plain(src);
+                }
+                Some(Err(ReadError::new(offset, kind)))
+            }
+        }
+    }
+
+    fn next_between(&mut self, mut src: Counting<R>) -> Option<Result<Record, ReadError>> {
+        let offset = src.pos();
+        let buffered = match src.fill_buf() {
+            Ok(head) => head.len(),
+            Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
+        };
+        if buffered == 0 {
+            return None;
+        }
+        if buffered < GZIP_MAGIC.len() {
+            // The member starts in the last byte of the read buffer, which a `BufRead` does
+            // not refill until it is consumed: seeking to the same offset refills it.
+            if let Err(e) = src.seek_to(offset) {
+                return Some(Err(ReadError::new(offset, ErrorKind::Io(e))));
+            }
+        }
+        let head = match src.fill_buf() {
+            Ok(head) => head,
+            Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
+        };
+        if !head.starts_with(&GZIP_MAGIC) {
+            if resync_gzip(&mut src, offset).is_ok() {
+                self.state = State::Between(src);
+            }
+            return Some(Err(ReadError::new(offset, ErrorKind::NotGzip)));
+        }
+        let member = Box::new(BufReader::with_capacity(32 * 1024, GzDecoder::new(src)));
+        self.next_in_member(member, offset)
+    }
+
+    fn next_in_member(
+        &mut self,
+        mut member: Member<R>,
+        offset: u64,
+    ) -> Option<Result<Record, ReadError>> {
+        match skip_blank(&mut member) {
+            Ok(true) => {}
+            Ok(false) => {
+                // The member is finished: the decoder has read its trailer.
+                let src = member.into_inner().into_inner();
+                return self.next_between(src);
+            }
+            Err(e) => return Some(Err(self.abandon_member(member, offset, ErrorKind::Gzip(e)))),
+        }
+        match parse_record(&mut member, offset, &self.limits, ErrorKind::Gzip) {
+            Ok(record) => {
+                self.state = State::InMember { member, offset };
+                Some(Ok(record))
+            }
+            Err(kind) => Some(Err(self.abandon_member(member, offset, kind))),
+        }
+    }
+
+    /// Skips the rest of a member after a bad record: to its end when the gzip stream is
+    /// sound, else to the next gzip header after its start.
+    fn abandon_member(&mut self, mut member: Member<R>, offset: u64, kind: ErrorKind) -> ReadError {
+        let stream_ok = !matches!(kind, ErrorKind::Gzip(_) | ErrorKind::Truncated { .. })
+            && io::copy(&mut member, &mut io::sink()).is_ok();
+        let mut src = member.into_inner().into_inner();
+        if stream_ok || resync_gzip(&mut src, offset).is_ok() {
+            self.state = State::Between(src);
+        }
+        ReadError::new(offset, kind)
+    }
+}
+
+impl<R: BufRead + io::Seek> Iterator for WarcReader<R> {
+    type Item = Result<Record, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match std::mem::replace(&mut self.state, State::Done) {
+            State::Done => None,
+            State::Plain(src) => self.next_plain(src),
+            State::Between(src) => self.next_between(src),
+            State::InMember { member, offset } => self.next_in_member(member, offset),
+        }
+    }
+}
+
+/// Consumes the blank lines between records; `false` at the end of the stream.
+fn skip_blank<B: BufRead>(src: &mut B) -> io::Result<bool> {
+    loop {
+        let buf = src.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        let blank = buf
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        let more = blank < buf.len();
+        src.consume(blank);
+        if more {
+            return Ok(true);
+        }
+    }
+}
+
+/// Reads one line of at most `max` bytes; `None` when the line is longer.
+fn read_line<B: BufRead>(src: &mut B, max: usize, line: &mut Vec<u8>) -> io::Result<Option<()>> {
+    line.clear();
+    src.by_ref().take(max as u64 + 1).read_until(b'\n', line)?;
+    if line.len() > max {
+        return Ok(None);
+    }
+    while matches!(line.last(), Some(b'\n' | b'\r')) {
+        line.pop();
+    }
+    Ok(Some(()))
+}
+
+fn parse_record<B: BufRead>(
+    src: &mut B,
+    offset: u64,
+    limits: &Limits,
+    io_kind: fn(io::Error) -> ErrorKind,
+) -> Result<Record, ErrorKind> {
+    let mut line = Vec::with_capacity(128);
+    let mut header_bytes = 0usize;
+    match read_line(src, limits.max_header_bytes, &mut line).map_err(io_kind)? {
+        Some(()) if line.starts_with(b"WARC/") => {}
+        _ => {
+            let shown: String = String::from_utf8_lossy(&line).chars().take(40).collect();
+            return Err(ErrorKind::Garbage(shown));
+        }
+    }
+    let version = String::from_utf8_lossy(&line).into_owned();
+    let mut headers: Vec<(String, String)> = Vec::with_capacity(16);
+    loop {
+        let Some(()) = read_line(src, limits.max_header_bytes, &mut line).map_err(io_kind)? else {
+            return Err(ErrorKind::Header("header line too long".into()));
+        };
+        header_bytes += line.len() + 2;
+        if header_bytes > limits.max_header_bytes || headers.len() > MAX_HEADERS {
+            return Err(ErrorKind::Header("header block too large".into()));
+        }
+        if line.is_empty() {
+            break;
+        }
+        let text = String::from_utf8_lossy(&line);
+        if line[0] == b' ' || line[0] == b'\t' {
+            // A folded continuation line (WARC/1.0 allows them).
+            match headers.last_mut() {
+                Some((_, value)) => {
+                    value.push(' ');
+                    value.push_str(text.trim());
+                }
+                None => return Err(ErrorKind::Header("continuation before any field".into())),
+            }
+            continue;
+        }
+        let Some((name, value)) = text.split_once(':') else {
+            let shown: String = text.chars().take(40).collect();
+            return Err(ErrorKind::Header(format!(
+                "line without a colon: {shown:?}"
+            )));
+        };
+        headers.push((name.trim().to_string(), value.trim().to_string()));
+    }
+    let headers = Headers(headers);
+    let length = headers
+        .get("Content-Length")
+        .ok_or_else(|| ErrorKind::Header("no Content-Length".into()))?;
+    let length: u64 = length
+        .parse()
+        .map_err(|_| ErrorKind::Header(format!("bad Content-Length {length:?}")))?;
+    if length > limits.max_block_bytes {
+        let skipped = io::copy(&mut src.by_ref().take(length), &mut io::sink()).map_err(io_kind)?;
+        if skipped < length {
+            return Err(ErrorKind::Truncated {
+                expected: length,
+                got: skipped,
+            });
+        }
+        return Err(ErrorKind::TooLarge(length));
+    }
+    let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
+    src.by_ref()
+        .take(length)
+        .read_to_end(&mut block)
+        .map_err(io_kind)?;
+    if (block.len() as u64) < length {
+        return Err(ErrorKind::Truncated {
+            expected: length,
+            got: block.len() as u64,
+        });
+    }
+    Ok(Record {
+        offset,
+        version,
+        headers,
+        block,
+    })
+}
+
+/// Moves to the next line that starts with `WARC/`, which may be the one at the current
+/// position (the bad line before it has been consumed).
+fn scan_to_version_line<B: BufRead>(src: &mut B) -> io::Result<()> {
+    let here = src.fill_buf()?;
+    if here.starts_with(b"WARC/") {
+        return Ok(());
+    }
+    loop {
+        let buf = src.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match memchr::memchr(b'\n', buf) {
+            Some(i) => {
+                src.consume(i + 1);
+                let next = src.fill_buf()?;
+                let n = next.len().min(5);
+                if n == 0 || b"WARC/".starts_with(&next[..n]) {
+                    return Ok(());
+                }
+            }
+            None => {
+                let n = buf.len();
+                src.consume(n);
+            }
+        }
+    }
+}
+
+/// Seeks just past `from` and on to the next gzip header (`1f 8b 08`).
+fn resync_gzip<R: BufRead + io::Seek>(src: &mut Counting<R>, from: u64) -> io::Result<()> {
+    src.seek_to(from + 1)?;
+    loop {
+        let buf = src.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match memchr::memchr(GZIP_MAGIC[0], buf) {
+            Some(i) => {
+                let rest = &buf[i..];
+                let n = rest.len().min(3);
+                if [0x1f, 0x8b, 0x08][..n] == rest[..n] {
+                    src.consume(i);
+                    return Ok(());
+                }
+                src.consume(i + 1);
+            }
+            None => {
+                let n = buf.len();
+                src.consume(n);
+            }
+        }
+    }
+}
