@@ -118,6 +118,10 @@ pub struct BenchArgs {
     /// Timed passes per dataset; the median is reported.
     #[arg(long, default_value_t = 1)]
     pub repeat: usize,
+    /// Flat mode: read the flattened text `DIR/<dataset>/<id>.txt[.gz]` of each page listed in
+    /// `<root>/<dataset>/truth.jsonl` (as shared/bench/flatten.py writes it) instead of the HTML.
+    #[arg(long, value_name = "DIR")]
+    pub flat: Option<PathBuf>,
     #[command(flatten)]
     pub limits: LimitArgs,
 }

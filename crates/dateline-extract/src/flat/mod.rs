@@ -1,0 +1,85 @@
+//! Articles from pages already flattened to text (crawler text dumps): the whole visible
+//! text of a page, menus, related-story lists and footers included, one line per block.
+//!
+//! Stages, one module each:
+//! 1. [`header`]: the crawl header line (`date 2022-01-30 Site.com`), metadata only;
+//! 2. [`lines`]: units (lines, or cells of a column layout) with their features;
+//! 3. [`segment`]: classes per unit ([`boilerplate`] lexicons, [`lexicon`] function words)
+//!    and the body as the highest-scoring run of units;
+//! 4. [`metadata`]: headline, byline, dates, dateline, tags and section around the body.
+//!
+//! The body is always a subsequence of the input's lines (a dateline opening the first
+//! paragraph is cut off, nothing else is rewritten).
+
+mod boilerplate;
+mod header;
+mod lexicon;
+mod lines;
+mod metadata;
+mod segment;
+
+use dateline_model::{Article, Block};
+
+use crate::Options;
+
+/// Extracts the article from flattened page text.
+pub(crate) fn extract(text: &str, options: &Options) -> Article {
+    let header = header::read(text);
+    let units = lines::split(text);
+    let skip: Vec<bool> = units
+        .iter()
+        .map(|u| header.as_ref().is_some_and(|h| h.line == u.line))
+        .collect();
+    let seg = segment::segment(&units, &skip);
+    let title = metadata::title(&units, &seg, &skip);
+    let title_text = title.map(|t| units[t.unit].text);
+    let title_lower = title_text.map(str::to_lowercase);
+
+    let mut blocks = Vec::new();
+    let mut seen_prose = false;
+    for &(i, heading) in &seg.body {
+        let unit = &units[i];
+        if !seen_prose {
+            let is_title = title.is_some_and(|t| t.unit == i)
+                || title_lower
+                    .as_deref()
+                    .is_some_and(|t| unit.text.to_lowercase() == t);
+            if is_title || metadata::looks_like_byline(unit.text) {
+                continue;
+            }
+        }
+        if matches!(seg.classes[i], segment::Class::Good) {
+            seen_prose = true;
+        }
+        let text = unit.text.to_string();
+        blocks.push(if heading {
+            Block::Heading { level: 2, text }
+        } else {
+            Block::Paragraph {
+                text,
+                links: Vec::new(),
+            }
+        });
+    }
+    while matches!(blocks.last(), Some(Block::Heading { .. })) {
+        blocks.pop();
+    }
+
+    let body_text: String = blocks
+        .iter()
+        .filter_map(Block::plain_text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let tail = metadata::tail(&units, &seg, &body_text);
+    let mut article = Article {
+        url: options.url.clone(),
+        title: title_text.map(str::to_string),
+        date_published: header.as_ref().and_then(|h| h.date.clone()),
+        site_name: header.as_ref().and_then(|h| h.site.clone()),
+        section: tail.section,
+        tags: tail.tags,
+        ..Article::default()
+    };
+    article.set_body(blocks);
+    article
+}
