@@ -504,7 +504,10 @@ pub(crate) fn classify(text: &str) -> Kind {
     if TAG_LABELS.contains(&label) {
         return Kind::TagLabel;
     }
-    if END_MARKERS.contains(&lower.as_str()) || more_from(text).is_some() {
+    if END_MARKERS.contains(&lower.as_str())
+        || more_from(text).is_some()
+        || short_more_heading(&lower)
+    {
         return Kind::EndMarker;
     }
     if NOISE_EXACT.contains(&lower.as_str())
@@ -527,6 +530,123 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// "More trending", "More videos", "Read more stories", "Must read": short headings of
+/// teaser boxes.
+fn short_more_heading(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && (matches!(
+            words[0],
+            "more" | "mehr" | "plus" | "más" | "altri" | "mais" | "meer" | "więcej" | "ещё" | "еще"
+        ) || lower.starts_with("read more")
+            || lower.starts_with("must read")
+            || lower.starts_with("what's trending")
+            || lower.starts_with("trending"))
+}
+
+/// Headings and counters that open a comment section: `Comments`, `274 Comments`,
+/// `Leave a Reply`, `Comments Filter:`, `12 responses to "..."`.
+pub(crate) fn opens_comments(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "comments",
+        "comment",
+        "responses",
+        "replies",
+        "reactions",
+        "discussion",
+        "kommentare",
+        "kommentar",
+        "leserkommentare",
+        "commentaires",
+        "commentaire",
+        "comentarios",
+        "comentario",
+        "commenti",
+        "commento",
+        "comentários",
+        "reacties",
+        "reactie",
+        "komentarze",
+        "komentarz",
+        "комментарии",
+        "комментариев",
+        "kommentarer",
+        "yorumlar",
+        "komentar",
+    ];
+    const PHRASES: &[&str] = &[
+        "leave a reply",
+        "leave a comment",
+        "post a comment",
+        "add a comment",
+        "add comment",
+        "write a comment",
+        "join the discussion",
+        "join the conversation",
+        "comments filter",
+        "what do you think",
+        "your comment",
+        "kommentar schreiben",
+        "laisser un commentaire",
+        "deja un comentario",
+        "lascia un commento",
+        "deixe um comentário",
+        "napisz komentarz",
+    ];
+    if text.len() > 80 {
+        return false;
+    }
+    let lower = normalise(text);
+    if PHRASES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [w] => WORDS.contains(w),
+        [n, w] | [w, n] => WORDS.contains(w) && n.bytes().all(|b| b.is_ascii_digit()),
+        [n, w, ..] if words.len() <= 8 => {
+            n.bytes().all(|b| b.is_ascii_digit()) && WORDS.contains(w)
+        }
+        _ => false,
+    }
+}
+
+/// A short line stamping a post or a comment with a date or a time next to a name:
+/// `Jane Roe — July 17th, 2012, 6:45 pm`, `jroe | 9 Nov 2012 2:34 AM | Reply`.
+pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "januar", "februar", "märz", "mai", "juni", "juli", "okt", "dez", "janv", "févr", "mars",
+        "avr", "juin", "juil", "août", "sept", "déc", "ene", "abr", "ago", "dic", "gen", "giu",
+        "lug", "set", "ott", "out", "dez",
+    ];
+    if !(2..=16).contains(&words) || text.len() > 160 {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let time = bytes.windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    }) || bytes.windows(5).any(|w| {
+        w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit() && w[0].is_ascii_digit()
+    });
+    let numeric_date = bytes.windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], b'.' | b'/' | b'-')
+            && w[2].is_ascii_digit()
+            && (w[3].is_ascii_digit() && matches!(w[4], b'.' | b'/' | b'-')
+                || matches!(w[3], b'.' | b'/' | b'-'))
+    });
+    let lower = text.to_lowercase();
+    let month_date = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9))
+        && bytes.iter().any(u8::is_ascii_digit);
+    time || numeric_date || month_date
 }
 
 /// The section named by a "More Stories From World" line: `World`.
@@ -757,6 +877,20 @@ mod tests {
             classify("The council voted on Tuesday to reopen the old ferry terminal."),
             Kind::Plain
         );
+    }
+
+    #[test]
+    fn comment_openers_and_stamps() {
+        assert!(opens_comments("274 Comments"));
+        assert!(opens_comments("Comments Filter:"));
+        assert!(opens_comments("Leave a Reply"));
+        assert!(opens_comments("Kommentare"));
+        assert!(!opens_comments(
+            "Comments by the minister were welcomed by the union"
+        ));
+        assert!(is_stamp("Jane Roe — July 17th, 2012, 6:45 pm", 8));
+        assert!(is_stamp("jroe | 9/11/2012 2:34 AM | Reply", 6));
+        assert!(!is_stamp("The mayor spoke to reporters", 5));
     }
 
     #[test]

@@ -83,3 +83,37 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
     article.set_body(blocks);
     article
 }
+
+#[cfg(test)]
+mod tests {
+    /// Prints each unit with its class and whether it was kept, for the file named by
+    /// `FLAT_DUMP` (a debugging aid: `FLAT_DUMP=page.txt cargo test -p dateline-extract
+    /// flat::tests::dump -- --ignored --nocapture`).
+    #[test]
+    #[ignore = "debugging aid"]
+    fn dump() {
+        let Ok(path) = std::env::var("FLAT_DUMP") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let units = super::lines::split(&text);
+        let skip = vec![false; units.len()];
+        let seg = super::segment::segment(&units, &skip);
+        for (i, unit) in units.iter().enumerate() {
+            let kept = seg.body.iter().any(|&(k, _)| k == i);
+            let inside = seg.region.contains(&i);
+            let mut shown: String = unit.text.chars().take(90).collect();
+            shown = shown.replace('\n', " ");
+            println!(
+                "{}{} {:>3} {:?} w{} s{} | {}",
+                if inside { "R" } else { " " },
+                if kept { "K" } else { " " },
+                unit.indent,
+                seg.classes[i],
+                unit.f.weight(),
+                unit.f.stop,
+                shown
+            );
+        }
+    }
+}

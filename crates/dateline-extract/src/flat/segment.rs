@@ -28,6 +28,8 @@ pub(crate) enum Class {
 /// Units shorter than this many words (see [`super::lines::Features::weight`]) are never
 /// good on their own.
 const GOOD_WEIGHT: u32 = 10;
+/// Units without sentence-final punctuation are good only from this many words.
+const OPEN_GOOD_WEIGHT: u32 = 25;
 /// Near-good sentences have at least this many words.
 const NEAR_WEIGHT: u32 = 5;
 /// Contribution of one good unit is capped, so one huge line (a flattened table or a
@@ -70,10 +72,9 @@ pub(crate) fn classify(unit: &Line<'_>, repeated: bool) -> Class {
     if repeated && weight < 40 {
         return Class::Short;
     }
-    if weight >= GOOD_WEIGHT && prose_words && !title_case {
-        if unit.bullet && !f.ends_sentence && weight < 20 {
-            return Class::Short;
-        }
+    // Paragraphs end like sentences; headlines and link texts of the same length do not.
+    let open_ended = !f.ends_sentence && weight < OPEN_GOOD_WEIGHT;
+    if weight >= GOOD_WEIGHT && prose_words && !title_case && !open_ended {
         return Class::Good;
     }
     if weight >= NEAR_WEIGHT && f.ends_sentence && (prose_words || f.stop > 0) {
@@ -147,6 +148,7 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
         .map(|((u, &c), &s)| if s { -MARKER_COST } else { score(u, c) })
         .collect();
     let (start, end, _) = best_run(&scores);
+    let end = comment_cut(units, &classes, &scores, start..end);
     let region = start..end;
     let body = keep(units, &classes, &repeated, region.clone(), skip);
     Segmentation {
@@ -155,6 +157,52 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
         region,
         body,
     }
+}
+
+/// Where a comment thread starts inside `region`: a comment heading, or the first of
+/// repeated name-and-date stamps, once the article had a few paragraphs. Comment threads are
+/// prose too, so without this cut a long thread joins the article run. The cut is made only
+/// when what comes before it holds a fair share of the run's score.
+fn comment_cut(
+    units: &[Line<'_>],
+    classes: &[Class],
+    scores: &[i64],
+    region: std::ops::Range<usize>,
+) -> usize {
+    let total: i64 = scores[region.clone()].iter().sum();
+    let mut before = 0i64;
+    let mut good = 0;
+    let mut first_stamp: Option<usize> = None;
+    for i in region.clone() {
+        let unit = &units[i];
+        if good >= 1 && matches!(classes[i], Class::Short | Class::Bad(_)) {
+            let cut = if boilerplate::opens_comments(unit.text) {
+                Some(i)
+            } else if good >= 3 && boilerplate::is_stamp(unit.text, unit.f.words) {
+                match first_stamp {
+                    Some(first) => Some(first),
+                    None => {
+                        first_stamp = Some(i);
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            if let Some(cut) = cut {
+                let kept: i64 = scores[region.start..cut].iter().sum();
+                if kept >= 40 && kept * 4 >= total {
+                    return cut;
+                }
+            }
+        }
+        if classes[i] == Class::Good {
+            good += 1;
+        }
+        before += scores[i];
+    }
+    let _ = before;
+    region.end
 }
 
 /// The units of `region` that belong to the article.
