@@ -642,6 +642,23 @@ pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
                 || matches!(w[3], b'.' | b'/' | b'-'))
     });
     let lower = text.to_lowercase();
+    // A date alone is a teaser or a list item; a comment stamp also names who and says what.
+    let attribution = lower.contains(" | ")
+        || lower.contains(" — ")
+        || lower.contains(" - ")
+        || lower.contains('@')
+        || [" says", "reply", "wrote", "posted", " by ", "said on", "schrieb", "antworten", "répondre", "responder", "rispondi"]
+            .iter()
+            .any(|w| lower.contains(w));
+    let named = lower
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|w| !matches!(*w, "am" | "pm" | "min" | "uhr" | "h"))
+        .count()
+        >= 2;
+    if !named || (!time && !attribution) {
+        return false;
+    }
     let month_date = lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9))

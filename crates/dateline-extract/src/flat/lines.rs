@@ -86,7 +86,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         let indent = leading_width(raw);
         let first = units.len();
         for (offset, cell) in cells(raw) {
-            let (bullet, body) = strip_bullet(cell);
+            let (bullet, body) = strip_bullet(cell, indent >= 4);
             if body.is_empty() {
                 continue;
             }
@@ -150,10 +150,19 @@ fn cells(raw: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// `* item` and `• item` are how flatteners write list items; the text is the rest.
-fn strip_bullet(cell: &str) -> (bool, &str) {
+/// Nested lists use `+ `, `o ` and `- ` too; those are only read as bullets when indented,
+/// since prose may start with them (`o` is a word in Portuguese, dialogue starts with `- `).
+fn strip_bullet(cell: &str, indented: bool) -> (bool, &str) {
     for marker in ["* ", "• ", "· ", "◦ ", "▪ ", "– "] {
         if let Some(rest) = cell.strip_prefix(marker) {
             return (true, rest.trim_start());
+        }
+    }
+    if indented {
+        for marker in ["+ ", "o ", "- "] {
+            if let Some(rest) = cell.strip_prefix(marker) {
+                return (true, rest.trim_start());
+            }
         }
     }
     if cell == "*" || cell == "•" {
