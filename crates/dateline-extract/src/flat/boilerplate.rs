@@ -472,6 +472,52 @@ const NOISE_ANYWHERE: &[&str] = &[
     "utilizza cookie",
 ];
 
+/// The exact-match lists as one hash set, and the prefix and anywhere phrases as automata:
+/// every short line of every page goes through them.
+struct Lexicons {
+    exact: std::collections::HashMap<&'static str, Kind>,
+    prefixes: aho_corasick::AhoCorasick,
+    anywhere: aho_corasick::AhoCorasick,
+}
+
+fn lexicons() -> Option<&'static Lexicons> {
+    static LEXICONS: std::sync::OnceLock<Option<Lexicons>> = std::sync::OnceLock::new();
+    LEXICONS
+        .get_or_init(|| {
+            let mut exact = std::collections::HashMap::new();
+            for &w in NOISE_EXACT {
+                exact.insert(w, Kind::Noise);
+            }
+            for &w in END_MARKERS {
+                exact.insert(w, Kind::EndMarker);
+            }
+            for &w in TAG_LABELS {
+                exact.insert(w, Kind::TagLabel);
+            }
+            let prefixes = aho_corasick::AhoCorasick::builder()
+                .start_kind(aho_corasick::StartKind::Anchored)
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(NOISE_PREFIXES)
+                .ok()?;
+            let anywhere = aho_corasick::AhoCorasick::new(NOISE_ANYWHERE).ok()?;
+            Some(Lexicons {
+                exact,
+                prefixes,
+                anywhere,
+            })
+        })
+        .as_ref()
+}
+
+/// Whether `lower` starts with one of the noise prompts, ending at a word boundary.
+fn noise_prefix(lexicons: &Lexicons, lower: &str) -> bool {
+    let input = aho_corasick::Input::new(lower).anchored(aho_corasick::Anchored::Yes);
+    lexicons
+        .prefixes
+        .find(input)
+        .is_some_and(|m| starts_with_word(lower, &lower[..m.end()]))
+}
+
 /// Lines longer than this (in bytes) are prose; the lexicons are not looked up for them.
 const SHORT_LINE_BYTES: usize = 220;
 
@@ -489,10 +535,13 @@ pub(crate) fn normalise(text: &str) -> String {
 
 /// Classifies one unit.
 pub(crate) fn classify(text: &str) -> Kind {
+    let Some(lexicons) = lexicons() else {
+        return Kind::Plain;
+    };
     if text.len() > SHORT_LINE_BYTES {
         let lower_tail = text.len() < 600 && {
             let lower = text.to_lowercase();
-            NOISE_ANYWHERE.iter().any(|p| lower.contains(p))
+            lexicons.anywhere.is_match(&lower)
         };
         return if lower_tail { Kind::Noise } else { Kind::Plain };
     }
@@ -501,18 +550,19 @@ pub(crate) fn classify(text: &str) -> Kind {
         return Kind::Noise;
     }
     let label = lower.split(':').next().unwrap_or("").trim();
-    if TAG_LABELS.contains(&label) {
+    if lexicons.exact.get(label) == Some(&Kind::TagLabel) {
         return Kind::TagLabel;
     }
-    if END_MARKERS.contains(&lower.as_str())
-        || more_from(text).is_some()
-        || short_more_heading(&lower)
-    {
+    match lexicons.exact.get(lower.as_str()) {
+        Some(Kind::EndMarker) => return Kind::EndMarker,
+        Some(Kind::Noise) => return Kind::Noise,
+        _ => {}
+    }
+    if more_from(text).is_some() || short_more_heading(&lower) {
         return Kind::EndMarker;
     }
-    if NOISE_EXACT.contains(&lower.as_str())
-        || NOISE_PREFIXES.iter().any(|p| starts_with_word(&lower, p))
-        || NOISE_ANYWHERE.iter().any(|p| lower.contains(p))
+    if noise_prefix(lexicons, &lower)
+        || lexicons.anywhere.is_match(&lower)
         || is_relative_time(&lower)
         || is_menu(text)
         || is_cut_title(text)
@@ -769,6 +819,9 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
 /// ` · ` or ` / `.
 pub(crate) fn is_menu(text: &str) -> bool {
     for separator in [" | ", " - ", " • ", " · ", " / ", " :: ", " – "] {
+        if text.matches(separator).nth(1).is_none() {
+            continue;
+        }
         let mut items = 0;
         let mut longest = 0;
         let mut total = 0;

@@ -469,14 +469,41 @@ const WORDS: &[&str] = &[
     "також",
 ];
 
-fn sorted() -> &'static [&'static str] {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut words = WORDS.to_vec();
-        words.sort_unstable();
-        words.dedup();
-        words
+/// Open-addressing table of the words, keyed by [`fnv`]: the lookup runs for every word of
+/// every page, so it must not compare strings more than once or twice.
+struct Table {
+    slots: Vec<Option<&'static str>>,
+    mask: usize,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let size = (WORDS.len() * 4).next_power_of_two();
+        let mut slots = vec![None; size];
+        let mask = size - 1;
+        for &word in WORDS {
+            let mut at = fnv(word.as_bytes()) as usize & mask;
+            while let Some(existing) = slots[at] {
+                if existing == word {
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+            slots[at] = Some(word);
+        }
+        Table { slots, mask }
     })
+}
+
+/// FNV-1a: short keys, no allocation.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// Longest function word in bytes, to skip the lookup for long words.
@@ -490,18 +517,31 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     }
     let mut buffer = [0u8; MAX_BYTES * 2];
     let mut len = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let width = c.len_utf8();
-        if len + width > buffer.len() {
-            return false;
+    if word.is_ascii() {
+        for (slot, b) in buffer.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
         }
-        c.encode_utf8(&mut buffer[len..len + width]);
-        len += width;
+        len = word.len();
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let width = c.len_utf8();
+            if len + width > buffer.len() {
+                return false;
+            }
+            c.encode_utf8(&mut buffer[len..len + width]);
+            len += width;
+        }
     }
-    let Ok(lower) = std::str::from_utf8(&buffer[..len]) else {
-        return false;
-    };
-    sorted().binary_search(&lower).is_ok()
+    let key = &buffer[..len];
+    let table = table();
+    let mut at = fnv(key) as usize & table.mask;
+    while let Some(candidate) = table.slots[at] {
+        if candidate.as_bytes() == key {
+            return true;
+        }
+        at = (at + 1) & table.mask;
+    }
+    false
 }
 
 #[cfg(test)]
