@@ -74,7 +74,7 @@ impl Features {
 
 /// Cuts `text` into units in reading order.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
-    let mut units = Vec::new();
+    let mut units = Vec::with_capacity(text.len() / 48 + 8);
     let mut blank_before = true;
     for (number, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -184,14 +184,25 @@ pub(crate) fn features(text: &str) -> Features {
                 f.lower += 1;
             }
         }
-        for c in word.chars() {
-            f.chars += 1;
-            match c {
-                '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' => f.sentence_marks += 1,
-                ',' | '，' | '、' | '،' => f.commas += 1,
-                _ => {
-                    if is_cjk(c) {
-                        f.cjk += 1;
+        if word.is_ascii() {
+            f.chars += word.len() as u32;
+            for b in word.bytes() {
+                match b {
+                    b'.' | b'!' | b'?' => f.sentence_marks += 1,
+                    b',' => f.commas += 1,
+                    _ => {}
+                }
+            }
+        } else {
+            for c in word.chars() {
+                f.chars += 1;
+                match c {
+                    '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' => f.sentence_marks += 1,
+                    ',' | '，' | '、' | '،' => f.commas += 1,
+                    _ => {
+                        if is_cjk(c) {
+                            f.cjk += 1;
+                        }
                     }
                 }
             }

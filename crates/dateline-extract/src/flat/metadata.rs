@@ -4,7 +4,7 @@
 
 use super::boilerplate::{self, Kind};
 use super::lines::Line;
-use super::segment::{Class, Segmentation};
+use super::segment::{Class, Segmentation, eq_caseless};
 
 /// Units above the body searched for the headline.
 const TITLE_WINDOW: usize = 12;
@@ -30,10 +30,9 @@ pub(crate) fn title(units: &[Line<'_>], seg: &Segmentation, skip: &[bool]) -> Op
         .collect();
     // A repeated headline: the first of two equal units in the window.
     for (n, &i) in candidates.iter().enumerate() {
-        let lower = units[i].text.to_lowercase();
         if candidates[n + 1..]
             .iter()
-            .any(|&j| units[j].text.to_lowercase() == lower)
+            .any(|&j| eq_caseless(units[i].text, units[j].text))
         {
             return Some(Title { unit: i });
         }
@@ -122,11 +121,14 @@ pub(crate) fn tail(units: &[Line<'_>], seg: &Segmentation, body_text: &str) -> T
     let mut out = Tail::default();
     let from = seg.body.first().map_or(0, |&(i, _)| i);
     let to = units.len().min(seg.region.end + TAIL_WINDOW);
-    let body_lower = body_text.to_lowercase();
+    // Lower-cased once, and only for a tag line that needs it.
+    let body_lower = std::cell::OnceCell::new();
     let joins = |a: &str, b: &str| {
         boilerplate::starts_name(a) || {
             let pair = format!("{a} {b}").to_lowercase();
-            body_lower.contains(&pair)
+            body_lower
+                .get_or_init(|| body_text.to_lowercase())
+                .contains(&pair)
         }
     };
     let mut i = from;

@@ -33,7 +33,6 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
     let seg = segment::segment(&units, &skip);
     let title = metadata::title(&units, &seg, &skip);
     let title_text = title.map(|t| units[t.unit].text);
-    let title_lower = title_text.map(str::to_lowercase);
 
     let mut blocks = Vec::new();
     let mut seen_prose = false;
@@ -41,9 +40,7 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
         let unit = &units[i];
         if !seen_prose {
             let is_title = title.is_some_and(|t| t.unit == i)
-                || title_lower
-                    .as_deref()
-                    .is_some_and(|t| unit.text.to_lowercase() == t);
+                || title_text.is_some_and(|t| segment::eq_caseless(unit.text, t));
             if is_title || metadata::looks_like_byline(unit.text) {
                 continue;
             }

@@ -95,23 +95,37 @@ fn score(unit: &Line<'_>, class: Class) -> i64 {
     }
 }
 
-/// Lower-cased text of short units, to find the ones repeated on the page (the headline
-/// twice, teaser titles listed twice).
+/// Which short units the page repeats, case-insensitively (the headline twice, teaser
+/// titles listed twice), by hashes of their lower-cased text.
 fn repeated_units(units: &[Line<'_>]) -> Vec<bool> {
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    let keys: Vec<Option<String>> = units
+    let keys: Vec<Option<u64>> = units
         .iter()
-        .map(|u| (u.f.words <= 40 && u.f.chars >= 8).then(|| u.text.to_lowercase()))
+        .map(|u| (u.f.words <= 40 && u.f.chars >= 8).then(|| caseless_hash(u.text)))
         .collect();
-    for key in keys.iter().flatten() {
-        *counts.entry(key.clone()).or_default() += 1;
-    }
+    let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    let count = |k: u64| sorted.partition_point(|&x| x <= k) - sorted.partition_point(|&x| x < k);
     keys.iter()
-        .map(|k| {
-            k.as_ref()
-                .is_some_and(|k| counts.get(k).copied().unwrap_or(0) > 1)
-        })
+        .map(|k| k.is_some_and(|k| count(k) > 1))
         .collect()
+}
+
+/// A hash of the lower-cased text, without building the lower-cased string.
+pub(crate) fn caseless_hash(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        hash ^= u64::from(u32::from(c));
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Case-insensitive equality without allocating.
+pub(crate) fn eq_caseless(a: &str, b: &str) -> bool {
+    a.len().abs_diff(b.len()) <= 8
+        && a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Maximum-sum run of `scores`: (start, end exclusive, sum); empty when all are negative.
@@ -249,7 +263,8 @@ fn keep(
 
 /// The indentation most of the good text in `region` has (weighted by length).
 fn dominant_indent(units: &[Line<'_>], classes: &[Class], region: std::ops::Range<usize>) -> u32 {
-    let mut by_indent: HashMap<u32, u32> = HashMap::new();
+    let mut by_indent: HashMap<u32, u32, boilerplate::FnvBuild> =
+        HashMap::with_hasher(boilerplate::FnvBuild);
     for i in region {
         if classes[i] == Class::Good {
             *by_indent.entry(units[i].indent).or_default() += units[i].f.weight();
