@@ -744,7 +744,10 @@ pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
         .filter(|w| !matches!(*w, "am" | "pm" | "min" | "uhr" | "h"))
         .count()
         >= 2;
-    if !named || (!time && !attribution) {
+    // "posted by ... at 9:51 PM" closes a blog post, and a time first opens a live-blog entry:
+    // the posts of such pages are all content.
+    let post_stamp = lower.contains("posted") || bytes.first().is_some_and(u8::is_ascii_digit);
+    if !named || (!time && !attribution) || post_stamp {
         return false;
     }
     let month_date = lower
@@ -1029,6 +1032,8 @@ mod tests {
         assert!(is_stamp("Jane Roe — July 17th, 2012, 6:45 pm", 8));
         assert!(is_stamp("jroe | 9/11/2012 2:34 AM | Reply", 6));
         assert!(!is_stamp("The mayor spoke to reporters", 5));
+        assert!(!is_stamp("posted by Jane @ 9:51 PM", 6));
+        assert!(!is_stamp("21:00 Jane Roe reports", 4));
     }
 
     #[test]

@@ -173,17 +173,20 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
     }
 }
 
+/// A comment cut leaves at least this score before it (a few paragraphs). Threads can be
+/// fifty times longer than the article, so no share of the run's score is asked for.
+const MIN_KEPT_BEFORE_CUT: i64 = 40;
+
 /// Where a comment thread starts inside `region`: a comment heading, or the first of
 /// repeated name-and-date stamps, once the article had a few paragraphs. Comment threads are
 /// prose too, so without this cut a long thread joins the article run. The cut is made only
-/// when what comes before it holds a fair share of the run's score.
+/// when what comes before it holds a few paragraphs.
 fn comment_cut(
     units: &[Line<'_>],
     classes: &[Class],
     scores: &[i64],
     region: std::ops::Range<usize>,
 ) -> usize {
-    let total: i64 = scores[region.clone()].iter().sum();
     let mut before = 0i64;
     let mut good = 0;
     let mut first_stamp: Option<usize> = None;
@@ -205,7 +208,7 @@ fn comment_cut(
             };
             if let Some(cut) = cut {
                 let kept: i64 = scores[region.start..cut].iter().sum();
-                if kept >= 40 && kept * 4 >= total {
+                if kept >= MIN_KEPT_BEFORE_CUT {
                     return cut;
                 }
             }
