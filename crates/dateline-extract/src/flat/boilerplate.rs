@@ -553,7 +553,7 @@ pub(crate) fn normalise(text: &str) -> String {
         c.is_whitespace()
             || matches!(
                 c,
-                ':' | '»' | '›' | '>' | '<' | '«' | '|' | '-' | '•' | '·' | '»' | '…'
+                ':' | '»' | '›' | '>' | '<' | '«' | '|' | '-' | '•' | '·' | '…'
             )
     })
     .to_lowercase()
@@ -684,7 +684,10 @@ pub(crate) fn opens_comments(text: &str) -> bool {
         .collect();
     match words.as_slice() {
         [w] => WORDS.contains(w),
-        [n, w] | [w, n] => WORDS.contains(w) && n.bytes().all(|b| b.is_ascii_digit()),
+        [a, b] => {
+            let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+            (WORDS.contains(a) && number(b)) || (WORDS.contains(b) && number(a))
+        }
         [n, w, ..] if words.len() <= 8 => {
             n.bytes().all(|b| b.is_ascii_digit()) && WORDS.contains(w)
         }

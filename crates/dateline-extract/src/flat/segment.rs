@@ -48,8 +48,6 @@ const MARKER_COST: i64 = 40;
 pub(crate) struct Segmentation {
     /// Class of each unit.
     pub classes: Vec<Class>,
-    /// Whether a unit's text appears more than once (case-insensitively).
-    pub repeated: Vec<bool>,
     /// The chosen run, as a unit range.
     pub region: std::ops::Range<usize>,
     /// Kept units in order: index and whether it is a subheading.
@@ -167,7 +165,6 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
     let body = keep(units, &classes, &repeated, region.clone(), skip);
     Segmentation {
         classes,
-        repeated,
         region,
         body,
     }
@@ -251,6 +248,7 @@ fn keep(
                     && unit.f.weight() <= 20
                     && unit.f.words >= 1
                     && !unit.f.ends_sentence
+                    && unit.blank_before
                     && i > region.start;
                 if heading {
                     kept.push((i, true));
