@@ -33,6 +33,7 @@ mod jsonld;
 mod metadata;
 mod tags;
 mod text;
+pub mod textmeta;
 
 use dateline_html::{Document, InputError, Limits};
 use dateline_model::{Article, Block};

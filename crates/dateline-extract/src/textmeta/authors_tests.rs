@@ -1,0 +1,175 @@
+//! Bylines: prefixes, separators, roles, credits, agencies and what is not a name.
+
+use super::*;
+
+fn names(raw: &str) -> Vec<String> {
+    clean_authors(raw)
+}
+
+#[test]
+fn strips_byline_prefixes_in_many_languages() {
+    let cases = [
+        ("By Jane Doe", vec!["Jane Doe"]),
+        ("BY JANE DOE", vec!["JANE DOE"]),
+        ("By: Jane Doe", vec!["Jane Doe"]),
+        ("Written by Jane Doe", vec!["Jane Doe"]),
+        ("Von Anna Müller", vec!["Anna Müller"]),
+        ("Par Éloïse Dubois", vec!["Éloïse Dubois"]),
+        ("Por María José García", vec!["María José García"]),
+        ("Di Mario Rossi", vec!["Mario Rossi"]),
+        ("Door Jan de Vries", vec!["Jan de Vries"]),
+        ("Av Sven Svensson", vec!["Sven Svensson"]),
+        ("Autor: Jan Nowak", vec!["Jan Nowak"]),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(names(raw), want, "{raw}");
+    }
+}
+
+#[test]
+fn splits_on_separators_and_conjunctions() {
+    let cases = [
+        ("By Jane Doe and John Roe", vec!["Jane Doe", "John Roe"]),
+        (
+            "Jane Doe, John Roe & Ann Poe",
+            vec!["Jane Doe", "John Roe", "Ann Poe"],
+        ),
+        ("Jane Doe; John Roe", vec!["Jane Doe", "John Roe"]),
+        ("Jane Doe | John Roe", vec!["Jane Doe", "John Roe"]),
+        ("Jane Doe / John Roe", vec!["Jane Doe", "John Roe"]),
+        (
+            "Von Anna Müller und Max Weber",
+            vec!["Anna Müller", "Max Weber"],
+        ),
+        (
+            "Par Luc Martin et Zoé Petit",
+            vec!["Luc Martin", "Zoé Petit"],
+        ),
+        ("Por Ana Ruiz y Luis Gómez", vec!["Ana Ruiz", "Luis Gómez"]),
+        (
+            "Di Luca Bianchi e Sara Neri",
+            vec!["Luca Bianchi", "Sara Neri"],
+        ),
+        ("Jane E. Doe", vec!["Jane E. Doe"]),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(names(raw), want, "{raw}");
+    }
+}
+
+#[test]
+fn drops_roles_and_titles() {
+    let cases = [
+        ("Jane Doe, Staff Writer", vec!["Jane Doe"]),
+        ("By Jane Doe Staff Writer", vec!["Jane Doe"]),
+        ("Senior Reporter Jane Doe", vec!["Jane Doe"]),
+        ("Jane Doe, Correspondent", vec!["Jane Doe"]),
+        ("John Roe, Associated Press Writer", vec!["John Roe"]),
+        ("Jane Doe, Contributor", vec!["Jane Doe"]),
+        ("Jane Doe - Political Editor", vec!["Jane Doe"]),
+        ("Jane Doe, Reporter", vec!["Jane Doe"]),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(names(raw), want, "{raw}");
+    }
+}
+
+#[test]
+fn drops_contacts_dates_and_credits() {
+    let cases = [
+        ("Jane Doe jane.doe@example.org", vec!["Jane Doe"]),
+        ("Jane Doe @janedoe", vec!["Jane Doe"]),
+        ("Jane Doe https://example.org/jane", vec!["Jane Doe"]),
+        (
+            "By Jane Doe Updated 4:20 PM ET, Jan 30, 2022",
+            vec!["Jane Doe"],
+        ),
+        ("Jane Doe Published January 30, 2022", vec!["Jane Doe"]),
+        ("Jane Doe 30.01.2022, 14:05", vec!["Jane Doe"]),
+        ("Jane Doe Photos by John Roe", vec!["Jane Doe"]),
+        ("Photo: John Roe", vec![]),
+        ("Jane Doe (Berlin)", vec!["Jane Doe"]),
+        ("  Jane \n\t Doe  ", vec!["Jane Doe"]),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(names(raw), want as Vec<&str>, "{raw}");
+    }
+}
+
+#[test]
+fn agencies_only_when_nobody_is_named() {
+    assert_eq!(names("Jane Doe, Reuters"), ["Jane Doe"]);
+    assert_eq!(names("By Jane Doe and The Associated Press"), ["Jane Doe"]);
+    assert_eq!(names("Reuters, Jane Doe"), ["Jane Doe"]);
+    assert_eq!(names("By Reuters"), ["Reuters"]);
+    assert_eq!(names("AFP"), ["AFP"]);
+}
+
+#[test]
+fn keeps_diacritics_and_other_scripts() {
+    let cases = [
+        ("Søren Kierkegaard", vec!["Søren Kierkegaard"]),
+        ("Иван Петров", vec!["Иван Петров"]),
+        (
+            "Иван Петров и Анна Смирнова",
+            vec!["Иван Петров", "Анна Смирнова"],
+        ),
+        ("山田太郎", vec!["山田太郎"]),
+        ("محمد علي", vec!["محمد علي"]),
+        ("Ludwig van Beethoven", vec!["Ludwig van Beethoven"]),
+        ("Seán O'Connor", vec!["Seán O'Connor"]),
+    ];
+    for (raw, want) in cases {
+        assert_eq!(names(raw), want, "{raw}");
+    }
+}
+
+#[test]
+fn deduplicates_case_insensitively() {
+    assert_eq!(names("Jane Doe, JANE DOE, jane doe"), ["Jane Doe"]);
+}
+
+#[test]
+fn rejects_what_is_not_a_name() {
+    for raw in [
+        "",
+        "   ",
+        "Admin",
+        "Staff",
+        "Anonymous",
+        "Unknown",
+        "12345",
+        "The minister said the plan would cost more than expected this year",
+        "Jane Doe is a reporter for the paper",
+        "Click here to read the full story about the council",
+        "Share this article",
+        "a b c d e f g h i j",
+        "By",
+        "Staff Writer",
+    ] {
+        assert_eq!(names(raw), Vec::<String>::new(), "{raw}");
+    }
+}
+
+#[test]
+fn recognises_organisations() {
+    for org in [
+        "Reuters",
+        "AP",
+        "The Associated Press",
+        "BBC News",
+        "Staff",
+        "Fox News",
+        "Daily Media",
+        "The Washington Post",
+        "New York Times",
+        "Xinhua",
+        "dpa",
+        "Press Trust of India",
+    ] {
+        assert!(is_organisation(org), "{org}");
+    }
+    for person in ["Jane Doe", "Anna Müller", "Иван Петров", "Li Wei", ""] {
+        assert!(!is_organisation(person), "{person}");
+    }
+}
