@@ -1,10 +1,15 @@
 //! Metadata from the text around the body: the headline (even when the page repeats it in
-//! another casing), the tag list after a "Related Topics" label, the section of a
-//! "More Stories From World" line.
+//! another casing), the byline and publication date, the wire dateline of the first
+//! paragraph, the tag list after a "Related Topics" label, the section of a
+//! "More Stories From World" line. Dates, names and datelines are parsed by
+//! [`crate::textmeta`]; this module only decides which lines to read them from.
+
+use dateline_model::Dateline;
 
 use super::boilerplate::{self, Kind};
 use super::lines::Line;
 use super::segment::{Class, Segmentation, eq_caseless};
+use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dateline};
 
 /// Units above the body searched for the headline.
 const TITLE_WINDOW: usize = 12;
@@ -197,4 +202,191 @@ mod tests {
         );
         assert_eq!(byline_prefix("by the river there was"), None);
     }
+}
+
+/// Units above the body searched for the byline and the date.
+const BYLINE_WINDOW: usize = 14;
+/// A byline or date line has at most this many words.
+const BYLINE_WORDS: u32 = 30;
+
+/// Authors and publication date read from the byline zone.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Byline {
+    pub authors: Vec<String>,
+    pub date: Option<PageDate>,
+    /// Units that are the byline or a date line, to keep out of the body.
+    pub units: Vec<usize>,
+}
+
+/// Reads the byline and the publication date from the short units around the headline and
+/// the start of the body: `By Jane Doe`, `Sumaira FH Published January 30, 2022 | 04:20 AM`,
+/// `Von Anna Muster | 30.01.2022, 14:05 Uhr`. A line with a "published" label wins over
+/// other dated lines ("Updated ..."); without any, the first date in the zone is taken.
+pub(crate) fn byline(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    title: Option<usize>,
+    ctx: &DateContext,
+) -> Byline {
+    let mut out = Byline::default();
+    let Some(first_body) = seg.body.first().map(|&(i, _)| i) else {
+        return out;
+    };
+    let from = title
+        .unwrap_or(first_body)
+        .min(first_body)
+        .saturating_sub(if title.is_some() { 2 } else { BYLINE_WINDOW });
+    let to = (first_body + 3).min(units.len());
+    let mut labelled: Option<PageDate> = None;
+    let mut first_date: Option<PageDate> = None;
+    for i in from..to {
+        let unit = &units[i];
+        if Some(i) == title || unit.f.words > BYLINE_WORDS || matches!(seg.classes[i], Class::Good)
+        {
+            continue;
+        }
+        let found = find_date(unit.text, ctx);
+        let named = byline_prefix(unit.text);
+        if let Some(rest) = named
+            && out.authors.is_empty()
+        {
+            let names_part = match &found {
+                Some((_, range)) if range.start >= unit.text.len() - rest.len() => {
+                    &unit.text[unit.text.len() - rest.len()..range.start]
+                }
+                _ => rest,
+            };
+            out.authors = authors_in(names_part);
+            out.units.push(i);
+        }
+        if let Some((date, range)) = found {
+            if named.is_none() && out.authors.is_empty() {
+                let before = &unit.text[..range.start];
+                let names = authors_in(strip_date_labels(before));
+                if !names.is_empty() && before.split_whitespace().count() <= 8 {
+                    out.authors = names;
+                }
+            }
+            if !out.units.contains(&i) && i < first_body + 1 {
+                out.units.push(i);
+            }
+            if labelled.is_none() && has_published_label(unit.text) {
+                labelled = Some(date);
+            }
+            first_date.get_or_insert(date);
+        }
+    }
+    out.date = labelled.or(first_date);
+    out
+}
+
+/// Person names in a byline fragment; nothing when it reads like a menu or a sentence.
+fn authors_in(fragment: &str) -> Vec<String> {
+    let fragment = fragment
+        .trim()
+        .trim_matches(['|', '-', '–', '—', ',', '·', '•', ' ']);
+    if fragment.is_empty()
+        || fragment.len() > 120
+        || fragment.contains(['>', '»', '/', '©'])
+        || fragment.split_whitespace().count() > 10
+    {
+        return Vec::new();
+    }
+    let names = clean_authors(fragment);
+    // A capitalised word or two that is a label ("Home", "Published") is not a name.
+    names
+        .into_iter()
+        .filter(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(
+                    boilerplate::classify(n),
+                    Kind::Noise | Kind::EndMarker | Kind::TagLabel
+                )
+        })
+        .collect()
+}
+
+/// Removes the labels that sit between a name and a date: `Published`, `Updated on`, `|`.
+fn strip_date_labels(text: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "on",
+        "at",
+        "am",
+        "le",
+        "le",
+        "publié",
+        "mis à jour",
+        "veröffentlicht",
+        "aktualisiert",
+        "vom",
+        "publicado",
+        "actualizado",
+        "el",
+        "pubblicato",
+        "aggiornato",
+        "il",
+        "gepubliceerd",
+        "op",
+        "opublikowano",
+        "publicerad",
+        "den",
+        "опубликовано",
+        "date",
+        "datum",
+        "fecha",
+        "data",
+    ];
+    let mut rest = text.trim_end();
+    loop {
+        let trimmed = rest.trim_end_matches(['|', '-', '–', '—', ',', ':', '·', '•', ' ']);
+        let last_word_start = trimmed.rfind(' ').map_or(0, |p| p + 1);
+        let last = &trimmed[last_word_start..];
+        if !last.is_empty() && LABELS.iter().any(|l| l.eq_ignore_ascii_case(last)) {
+            rest = &trimmed[..last_word_start];
+        } else {
+            return trimmed;
+        }
+    }
+}
+
+/// "Published", "Veröffentlicht", "Publié", ... anywhere in the line.
+fn has_published_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "published",
+        "posted",
+        "veröffentlicht",
+        "publié",
+        "publicado",
+        "pubblicato",
+        "gepubliceerd",
+        "opublikowano",
+        "publicerad",
+        "опубликовано",
+        "erschienen",
+    ];
+    let lower = text.to_lowercase();
+    LABELS.iter().any(|l| lower.contains(l))
+}
+
+/// A fallback date: the first one in the short units before the body ends.
+pub(crate) fn any_date(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    ctx: &DateContext,
+) -> Option<PageDate> {
+    let to = seg.region.end.min(units.len());
+    units[..to]
+        .iter()
+        .filter(|u| u.f.words <= BYLINE_WORDS)
+        .find_map(|u| find_date(u.text, ctx).map(|(d, _)| d))
+}
+
+/// The wire dateline opening the first paragraph, with the byte length of its prefix.
+pub(crate) fn dateline(first_paragraph: &str, ctx: &DateContext) -> Option<(Dateline, usize)> {
+    let (dateline, prefix) = parse_dateline(first_paragraph, ctx)?;
+    // Keep the paragraph whole when the dateline is all it holds.
+    (prefix < first_paragraph.len()).then_some((dateline, prefix))
 }

@@ -21,6 +21,7 @@ mod segment;
 use dateline_model::{Article, Block};
 
 use crate::Options;
+use crate::textmeta::{self, DateContext};
 
 /// Extracts the article from flattened page text.
 pub(crate) fn extract(text: &str, options: &Options) -> Article {
@@ -33,22 +34,36 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
     let seg = segment::segment(&units, &skip);
     let title = metadata::title(&units, &seg, &skip);
     let title_text = title.map(|t| units[t.unit].text);
+    let header_date = header
+        .as_ref()
+        .and_then(|h| h.date.as_deref())
+        .and_then(|d| textmeta::parse_date(d, &DateContext::default()));
+    let ctx = DateContext::new(header_date.and_then(end_of_day), None);
+    let byline = metadata::byline(&units, &seg, title.map(|t| t.unit), &ctx);
 
     let mut blocks = Vec::new();
     let mut seen_prose = false;
+    let mut dateline = None;
     for &(i, heading) in &seg.body {
         let unit = &units[i];
         if !seen_prose {
             let is_title = title.is_some_and(|t| t.unit == i)
                 || title_text.is_some_and(|t| segment::eq_caseless(unit.text, t));
-            if is_title || metadata::looks_like_byline(unit.text) {
+            if is_title || byline.units.contains(&i) || metadata::looks_like_byline(unit.text) {
                 continue;
+            }
+        }
+        let mut text = unit.text;
+        if blocks.is_empty() && !heading {
+            if let Some((found, prefix)) = metadata::dateline(text, &ctx) {
+                dateline = Some(found);
+                text = text.get(prefix..).unwrap_or(text).trim_start();
             }
         }
         if matches!(seg.classes[i], segment::Class::Good) {
             seen_prose = true;
         }
-        let text = unit.text.to_string();
+        let text = text.to_string();
         blocks.push(if heading {
             Block::Heading { level: 2, text }
         } else {
@@ -68,17 +83,38 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
         .collect::<Vec<_>>()
         .join("\n");
     let tail = metadata::tail(&units, &seg, &body_text);
+    let date_published = byline
+        .date
+        .or_else(|| {
+            header_date
+                .is_none()
+                .then(|| metadata::any_date(&units, &seg, &ctx))
+                .flatten()
+        })
+        .or(header_date)
+        .map(|d| d.to_iso());
     let mut article = Article {
         url: options.url.clone(),
         title: title_text.map(str::to_string),
-        date_published: header.as_ref().and_then(|h| h.date.clone()),
+        authors: byline.authors,
+        date_published,
         site_name: header.as_ref().and_then(|h| h.site.clone()),
         section: tail.section,
         tags: tail.tags,
+        dateline,
         ..Article::default()
     };
     article.set_body(blocks);
     article
+}
+
+/// The last second of the header's day in UTC: relative dates count back from it and no
+/// date after it (plus the two days [`DateContext`] allows) is accepted.
+fn end_of_day(date: textmeta::PageDate) -> Option<jiff::Timestamp> {
+    let time = jiff::civil::Time::new(23, 59, 59, 0).ok()?;
+    jiff::tz::Offset::UTC
+        .to_timestamp(date.date.to_datetime(time))
+        .ok()
 }
 
 #[cfg(test)]
