@@ -12,7 +12,7 @@ use super::segment::{Class, Segmentation, eq_caseless};
 use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dateline};
 
 /// Units above the body searched for the headline.
-const TITLE_WINDOW: usize = 12;
+const TITLE_WINDOW: usize = 25;
 /// Units after the body searched for tags and the section.
 const TAIL_WINDOW: usize = 80;
 
@@ -23,41 +23,87 @@ pub(crate) struct Title {
     pub unit: usize,
 }
 
-/// The headline: a heading-like unit just above the body. A unit the page repeats (in any
-/// casing) near the body is the headline far more often than not; otherwise the nearest
-/// heading-like unit above the body, skipping standfirst-like long ones when a shorter
-/// candidate is right above.
-pub(crate) fn title(units: &[Line<'_>], seg: &Segmentation, skip: &[bool]) -> Option<Title> {
+/// The headline: the most headline-like unit above the body (or its first unit). Scored on
+/// being repeated elsewhere on the page (pages print their headline twice or more: in the
+/// breadcrumb, in share texts, in another casing), on its length, on standing alone between
+/// blank lines, on not ending like a sentence, and on closeness to the body; dates, bylines,
+/// captions, labels and list items are not candidates.
+pub(crate) fn title(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    skip: &[bool],
+    ctx: &DateContext,
+) -> Option<Title> {
     let first_body = seg.body.first().map(|&(i, _)| i)?;
     let from = first_body.saturating_sub(TITLE_WINDOW);
-    let candidates: Vec<usize> = (from..first_body + 1)
-        .filter(|&i| !skip[i] && title_like(&units[i], seg.classes[i]))
-        .collect();
-    // A repeated headline: the first of two equal units in the window.
-    for (n, &i) in candidates.iter().enumerate() {
-        if candidates[n + 1..]
-            .iter()
-            .any(|&j| eq_caseless(units[i].text, units[j].text))
-        {
-            return Some(Title { unit: i });
+    let mut best: Option<(i32, usize)> = None;
+    let mut distance = 0i32;
+    for i in (from..=first_body).rev() {
+        let unit = &units[i];
+        if skip[i]
+            || (i == first_body && seg.classes[i] == Class::Good)
+            || !title_like(unit, seg.classes[i]) || find_date(unit.text, ctx).is_some_and(|(_, r)| r.len() * 2 > unit.text.len()) {
+            continue;
+        }
+        let f = &unit.f;
+        let weight = f.weight();
+        let mut score = 0i32;
+        if repeated(units, i) {
+            score += 4;
+        }
+        score += match weight {
+            5..=20 => 3,
+            3..=4 | 21..=28 => 1,
+            _ => 0,
+        };
+        if !unit.text.ends_with('.') {
+            score += 2;
+        }
+        if unit.blank_before {
+            score += 1;
+        }
+        if i == first_body {
+            score -= 2;
+        }
+        score -= distance.min(12) / 2;
+        distance += 1;
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
         }
     }
-    let above: Vec<usize> = candidates.into_iter().filter(|&i| i < first_body).collect();
-    let &last = above.last()?;
-    Some(Title { unit: last })
+    best.map(|(_, unit)| Title { unit })
+}
+
+/// Whether the page has another unit with the same text in any casing.
+fn repeated(units: &[Line<'_>], i: usize) -> bool {
+    let text = units[i].text;
+    units
+        .iter()
+        .enumerate()
+        .any(|(j, u)| j != i && u.text.len().abs_diff(text.len()) <= 8 && eq_caseless(u.text, text))
 }
 
 fn title_like(unit: &Line<'_>, class: Class) -> bool {
+    const CAPTION_MARKS: &[&str] = &[
+        "©", "credit:", "photo:", "foto:", "bild:", "image:", "(getty", "getty images",
+        "minute read", "min read", "min. lesezeit", "lesezeit", "article content",
+    ];
     let f = &unit.f;
     let weight = f.weight();
-    !unit.bullet
-        && !matches!(class, Class::Bad(_))
-        && (2..=35).contains(&weight)
-        && f.chars >= 8
-        && !unit.text.ends_with([',', ':', ';'])
-        && !(f.ends_sentence && unit.text.ends_with('.') && f.sentence_marks > 1)
-        && !looks_like_byline(unit.text)
-        && f.chars - count_digits(unit.text) >= 6
+    if unit.bullet
+        || matches!(class, Class::Bad(_))
+        || !(2..=35).contains(&weight)
+        || f.chars < 8
+        || unit.text.ends_with([',', ':', ';'])
+        || (unit.text.ends_with('.') && f.sentence_marks > 1)
+        || looks_like_byline(unit.text)
+        || f.chars - count_digits(unit.text) < 6
+        || names_only(unit.text).is_some()
+    {
+        return false;
+    }
+    let lower = unit.text.to_lowercase();
+    !CAPTION_MARKS.iter().any(|m| lower.contains(m))
 }
 
 fn count_digits(text: &str) -> u32 {
@@ -276,8 +322,44 @@ pub(crate) fn byline(
             first_date.get_or_insert(date);
         }
     }
+    if out.authors.is_empty() {
+        // A line of names alone next to the headline or the date.
+        for i in from..first_body.min(units.len()) {
+            if Some(i) == title || units[i].bullet {
+                continue;
+            }
+            if let Some(names) = names_only(units[i].text) {
+                out.authors = names;
+                out.units.push(i);
+                break;
+            }
+        }
+    }
     out.date = labelled.or(first_date);
     out
+}
+
+/// The names of a line that holds nothing but names (`Jane Doe`, `Jane Doe | John Roe`):
+/// a byline without a "By".
+pub(crate) fn names_only(text: &str) -> Option<Vec<String>> {
+    let words = text.split_whitespace().count();
+    if !(2..=10).contains(&words) || text.len() > 90 || text.ends_with(['.', '?', '!', ':']) {
+        return None;
+    }
+    let names = clean_authors(text);
+    let name_like = |n: &String| {
+        let parts: Vec<&str> = n.split_whitespace().collect();
+        (2..=4).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+    };
+    if names.is_empty() || !names.iter().all(name_like) {
+        return None;
+    }
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let in_names: usize = names.iter().map(|n| letters(n)).sum();
+    (in_names * 10 >= letters(text) * 7).then_some(names)
 }
 
 /// Person names in a byline fragment; nothing when it reads like a menu or a sentence.

@@ -32,13 +32,13 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
         .map(|u| header.as_ref().is_some_and(|h| h.line == u.line))
         .collect();
     let seg = segment::segment(&units, &skip);
-    let title = metadata::title(&units, &seg, &skip);
-    let title_text = title.map(|t| units[t.unit].text);
     let header_date = header
         .as_ref()
         .and_then(|h| h.date.as_deref())
         .and_then(|d| textmeta::parse_date(d, &DateContext::default()));
     let ctx = DateContext::new(header_date.and_then(end_of_day), None);
+    let title = metadata::title(&units, &seg, &skip, &ctx);
+    let title_text = title.map(|t| units[t.unit].text);
     let byline = metadata::byline(&units, &seg, title.map(|t| t.unit), &ctx);
 
     let mut blocks = Vec::new();
