@@ -237,7 +237,14 @@ fn keep(
         match classes[i] {
             Class::Good | Class::NearGood => kept.push((i, false)),
             Class::Short => {
-                if repeated[i] || unit.bullet || unit.indent > indent + 2 {
+                if repeated[i] || unit.indent > indent + 4 {
+                    continue;
+                }
+                if unit.bullet {
+                    // Items of a list inside the article read as phrases, not link labels.
+                    if unit.f.words >= 5 && unit.f.lower * 2 >= unit.f.words {
+                        kept.push((i, false));
+                    }
                     continue;
                 }
                 let next_good = units
