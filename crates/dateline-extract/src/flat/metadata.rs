@@ -42,7 +42,9 @@ pub(crate) fn title(
         let unit = &units[i];
         if skip[i]
             || (i == first_body && seg.classes[i] == Class::Good)
-            || !title_like(unit, seg.classes[i]) || find_date(unit.text, ctx).is_some_and(|(_, r)| r.len() * 10 > unit.text.len() * 3) {
+            || !title_like(unit, seg.classes[i])
+            || find_date(unit.text, ctx).is_some_and(|(_, r)| r.len() * 10 > unit.text.len() * 3)
+        {
             continue;
         }
         let f = &unit.f;
@@ -85,11 +87,37 @@ fn repeated(units: &[Line<'_>], i: usize) -> bool {
 
 fn title_like(unit: &Line<'_>, class: Class) -> bool {
     const CAPTION_MARKS: &[&str] = &[
-        "©", "credit:", "photo:", "foto:", "bild:", "image:", "(getty", "getty images",
-        "minute read", "min read", "min. lesezeit", "lesezeit", "lesedauer", "article content",
-        "next story", "previous story", "your browser", "zip code", "javascript", "newsletter",
-        "cookies", "aktuelle zeit", "(stock image)", "(picture:", "reviewed by", "posted by",
-        "posters participating", "log in", "login", "sign in", "subscribe",
+        "©",
+        "credit:",
+        "photo:",
+        "foto:",
+        "bild:",
+        "image:",
+        "(getty",
+        "getty images",
+        "minute read",
+        "min read",
+        "min. lesezeit",
+        "lesezeit",
+        "lesedauer",
+        "article content",
+        "next story",
+        "previous story",
+        "your browser",
+        "zip code",
+        "javascript",
+        "newsletter",
+        "cookies",
+        "aktuelle zeit",
+        "(stock image)",
+        "(picture:",
+        "reviewed by",
+        "posted by",
+        "posters participating",
+        "log in",
+        "login",
+        "sign in",
+        "subscribe",
     ];
     let f = &unit.f;
     let weight = f.weight();

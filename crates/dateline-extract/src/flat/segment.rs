@@ -38,9 +38,9 @@ const MAX_UNIT_SCORE: i64 = 120;
 /// Cost of a short line, a short list item, a boilerplate line, and a list heading
 /// ("Related", "Tags"): low enough that a subheading or a caption inside the article does
 /// not break it, high enough that a menu of ten links does.
-const SHORT_COST: i64 = 2;
+const SHORT_COST: i64 = 1;
 const BULLET_COST: i64 = 3;
-const NOISE_COST: i64 = 6;
+const NOISE_COST: i64 = 10;
 const MARKER_COST: i64 = 40;
 
 /// The segmentation of one page.
