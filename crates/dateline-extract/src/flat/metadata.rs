@@ -73,7 +73,13 @@ pub(crate) fn title(
             best = Some((score, i));
         }
     }
-    best.map(|(_, unit)| Title { unit })
+    // A headline printed twice is taken where it first stands (the later copy is often the
+    // lower-cased one of a share box or a print header).
+    let (_, chosen) = best?;
+    let first = (from..chosen)
+        .find(|&j| eq_caseless(units[j].text, units[chosen].text))
+        .unwrap_or(chosen);
+    Some(Title { unit: first })
 }
 
 /// Whether the page has another unit with the same text in any casing.
