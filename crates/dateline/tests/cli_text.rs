@@ -70,7 +70,10 @@ fn assert_text_article(article: &Value) {
     assert_eq!(article["authors"][0], "Imogen Hale", "{article}");
     let text = article["text"].as_str().unwrap();
     assert!(text.starts_with("Councillors in Saltmere"), "{text}");
-    assert!(!text.contains("Related Stories") && !text.contains("About Us"), "{text}");
+    assert!(
+        !text.contains("Related Stories") && !text.contains("About Us"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -140,7 +143,11 @@ fn input_format_overrides_detection() {
         "text",
         html_named_txt.to_str().unwrap(),
     ]));
-    assert!(forced[0]["text"].as_str().unwrap().contains("<p>"), "{}", forced[0]);
+    assert!(
+        forced[0]["text"].as_str().unwrap().contains("<p>"),
+        "{}",
+        forced[0]
+    );
     // Forced HTML on flattened text: no crawl header read, so no site name.
     let text_file = dir.path().join("story.txt");
     write(&text_file, TEXT.as_bytes());
@@ -174,7 +181,10 @@ fn every_output_format_works_on_text() {
             .unwrap();
         assert!(output.status.success(), "{format}");
         let stdout = String::from_utf8(output.stdout).unwrap();
-        assert!(stdout.contains("Councillors in Saltmere"), "{format}: {stdout}");
+        assert!(
+            stdout.contains("Councillors in Saltmere"),
+            "{format}: {stdout}"
+        );
         assert!(!stdout.contains("About Us"), "{format}: {stdout}");
     }
 }

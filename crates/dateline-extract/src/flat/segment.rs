@@ -28,6 +28,8 @@ pub(crate) enum Class {
 /// Units shorter than this many words (see [`super::lines::Features::weight`]) are never
 /// good on their own.
 const GOOD_WEIGHT: u32 = 10;
+/// Prose units indented deeper than the run's prose need this many words to stay.
+const DEEP_PROSE_WEIGHT: u32 = 25;
 /// Units without sentence-final punctuation are good only from this many words.
 const OPEN_GOOD_WEIGHT: u32 = 25;
 /// Near-good sentences have at least this many words.
@@ -235,7 +237,13 @@ fn keep(
         }
         let unit = &units[i];
         match classes[i] {
-            Class::Good | Class::NearGood => kept.push((i, false)),
+            Class::Good | Class::NearGood => {
+                // Short prose indented deeper than the article's is a caption, a teaser or an aside.
+                if unit.indent > indent + 2 && unit.f.weight() < DEEP_PROSE_WEIGHT {
+                    continue;
+                }
+                kept.push((i, false))
+            }
             Class::Short => {
                 if repeated[i] || unit.indent > indent + 4 {
                     continue;
