@@ -322,8 +322,7 @@ pub(crate) fn byline(
     let to = (first_body + 3).min(units.len());
     let mut labelled: Option<PageDate> = None;
     let mut first_date: Option<PageDate> = None;
-    for i in from..to {
-        let unit = &units[i];
+    for (i, unit) in units.iter().enumerate().take(to).skip(from) {
         if Some(i) == title || unit.f.words > BYLINE_WORDS || matches!(seg.classes[i], Class::Good)
         {
             continue;
@@ -361,11 +360,11 @@ pub(crate) fn byline(
     }
     if out.authors.is_empty() {
         // A line of names alone next to the headline or the date.
-        for i in from..first_body.min(units.len()) {
-            if Some(i) == title || units[i].bullet {
+        for (i, unit) in units.iter().enumerate().take(first_body).skip(from) {
+            if Some(i) == title || unit.bullet {
                 continue;
             }
-            if let Some(names) = names_only(units[i].text) {
+            if let Some(names) = names_only(unit.text) {
                 out.authors = names;
                 out.units.push(i);
                 break;

@@ -54,11 +54,12 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
             }
         }
         let mut text = unit.text;
-        if blocks.is_empty() && !heading {
-            if let Some((found, prefix)) = metadata::dateline(text, &ctx) {
-                dateline = Some(found);
-                text = text.get(prefix..).unwrap_or(text).trim_start();
-            }
+        if blocks.is_empty()
+            && !heading
+            && let Some((found, prefix)) = metadata::dateline(text, &ctx)
+        {
+            dateline = Some(found);
+            text = text.get(prefix..).unwrap_or(text).trim_start();
         }
         if matches!(seg.classes[i], segment::Class::Good) {
             seen_prose = true;
