@@ -9,6 +9,9 @@ const SNIFF_BYTES: usize = 8 * 1024;
 /// none; even a tag-poor HTML page has a few per KiB near its top.
 const TAGS_PER_KIB: usize = 2;
 
+/// A text may quote a tag or two; markup has more.
+const MIN_TAGS: usize = 3;
+
 /// What the extractor should read the input as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -34,15 +37,21 @@ pub fn detect(bytes: &[u8], name: Option<&str>, content_type: Option<&str>) -> K
         return Kind::Html;
     }
     let head = head(bytes);
-    let text_hint = name.ends_with(".txt");
+    let tags = count_tags(&head);
+    if name.ends_with(".txt") {
+        // A text file is HTML only when it plainly is a page: it opens like one and has
+        // markup after that opening.
+        return if starts_like_html(&head) && tags >= MIN_TAGS {
+            Kind::Html
+        } else {
+            Kind::Text
+        };
+    }
     if starts_like_html(&head) {
         return Kind::Html;
     }
-    if text_hint {
-        return Kind::Text;
-    }
-    let tags = count_tags(&head);
-    if tags * 1024 >= TAGS_PER_KIB * head.len().max(1) || has_page_tags(&head) {
+    let dense = tags >= MIN_TAGS && tags * 1024 >= TAGS_PER_KIB * head.len().max(1);
+    if dense || has_page_tags(&head) {
         Kind::Html
     } else {
         Kind::Text
@@ -136,7 +145,7 @@ mod tests {
             Kind::Text
         );
         assert_eq!(
-            detect(b"<!doctype html><p>x", Some("page.txt"), None),
+            detect(b"<!doctype html><html><p>x", Some("page.txt"), None),
             Kind::Html
         );
         assert_eq!(detect(b"<p>x", None, Some("text/plain")), Kind::Text);
