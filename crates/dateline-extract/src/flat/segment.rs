@@ -28,6 +28,8 @@ pub(crate) enum Class {
 /// Units shorter than this many words (see [`super::lines::Features::weight`]) are never
 /// good on their own.
 const GOOD_WEIGHT: u32 = 10;
+/// Short lines inside the run with at least this many words, mostly lower-case, stay.
+const SHORT_PHRASE_WORDS: u32 = 5;
 /// Prose units indented deeper than the run's prose need this many words to stay.
 const DEEP_PROSE_WEIGHT: u32 = 25;
 /// Units without sentence-final punctuation are good only from this many words.
@@ -268,6 +270,13 @@ fn keep(
                 if heading {
                     kept.push((i, true));
                 } else if unit.f.ends_sentence && unit.f.words >= 2 {
+                    kept.push((i, false));
+                } else if unit.f.words >= SHORT_PHRASE_WORDS
+                    && unit.indent + 2 >= indent
+                    && unit.f.lower * 2 >= unit.f.words
+                {
+                    // A phrase in sentence case at the article's indent: a short paragraph
+                    // or a line of a verse, address or list written without bullets.
                     kept.push((i, false));
                 }
             }
