@@ -749,7 +749,17 @@ pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
         >= 2;
     // "posted by ... at 9:51 PM" closes a blog post, and a time first opens a live-blog entry:
     // the posts of such pages are all content.
-    let post_stamp = lower.contains("posted") || bytes.first().is_some_and(u8::is_ascii_digit);
+    let post_stamp = [
+        "posted",
+        "permalink",
+        "trackback",
+        "comments (",
+        "comment (",
+        "// link",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || bytes.first().is_some_and(u8::is_ascii_digit);
     if !named || (!time && !attribution) || post_stamp {
         return false;
     }
@@ -1036,6 +1046,10 @@ mod tests {
         assert!(is_stamp("jroe | 9/11/2012 2:34 AM | Reply", 6));
         assert!(!is_stamp("The mayor spoke to reporters", 5));
         assert!(!is_stamp("posted by Jane @ 9:51 PM", 6));
+        assert!(!is_stamp(
+            "May 2, 2006 in Travel | Permalink | Comments (0)",
+            10
+        ));
         assert!(!is_stamp("21:00 Jane Roe reports", 4));
     }
 
