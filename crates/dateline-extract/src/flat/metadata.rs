@@ -50,7 +50,7 @@ pub(crate) fn title(
         let f = &unit.f;
         let weight = f.weight();
         let mut score = 0i32;
-        if repeated(units, i) {
+        if seg.repeated[i] {
             score += 4;
         }
         score += match weight {
@@ -80,15 +80,6 @@ pub(crate) fn title(
         .find(|&j| eq_caseless(units[j].text, units[chosen].text))
         .unwrap_or(chosen);
     Some(Title { unit: first })
-}
-
-/// Whether the page has another unit with the same text in any casing.
-fn repeated(units: &[Line<'_>], i: usize) -> bool {
-    let text = units[i].text;
-    units
-        .iter()
-        .enumerate()
-        .any(|(j, u)| j != i && u.text.len().abs_diff(text.len()) <= 8 && eq_caseless(u.text, text))
 }
 
 fn title_like(unit: &Line<'_>, class: Class) -> bool {

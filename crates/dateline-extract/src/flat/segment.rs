@@ -52,6 +52,8 @@ const MARKER_COST: i64 = 40;
 pub(crate) struct Segmentation {
     /// Class of each unit.
     pub classes: Vec<Class>,
+    /// Whether a unit's text appears more than once on the page (case-insensitively).
+    pub repeated: Vec<bool>,
     /// The chosen run, as a unit range.
     pub region: std::ops::Range<usize>,
     /// Kept units in order: index and whether it is a subheading.
@@ -115,6 +117,13 @@ fn repeated_units(units: &[Line<'_>]) -> Vec<bool> {
 /// A hash of the lower-cased text, without building the lower-cased string.
 pub(crate) fn caseless_hash(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    if text.is_ascii() {
+        for b in text.bytes() {
+            hash ^= u64::from(b.to_ascii_lowercase());
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        return hash;
+    }
     for c in text.chars().flat_map(char::to_lowercase) {
         hash ^= u64::from(u32::from(c));
         hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -169,6 +178,7 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
     let body = keep(units, &classes, &repeated, region.clone(), skip);
     Segmentation {
         classes,
+        repeated,
         region,
         body,
     }
