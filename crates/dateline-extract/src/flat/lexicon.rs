@@ -532,7 +532,23 @@ pub(crate) fn is_function_word(word: &str) -> bool {
             len += width;
         }
     }
-    let key = &buffer[..len];
+    lookup(&buffer[..len])
+}
+
+/// [`is_function_word`] for an ASCII word already trimmed of punctuation: the common case,
+/// without the UTF-8 handling.
+pub(crate) fn is_function_word_ascii(word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > MAX_BYTES {
+        return false;
+    }
+    let mut buffer = [0u8; MAX_BYTES];
+    for (slot, b) in buffer.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    lookup(&buffer[..word.len()])
+}
+
+fn lookup(key: &[u8]) -> bool {
     let table = table();
     let mut at = fnv(key) as usize & table.mask;
     while let Some(candidate) = table.slots[at] {
