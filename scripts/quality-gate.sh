@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Quality gate: build dateline, extract every benchmark page, score the predictions with
-# shared/bench/score.py and compare the scores with the floors in bench/floors.json.
+# shared/bench/score.py and compare the scores with the floors in bench/floors.json; then
+# the same in flat mode (the pages flattened to text by shared/bench/flatten.py, made once by
+# scripts/flat-texts.sh) against the floors under "flat".
 # Exits non-zero if any score is below its floor or a gated dataset is missing.
 # How it works and how to raise floors: bench/README.md.
 #
@@ -13,6 +15,9 @@
 #   DATELINE_SCORE_PY    the scorer               (default ../shared/bench/score.py)
 #   DATELINE_GATE_OUT    keep predictions and scores.json here (default: a temp dir, removed)
 #   CARGO_TARGET_DIR     cargo's target directory (default target)
+#   DATELINE_FLAT_DIR    flattened texts (default ~/.cache/dateline-bench/flat; see
+#                        scripts/flat-texts.sh for how they are made and the other variables)
+#   DATELINE_GATE_FLAT=0 skip the flat-mode gate
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -84,5 +89,19 @@ echo "quality-gate: scoring with $score_py"
 python3 "$score_py" --root "$bench_root" --pred-dir "$out/dateline" --json >"$out/scores.json"
 
 echo
+status=0
 python3 scripts/quality_gate.py --scores "$out/scores.json" --floors bench/floors.json \
-    ${raise[@]+"${raise[@]}"}
+    ${raise[@]+"${raise[@]}"} || status=1
+
+if [ "${DATELINE_GATE_FLAT:-1}" != "0" ]; then
+    echo
+    echo "quality-gate: flat mode: flattened texts"
+    flat_dir="$(bash scripts/flat-texts.sh | tail -n1)" || die "cannot make the flattened texts (scripts/flat-texts.sh)"
+    echo "quality-gate: flat mode: dateline bench --flat $flat_dir"
+    "$bin" bench --root "$bench_root" --flat "$flat_dir" --out "$out/flat"
+    python3 "$score_py" --root "$bench_root" --pred-dir "$out/flat" --json >"$out/flat-scores.json"
+    echo
+    python3 scripts/quality_gate.py --scores "$out/flat-scores.json" --floors bench/floors.json \
+        --section flat ${raise[@]+"${raise[@]}"} || status=1
+fi
+exit "$status"

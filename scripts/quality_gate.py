@@ -11,6 +11,9 @@ USAGE
   quality_gate.py --scores SCORES.json --raise [--floors bench/floors.json]
       rewrite the floors file with every floor raised to (value - 0.01, rounded down to two
       decimals) where that is higher than the committed floor; never lowers a floor
+  quality_gate.py --scores SCORES.json --section flat [--raise]
+      the same against (and raising) the floors under the file's "flat" key instead of the
+      top level (flat mode: flattened-text input, scored against the same truth)
   quality_gate.py --self-test
       check the comparison and rounding rules on made-up scores
 
@@ -23,7 +26,8 @@ FLOORS FILE
    "micro": {"tok_f1": <floor>}}
   Metrics: tok_f1, snip_f1, title, date, authors (the last three are score.py's *_acc
   accuracies); any other numeric score.py key (lcs_f1, sh_f1, ...) may be used as is.
-  Keys starting with "_" are comments.
+  Keys starting with "_" are comments. A section (`--section flat`) is an object of the same
+  shape under its own key: {"datasets": {...}, "micro": {...}, "flat": {"datasets": ..., "micro": ...}}.
 """
 
 from __future__ import annotations
@@ -65,8 +69,12 @@ def metric_value(row: dict, metric: str) -> float | None:
     return float(value)
 
 
-def load_floors(path: Path) -> dict:
+def load_floors(path: Path, section: str | None = None) -> dict:
     data = json.loads(path.read_text(encoding="utf-8"))
+    if section is not None:
+        if not isinstance(data, dict) or section not in data:
+            raise SystemExit(f"quality gate: {path}: no \"{section}\" section")
+        data = data[section]
     if not isinstance(data, dict) or not isinstance(data.get("datasets"), dict):
         raise SystemExit(f"quality gate: {path}: expected an object with a \"datasets\" object")
     for name, metrics in data["datasets"].items():
@@ -180,6 +188,12 @@ def self_test() -> None:
     assert new == {"datasets": {"a": {"tok_f1": 0.89, "title": 0.49}}, MICRO: {"tok_f1": 0.89}}, new
     new, changes = raised({"datasets": {"a": {"tok_f1": 0.95, "title": 0.2}}}, scores)
     assert new["datasets"]["a"] == {"tok_f1": 0.95, "title": 0.49} and len(changes) == 1, new
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "floors.json"
+        path.write_text(json.dumps({"datasets": {"a": {"tok_f1": 0.5}}, "flat": floors}), encoding="utf-8")
+        assert load_floors(path, "flat") == floors
+        assert load_floors(path)["datasets"] == {"a": {"tok_f1": 0.5}}
     print("quality_gate.py self-test: ok")
 
 
@@ -189,6 +203,7 @@ def main() -> int:
     ap.add_argument("--floors", type=Path, default=Path("bench/floors.json"))
     ap.add_argument("--raise", dest="raise_floors", action="store_true",
                     help="rewrite the floors file, raising floors to just under the scores (never lowers)")
+    ap.add_argument("--section", help="use the floors under this key (e.g. flat) instead of the top level")
     ap.add_argument("--self-test", action="store_true")
     args = ap.parse_args()
     if args.self_test:
@@ -201,14 +216,22 @@ def main() -> int:
         raise SystemExit(f"quality gate: {args.scores}: expected a JSON object from score.py --json")
 
     if args.raise_floors:
-        current = load_floors(args.floors) if args.floors.exists() else None
+        whole = json.loads(args.floors.read_text(encoding="utf-8")) if args.floors.exists() else None
+        if args.section is None:
+            current = load_floors(args.floors) if whole is not None else None
+        else:
+            current = load_floors(args.floors, args.section) if whole and args.section in whole else None
         new, changes = raised(current, scores)
+        if args.section is not None:
+            whole = whole if isinstance(whole, dict) else {"datasets": {}}
+            whole[args.section] = new
+            new = whole
         args.floors.write_text(json.dumps(new, indent=2) + "\n", encoding="utf-8")
         print(f"quality gate: {args.floors}: {len(changes)} floor(s) raised")
         for change in changes:
             print(f"  {change}")
 
-    floors = load_floors(args.floors)
+    floors = load_floors(args.floors, args.section)
     table, failures = compare(floors, scores)
     print_table(table)
     gated = {d for d, _, _ in floor_rows(floors)}

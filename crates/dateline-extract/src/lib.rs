@@ -28,6 +28,7 @@ mod byline_blocks;
 mod candidate;
 mod collect;
 mod filter;
+mod flat;
 mod hints;
 mod jsonld;
 mod metadata;
@@ -91,6 +92,20 @@ pub fn extract_bytes(
 pub fn extract_html(html: &str, options: &Options) -> Article {
     let doc = dateline_html::parse(html, &options.limits);
     extract_document(&doc, options)
+}
+
+/// Extracts from a page already flattened to text (a crawler's text dump: the whole visible
+/// text, menus and footers included). The body is a subsequence of the input's lines.
+pub fn extract_text(text: &str, options: &Options) -> Article {
+    flat::extract(text, options)
+}
+
+/// Decodes flattened page text given as bytes (gzip, a BOM, UTF-8, or a detected legacy
+/// charset) and extracts from it as [`extract_text`] does.
+pub fn extract_text_bytes(bytes: &[u8], options: &Options) -> Result<Article, InputError> {
+    dateline_html::with_decoded(bytes, None, &options.limits, |text, _| {
+        extract_text(text, options)
+    })
 }
 
 /// Pages whose chosen body has fewer non-space chars than this are re-read whole.

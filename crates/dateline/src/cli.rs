@@ -24,6 +24,18 @@ pub enum Command {
     Corpus(CorpusArgs),
 }
 
+/// What `extract` reads its inputs as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Decide per input: the HTTP content type, the file name (`.txt`, `.txt.gz` hint
+    /// text), and the markup in the first KiBs.
+    Auto,
+    /// Pages already flattened to text (crawler text dumps).
+    Text,
+    /// HTML pages.
+    Html,
+}
+
 /// Output format of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -79,9 +91,13 @@ impl LimitArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files, directories (walked for *.html, *.htm, *.html.gz), `-` for stdin, or URLs.
+    /// Files, directories (walked for *.html, *.htm, *.txt and their .gz), `-` for stdin,
+    /// or URLs.
     #[arg(required = true)]
     pub inputs: Vec<String>,
+    /// Read inputs as HTML, as flattened text, or decide per input.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Txt)]
     pub format: Format,
@@ -128,6 +144,10 @@ pub struct BenchArgs {
     /// Timed passes per dataset; the median is reported.
     #[arg(long, default_value_t = 1)]
     pub repeat: usize,
+    /// Flat mode: read the flattened text `DIR/<dataset>/<id>.txt[.gz]` of each page listed in
+    /// `<root>/<dataset>/truth.jsonl` (as shared/bench/flatten.py writes it) instead of the HTML.
+    #[arg(long, value_name = "DIR")]
+    pub flat: Option<PathBuf>,
     /// Skip the metadata stage (to measure what it costs).
     #[arg(long)]
     pub no_metadata: bool,

@@ -71,7 +71,7 @@ pub fn expand(args: &[String]) -> Vec<Input> {
                 found.sort();
                 if found.is_empty() {
                     eprintln!(
-                        "dateline: warning: {}: no *.html, *.htm or *.html.gz files",
+                        "dateline: warning: {}: no *.html, *.htm, *.txt or *.gz of them",
                         path.display()
                     );
                 }
@@ -117,10 +117,8 @@ fn is_page_name(path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    name.ends_with(".html")
-        || name.ends_with(".htm")
-        || name.ends_with(".html.gz")
-        || name.ends_with(".htm.gz")
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".txt")
 }
 
 /// A page's raw bytes and, for URLs, the HTTP content type and final URL.

@@ -5,6 +5,7 @@
 mod cli;
 mod commands;
 mod input;
+mod sniff;
 
 use std::process::ExitCode;
 

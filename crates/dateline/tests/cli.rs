@@ -167,7 +167,7 @@ fn extracts_a_directory() {
     write(&root.join("b.htm"), page("b"));
     write(&root.join("c.html.gz"), gzip(page("c").as_bytes()));
     write(&root.join("sub/d.html"), page("d"));
-    write(&root.join("notes.txt"), "not a page");
+    write(&root.join("notes.md"), "not a page");
     write(&root.join("image.png"), b"\x89PNG\r\n\x1a\n");
     for jobs in ["1", "2"] {
         let out =

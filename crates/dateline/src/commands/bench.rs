@@ -61,7 +61,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let pages = read_pages(&dataset.join("pages"))?;
+        let pages = match &args.flat {
+            Some(flat) => read_flat_pages(&dataset.join("truth.jsonl"), &flat.join(&name))?,
+            None => read_pages(&dataset.join("pages"))?,
+        };
         let mut timings = Vec::new();
         let mut lines = Vec::new();
         for _ in 0..args.repeat.max(1) {
@@ -69,7 +72,12 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
             let started = Instant::now();
             let cpu_started = cpu_time::ProcessTime::now();
             for (id, bytes) in &pages {
-                let line = match dateline_extract::extract_bytes(bytes, None, &options) {
+                let extracted = if args.flat.is_some() {
+                    dateline_extract::extract_text_bytes(bytes, &options)
+                } else {
+                    dateline_extract::extract_bytes(bytes, None, &options)
+                };
+                let line = match extracted {
                     Ok(article) => serde_json::to_string(&Prediction {
                         id,
                         text: &article.text,
@@ -164,6 +172,43 @@ fn list_datasets(root: &Path, only: &[String]) -> anyhow::Result<Vec<PathBuf>> {
         );
     }
     Ok(found)
+}
+
+/// Flat mode: (id, decompressed text bytes) for every id of `truth`, from `dir/<id>.txt` or
+/// `dir/<id>.txt.gz`, sorted by id. A page without a text file gets empty input (and so an
+/// empty prediction), as a crawler that kept nothing would give.
+fn read_flat_pages(truth: &Path, dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let truth_text =
+        fs::read_to_string(truth).with_context(|| format!("cannot read {}", truth.display()))?;
+    let mut pages = Vec::new();
+    for line in truth_text.lines().filter(|l| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("bad JSON line in {}", truth.display()))?;
+        let Some(id) = value.get("id").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let plain = dir.join(format!("{id}.txt"));
+        let gz = dir.join(format!("{id}.txt.gz"));
+        let bytes = if plain.is_file() {
+            fs::read(&plain).with_context(|| format!("cannot read {}", plain.display()))?
+        } else if gz.is_file() {
+            let raw = fs::read(&gz).with_context(|| format!("cannot read {}", gz.display()))?;
+            let mut out = Vec::new();
+            flate2::read::MultiGzDecoder::new(&raw[..])
+                .read_to_end(&mut out)
+                .with_context(|| format!("cannot gunzip {}", gz.display()))?;
+            out
+        } else {
+            eprintln!(
+                "dateline bench: warning: no flattened text for {id} in {}",
+                dir.display()
+            );
+            Vec::new()
+        };
+        pages.push((id.to_string(), bytes));
+    }
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(pages)
 }
 
 /// (id, decompressed bytes) sorted by id; id is the file name minus `.html`/`.html.gz`.

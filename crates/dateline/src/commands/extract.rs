@@ -12,8 +12,9 @@ use dateline_model::Article;
 use dateline_model::render::{self, RenderOptions};
 use rayon::prelude::*;
 
-use crate::cli::{ExtractArgs, Format};
+use crate::cli::{ExtractArgs, Format, InputFormat};
 use crate::input::{self, Input};
+use crate::sniff;
 
 /// Inputs handled per parallel batch: large enough to keep all cores busy, small enough that
 /// output starts early and memory stays flat on huge input lists.
@@ -56,7 +57,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         let articles: Vec<Article> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|input| extract_one(input, &options, args.url.as_deref(), timeout))
+                .map(|input| {
+                    extract_one(
+                        input,
+                        &options,
+                        args.url.as_deref(),
+                        timeout,
+                        args.input_format,
+                    )
+                })
                 .collect()
         });
         for (offset, article) in articles.into_iter().enumerate() {
@@ -102,7 +111,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn extract_one(input: &Input, options: &Options, url: Option<&str>, timeout: Duration) -> Article {
+fn extract_one(
+    input: &Input,
+    options: &Options,
+    url: Option<&str>,
+    timeout: Duration,
+    format: InputFormat,
+) -> Article {
     let source = input.source();
     let fetched = match input::read(
         input,
@@ -117,8 +132,31 @@ fn extract_one(input: &Input, options: &Options, url: Option<&str>, timeout: Dur
     };
     let mut options = options.clone();
     options.url = fetched.url.or_else(|| url.map(str::to_string));
-    match dateline_extract::extract_bytes(&fetched.bytes, fetched.content_type.as_deref(), &options)
-    {
+    let kind = match format {
+        InputFormat::Html => sniff::Kind::Html,
+        InputFormat::Text => sniff::Kind::Text,
+        InputFormat::Auto => {
+            let name = match input {
+                Input::File(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()),
+                Input::Url(url) => Some(url.clone()),
+                Input::Stdin => None,
+            };
+            sniff::detect(
+                &fetched.bytes,
+                name.as_deref(),
+                fetched.content_type.as_deref(),
+            )
+        }
+    };
+    let extracted = match kind {
+        sniff::Kind::Html => dateline_extract::extract_bytes(
+            &fetched.bytes,
+            fetched.content_type.as_deref(),
+            &options,
+        ),
+        sniff::Kind::Text => dateline_extract::extract_text_bytes(&fetched.bytes, &options),
+    };
+    match extracted {
         Ok(mut article) => {
             article.source = Some(source);
             article

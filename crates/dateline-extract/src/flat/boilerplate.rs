@@ -1,0 +1,1090 @@
+//! Multilingual lexicons and line patterns of what surrounds an article in flattened text:
+//! the headings that open related-story, tag and comment lists, share and subscribe prompts,
+//! about/copyright/legal lines, menus of short items joined by separators, headline teasers
+//! cut off with `..` or `…`, and relative times ("3 hours ago").
+//!
+//! Languages: English, German, French, Spanish, Italian, Portuguese, Dutch, Polish,
+//! Swedish, Russian, Turkish, Indonesian. Phrases are matched on the lower-cased line with
+//! trailing punctuation removed.
+
+/// What a line is, as far as the lexicons can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Nothing known.
+    Plain,
+    /// A heading opening what follows the article: related or recent stories, "more from",
+    /// comments, newsletter boxes.
+    EndMarker,
+    /// A tag-list label ("Related Topics", "Tags:"), alone or followed by the tags.
+    TagLabel,
+    /// Noise anywhere: share/subscribe prompts, advertising labels, copyright, legal and
+    /// about lines, "read more", relative times, menus, cut-off teasers.
+    Noise,
+}
+
+/// Headings that open the part after the article.
+const END_MARKERS: &[&str] = &[
+    // English
+    "related",
+    "related stories",
+    "related articles",
+    "related news",
+    "related posts",
+    "related content",
+    "related coverage",
+    "recent stories",
+    "recent posts",
+    "recent news",
+    "recent articles",
+    "latest news",
+    "latest stories",
+    "latest",
+    "more stories",
+    "more news",
+    "more articles",
+    "more on this story",
+    "more on this topic",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "most popular",
+    "most read",
+    "most viewed",
+    "most shared",
+    "trending",
+    "trending now",
+    "top stories",
+    "editor's picks",
+    "editors' picks",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "join the conversation",
+    "sign up for our newsletter",
+    "newsletter",
+    "read next",
+    "up next",
+    "what to read next",
+    "around the web",
+    "from around the web",
+    "sponsored",
+    "sponsored content",
+    "promoted stories",
+    "also read",
+    "see also",
+    "further reading",
+    "popular",
+    "popular stories",
+    "in other news",
+    "share this article",
+    "share this story",
+    "share this",
+    "share",
+    "about the author",
+    // German
+    "mehr zum thema",
+    "weitere artikel",
+    "weitere nachrichten",
+    "das könnte sie auch interessieren",
+    "das könnte sie interessieren",
+    "auch interessant",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "am meisten gelesen",
+    "neueste artikel",
+    "kommentare",
+    "artikel teilen",
+    "empfehlungen",
+    "verwandte artikel",
+    "ähnliche artikel",
+    "lesen sie auch",
+    "mehr aus diesem ressort",
+    // French
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "articles liés",
+    "les plus lus",
+    "les plus partagés",
+    "commentaires",
+    "à voir aussi",
+    "dans la même rubrique",
+    "derniers articles",
+    "partager cet article",
+    "vous aimerez aussi",
+    // Spanish
+    "noticias relacionadas",
+    "artículos relacionados",
+    "te puede interesar",
+    "también te puede interesar",
+    "lo más leído",
+    "lo más visto",
+    "más noticias",
+    "comentarios",
+    "últimas noticias",
+    "contenido relacionado",
+    "te recomendamos",
+    // Italian
+    "articoli correlati",
+    "potrebbe interessarti",
+    "ti potrebbe interessare",
+    "i più letti",
+    "più letti",
+    "commenti",
+    "leggi anche",
+    "ultime notizie",
+    "notizie correlate",
+    // Portuguese
+    "notícias relacionadas",
+    "leia também",
+    "leia mais",
+    "mais lidas",
+    "mais lidos",
+    "comentários",
+    "veja também",
+    "últimas notícias",
+    "matérias relacionadas",
+    // Dutch
+    "gerelateerde artikelen",
+    "lees ook",
+    "meest gelezen",
+    "reacties",
+    "meer nieuws",
+    "laatste nieuws",
+    "lees meer",
+    // Polish
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "zobacz także",
+    "najczęściej czytane",
+    "komentarze",
+    "polecane",
+    "najnowsze",
+    "podobne artykuły",
+    // Swedish
+    "relaterade artiklar",
+    "mest läst",
+    "läs också",
+    "läs mer",
+    "kommentarer",
+    // Russian
+    "читайте также",
+    "похожие новости",
+    "популярное",
+    "комментарии",
+    "другие новости",
+    "последние новости",
+    "самое читаемое",
+    // Turkish
+    "ilgili haberler",
+    "en çok okunanlar",
+    "yorumlar",
+    "diğer haberler",
+    // Indonesian
+    "berita terkait",
+    "baca juga",
+    "terpopuler",
+    "berita lainnya",
+    "komentar",
+];
+
+/// Tag-list labels.
+const TAG_LABELS: &[&str] = &[
+    "related topics",
+    "topics",
+    "tags",
+    "tagged",
+    "tagged with",
+    "keywords",
+    "filed under",
+    "schlagwörter",
+    "schlagworte",
+    "themen",
+    "stichwörter",
+    "mots-clés",
+    "mots clés",
+    "thèmes",
+    "etiquetas",
+    "temas",
+    "tag",
+    "argomenti",
+    "tags relacionadas",
+    "trefwoorden",
+    "onderwerpen",
+    "tagi",
+    "tematy",
+    "taggar",
+    "ämnen",
+    "теги",
+    "метки",
+    "темы",
+    "etiketler",
+    "konular",
+    "topik",
+    "label",
+];
+
+/// Whole lines that are noise wherever they stand: buttons and labels.
+const NOISE_EXACT: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "sponsored",
+    "print",
+    "email",
+    "e-mail",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "x",
+    "instagram",
+    "youtube",
+    "tumblr",
+    "flipboard",
+    "menu",
+    "search",
+    "home",
+    "close",
+    "next",
+    "previous",
+    "top",
+    "share",
+    "tweet",
+    "comment",
+    "rss",
+    "login",
+    "log in",
+    "register",
+    "sitemap",
+    "site map",
+    "accessibility",
+    "newsletter",
+    "subscribe",
+    "more",
+    "loading",
+    // German
+    "anzeige",
+    "werbung",
+    "teilen",
+    "drucken",
+    "impressum",
+    "datenschutz",
+    "kontakt",
+    "suche",
+    "startseite",
+    "mehr",
+    "weiter",
+    "zurück",
+    // French
+    "partager",
+    "publicité",
+    "imprimer",
+    "rechercher",
+    "accueil",
+    "suite",
+    // Spanish, Italian, Portuguese
+    "compartir",
+    "publicidad",
+    "imprimir",
+    "buscar",
+    "inicio",
+    "condividi",
+    "pubblicità",
+    "stampa",
+    "cerca",
+    "compartilhe",
+    "compartilhar",
+    "publicidade",
+    "pesquisar",
+    // Dutch, Polish, Swedish
+    "delen",
+    "advertentie",
+    "zoeken",
+    "udostępnij",
+    "reklama",
+    "szukaj",
+    "dela",
+    "annons",
+    "sök",
+    // Russian, Turkish, Indonesian
+    "поделиться",
+    "реклама",
+    "поиск",
+    "paylaş",
+    "reklam",
+    "bagikan",
+    "iklan",
+];
+
+/// Prompts that make a short line noise when it starts with them (a whole word).
+const NOISE_PREFIXES: &[&str] = &[
+    // English
+    "share on",
+    "share this",
+    "share via",
+    "follow us",
+    "follow @",
+    "subscribe to",
+    "subscribe now",
+    "sign up",
+    "sign in",
+    "log in to",
+    "click here",
+    "tap here",
+    "read more",
+    "read the full",
+    "continue reading",
+    "sponsored by",
+    "skip to",
+    "jump to",
+    "back to top",
+    "print this",
+    "email this",
+    "download the app",
+    "get the app",
+    "all rights reserved",
+    "copyright",
+    "©",
+    "(c)",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "cookie policy",
+    "cookie settings",
+    "about us",
+    "contact us",
+    "watch video",
+    "watch:",
+    "view all",
+    "view comments",
+    "show comments",
+    "load more",
+    "see more",
+    "see all",
+    "photo:",
+    "image:",
+    "please enable javascript",
+    "javascript is",
+    "your browser",
+    "please turn on javascript",
+    "this video",
+    "related:",
+    // German
+    "auf facebook teilen",
+    "mehr lesen",
+    "weiterlesen",
+    "abonnieren",
+    "newsletter abonnieren",
+    "folgen sie",
+    "jetzt abonnieren",
+    "alle rechte vorbehalten",
+    "zur startseite",
+    "foto:",
+    "bild:",
+    "lesen sie mehr",
+    "mehr zum thema:",
+    // French
+    "lire la suite",
+    "mentions légales",
+    "s'abonner",
+    "abonnez-vous",
+    "suivez-nous",
+    "tous droits réservés",
+    "politique de confidentialité",
+    "lire aussi:",
+    // Spanish
+    "leer más",
+    "aviso legal",
+    "suscríbete",
+    "síguenos",
+    "todos los derechos reservados",
+    "política de privacidad",
+    "lee también:",
+    // Italian
+    "leggi tutto",
+    "iscriviti",
+    "seguici",
+    "tutti i diritti riservati",
+    "leggi anche:",
+    // Portuguese
+    "assine",
+    "siga-nos",
+    "todos os direitos reservados",
+    "leia também:",
+    "leia mais:",
+    // Dutch
+    "abonneer",
+    "volg ons",
+    "alle rechten voorbehouden",
+    "lees ook:",
+    "lees meer",
+    // Polish
+    "czytaj więcej",
+    "subskrybuj",
+    "obserwuj nas",
+    "wszelkie prawa zastrzeżone",
+    "czytaj też:",
+    "czytaj także:",
+    // Swedish
+    "prenumerera",
+    "läs mer",
+    // Russian
+    "подписаться",
+    "подробнее",
+    "все права защищены",
+    "читайте также:",
+];
+
+/// Phrases that make a line noise wherever they stand inside it.
+const NOISE_ANYWHERE: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
+    "wszelkie prawa zastrzeżone",
+    "все права защищены",
+    "reproduction without",
+    "without permission",
+    "without proper consent",
+    "is not responsible for the content",
+    "cookies to",
+    "uses cookies",
+    "verwendet cookies",
+    "utilise des cookies",
+    "utiliza cookies",
+    "utilizza cookie",
+];
+
+/// The exact-match lists as one hash set, and the prefix and anywhere phrases as automata:
+/// every short line of every page goes through them.
+struct Lexicons {
+    exact: std::collections::HashMap<&'static str, Kind, FnvBuild>,
+    prefixes: aho_corasick::AhoCorasick,
+    anywhere: aho_corasick::AhoCorasick,
+}
+
+fn lexicons() -> Option<&'static Lexicons> {
+    static LEXICONS: std::sync::OnceLock<Option<Lexicons>> = std::sync::OnceLock::new();
+    LEXICONS
+        .get_or_init(|| {
+            let mut exact = std::collections::HashMap::with_hasher(FnvBuild);
+            for &w in NOISE_EXACT {
+                exact.insert(w, Kind::Noise);
+            }
+            for &w in END_MARKERS {
+                exact.insert(w, Kind::EndMarker);
+            }
+            for &w in TAG_LABELS {
+                exact.insert(w, Kind::TagLabel);
+            }
+            let prefixes = aho_corasick::AhoCorasick::builder()
+                .start_kind(aho_corasick::StartKind::Anchored)
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(NOISE_PREFIXES)
+                .ok()?;
+            let anywhere = aho_corasick::AhoCorasick::new(NOISE_ANYWHERE).ok()?;
+            Some(Lexicons {
+                exact,
+                prefixes,
+                anywhere,
+            })
+        })
+        .as_ref()
+}
+
+/// FNV hashing for the lexicon map: keys are short, and SipHash showed in profiles.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FnvBuild;
+
+/// See [`FnvBuild`].
+pub(crate) struct Fnv(u64);
+
+impl std::hash::BuildHasher for FnvBuild {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Whether `lower` starts with one of the noise prompts, ending at a word boundary.
+fn noise_prefix(lexicons: &Lexicons, lower: &str) -> bool {
+    let input = aho_corasick::Input::new(lower).anchored(aho_corasick::Anchored::Yes);
+    lexicons
+        .prefixes
+        .find(input)
+        .is_some_and(|m| starts_with_word(lower, &lower[..m.end()]))
+}
+
+/// Lines longer than this (in bytes) are prose; the lexicons are not looked up for them.
+const SHORT_LINE_BYTES: usize = 220;
+
+/// Lower-cases and strips what decorates labels (`Tags:`, `Related »`, `• More`).
+pub(crate) fn normalise(text: &str) -> String {
+    text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '»' | '›' | '>' | '<' | '«' | '|' | '-' | '•' | '·' | '…'
+            )
+    })
+    .to_lowercase()
+}
+
+/// Classifies one unit.
+pub(crate) fn classify(text: &str) -> Kind {
+    let Some(lexicons) = lexicons() else {
+        return Kind::Plain;
+    };
+    if text.len() > SHORT_LINE_BYTES {
+        let lower_tail = text.len() < 600 && {
+            let lower = text.to_lowercase();
+            lexicons.anywhere.is_match(&lower)
+        };
+        return if lower_tail { Kind::Noise } else { Kind::Plain };
+    }
+    let lower = normalise(text);
+    if lower.is_empty() {
+        return Kind::Noise;
+    }
+    let label = lower.split(':').next().unwrap_or("").trim();
+    if lexicons.exact.get(label) == Some(&Kind::TagLabel) {
+        return Kind::TagLabel;
+    }
+    match lexicons.exact.get(lower.as_str()) {
+        Some(Kind::EndMarker) => return Kind::EndMarker,
+        Some(Kind::Noise) => return Kind::Noise,
+        _ => {}
+    }
+    if more_from(text).is_some() || short_more_heading(&lower) {
+        return Kind::EndMarker;
+    }
+    if noise_prefix(lexicons, &lower)
+        || lexicons.anywhere.is_match(&lower)
+        || is_relative_time(&lower)
+        || is_menu(text)
+        || is_cut_title(text)
+    {
+        return Kind::Noise;
+    }
+    Kind::Plain
+}
+
+/// `text` starts with `prefix` and the prefix ends at a word boundary.
+fn starts_with_word(text: &str, prefix: &str) -> bool {
+    text.starts_with(prefix)
+        && (prefix.ends_with(|c: char| !c.is_alphanumeric())
+            || text[prefix.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// "More trending", "More videos", "Read more stories", "Must read": short headings of
+/// teaser boxes.
+fn short_more_heading(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && (matches!(
+            words[0],
+            "more" | "mehr" | "plus" | "más" | "altri" | "mais" | "meer" | "więcej" | "ещё" | "еще"
+        ) || lower.starts_with("read more")
+            || lower.starts_with("must read")
+            || lower.starts_with("what's trending")
+            || lower.starts_with("trending"))
+}
+
+/// Headings and counters that open a comment section: `Comments`, `274 Comments`,
+/// `Leave a Reply`, `Comments Filter:`, `12 responses to "..."`.
+pub(crate) fn opens_comments(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "comments",
+        "comment",
+        "responses",
+        "replies",
+        "reactions",
+        "discussion",
+        "kommentare",
+        "kommentar",
+        "leserkommentare",
+        "commentaires",
+        "commentaire",
+        "comentarios",
+        "comentario",
+        "commenti",
+        "commento",
+        "comentários",
+        "reacties",
+        "reactie",
+        "komentarze",
+        "komentarz",
+        "комментарии",
+        "комментариев",
+        "kommentarer",
+        "yorumlar",
+        "komentar",
+    ];
+    const PHRASES: &[&str] = &[
+        "leave a reply",
+        "leave a comment",
+        "post a comment",
+        "add a comment",
+        "add comment",
+        "write a comment",
+        "join the discussion",
+        "join the conversation",
+        "comments filter",
+        "what do you think",
+        "your comment",
+        "kommentar schreiben",
+        "laisser un commentaire",
+        "deja un comentario",
+        "lascia un commento",
+        "deixe um comentário",
+        "napisz komentarz",
+    ];
+    if text.len() > 80 {
+        return false;
+    }
+    let lower = normalise(text);
+    if PHRASES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [w] => WORDS.contains(w),
+        [a, b] => {
+            let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+            (WORDS.contains(a) && number(b)) || (WORDS.contains(b) && number(a))
+        }
+        [n, w, ..] if words.len() <= 8 => {
+            n.bytes().all(|b| b.is_ascii_digit()) && WORDS.contains(w)
+        }
+        _ => false,
+    }
+}
+
+/// A short line stamping a post or a comment with a date or a time next to a name:
+/// `Jane Roe — July 17th, 2012, 6:45 pm`, `jroe | 9 Nov 2012 2:34 AM | Reply`.
+pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "januar", "februar", "märz", "mai", "juni", "juli", "okt", "dez", "janv", "févr", "mars",
+        "avr", "juin", "juil", "août", "sept", "déc", "ene", "abr", "ago", "dic", "gen", "giu",
+        "lug", "set", "ott", "out", "dez",
+    ];
+    if !(2..=16).contains(&words) || text.len() > 160 {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let time = bytes.windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    }) || bytes.windows(5).any(|w| {
+        w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit() && w[0].is_ascii_digit()
+    });
+    let numeric_date = bytes.windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && matches!(w[1], b'.' | b'/' | b'-')
+            && w[2].is_ascii_digit()
+            && (w[3].is_ascii_digit() && matches!(w[4], b'.' | b'/' | b'-')
+                || matches!(w[3], b'.' | b'/' | b'-'))
+    });
+    let lower = text.to_lowercase();
+    // A date alone is a teaser or a list item; a comment stamp also names who and says what.
+    let attribution = lower.contains(" | ")
+        || lower.contains(" — ")
+        || lower.contains(" - ")
+        || lower.contains('@')
+        || [
+            " says",
+            "reply",
+            "wrote",
+            "posted",
+            " by ",
+            "said on",
+            "schrieb",
+            "antworten",
+            "répondre",
+            "responder",
+            "rispondi",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    let named = lower
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|w| !matches!(*w, "am" | "pm" | "min" | "uhr" | "h"))
+        .count()
+        >= 2;
+    // "posted by ... at 9:51 PM" closes a blog post, and a time first opens a live-blog entry:
+    // the posts of such pages are all content.
+    let post_stamp = [
+        "posted",
+        "permalink",
+        "trackback",
+        "comments (",
+        "comment (",
+        "// link",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || bytes.first().is_some_and(u8::is_ascii_digit);
+    if !named || (!time && !attribution) || post_stamp {
+        return false;
+    }
+    let month_date = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m) && w.len() <= 9))
+        && bytes.iter().any(u8::is_ascii_digit);
+    time || numeric_date || month_date
+}
+
+/// The section named by a "More Stories From World" line: `World`.
+pub(crate) fn more_from(text: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &[
+        "more stories from ",
+        "more stories in ",
+        "more news from ",
+        "more from ",
+        "more in ",
+        "more articles from ",
+        "more articles in ",
+        "latest from ",
+        "mehr aus ",
+        "mehr zum ",
+        "plus d'articles ",
+        "plus de ",
+        "más de ",
+        "más noticias de ",
+        "altro da ",
+        "altre notizie di ",
+        "mais de ",
+        "meer over ",
+        "więcej z ",
+        "ещё из ",
+        "еще из ",
+    ];
+    let trimmed = text.trim().trim_end_matches(['»', '›', '>', ':', ' ']);
+    if trimmed.len() > 80 {
+        return None;
+    }
+    for prefix in PREFIXES {
+        if let Some(head) = trimmed.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
+            let rest = trimmed[prefix.len()..].trim();
+            let words = rest.split_whitespace().count();
+            if (1..=4).contains(&words) && rest.chars().next().is_some_and(char::is_uppercase) {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// "3 hours ago", "vor 2 Stunden", "il y a 5 min", "hace 3 horas", "2 ore fa", "há 1 hora",
+/// "3 uur geleden", "2 godziny temu", "5 часов назад", "Yesterday".
+pub(crate) fn is_relative_time(lower: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "sec", "second", "min", "minute", "hour", "hr", "day", "week", "month", "year", "h", "m",
+        "d", "std", "stunde", "tag", "woche", "monat", "jahr", "heure", "jour", "semaine", "mois",
+        "an", "hora", "día", "dia", "semana", "mes", "año", "ora", "ore", "giorn", "uur", "dag",
+        "minuut", "minut", "godzin", "dni", "dzie", "час", "мин", "дн", "timme", "timm", "saat",
+        "gün", "jam", "hari", "menit",
+    ];
+    const AGO: &[&str] = &[
+        "ago",
+        "vor",
+        "il y a",
+        "hace",
+        "fa",
+        "há",
+        "geleden",
+        "temu",
+        "назад",
+        "sedan",
+        "önce",
+        "yang lalu",
+        "lalu",
+    ];
+    if lower.len() > 40 {
+        return false;
+    }
+    if matches!(
+        lower,
+        "yesterday"
+            | "today"
+            | "just now"
+            | "gestern"
+            | "heute"
+            | "hier"
+            | "ayer"
+            | "ieri"
+            | "ontem"
+            | "gisteren"
+            | "wczoraj"
+            | "вчера"
+    ) {
+        return true;
+    }
+    let has_digit = lower.bytes().any(|b| b.is_ascii_digit())
+        || lower.starts_with("an ")
+        || lower.starts_with("a ")
+        || lower.starts_with("one ");
+    has_digit
+        && AGO.iter().any(|a| lower.contains(a))
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && UNITS.iter().any(|u| w.starts_with(u)))
+}
+
+/// A menu flattened to one line: at least three short items joined by ` | `, ` - `, ` • `,
+/// ` · ` or ` / `.
+pub(crate) fn is_menu(text: &str) -> bool {
+    const SEPARATORS: [&str; 7] = [" | ", " - ", " • ", " · ", " / ", " :: ", " – "];
+    let counts = separator_counts(text);
+    for (separator, count) in SEPARATORS.into_iter().zip(counts) {
+        if count < 2 {
+            continue;
+        }
+        let mut items = 0;
+        let mut longest = 0;
+        let mut total = 0;
+        for item in text.split(separator) {
+            let words = item.split_whitespace().count();
+            items += 1;
+            total += words;
+            longest = longest.max(words);
+        }
+        if items >= 3 && longest <= 5 && total <= items * 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// How often each separator of [`is_menu`] occurs, in one pass over the bytes (this runs
+/// for every short line, and seven substring searches per line were a tenth of the time).
+fn separator_counts(text: &str) -> [u32; 7] {
+    let mut counts = [0u32; 7];
+    let bytes = text.as_bytes();
+    let mut i = 1;
+    while i + 1 < bytes.len() {
+        if bytes[i - 1] == b' ' {
+            let rest = &bytes[i..];
+            let kind = match rest {
+                [b'|', b' ', ..] => Some(0),
+                [b'-', b' ', ..] => Some(1),
+                [0xe2, 0x80, 0xa2, b' ', ..] => Some(2),
+                [0xc2, 0xb7, b' ', ..] => Some(3),
+                [b'/', b' ', ..] => Some(4),
+                [b':', b':', b' ', ..] => Some(5),
+                [0xe2, 0x80, 0x93, b' ', ..] => Some(6),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                counts[kind] += 1;
+            }
+        }
+        i += 1;
+    }
+    counts
+}
+
+/// A teaser cut off mid-sentence: `Kansas Woman Accused of Leading ISIS Female Battal ..`.
+pub(crate) fn is_cut_title(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let words = trimmed.split_whitespace().count();
+    if words > 30 {
+        return false;
+    }
+    (trimmed.ends_with("..") && !trimmed.ends_with("..."))
+        || trimmed.ends_with(" …")
+        || trimmed.ends_with(" ...")
+}
+
+/// Tags on a tag line: separated by commas, pipes, bullets or semicolons when the line has
+/// them; otherwise a run of capitalised words, grouped into names by `joins` (whether two
+/// adjacent words belong to one tag).
+pub(crate) fn split_tags(line: &str, joins: impl Fn(&str, &str) -> bool) -> Vec<String> {
+    let line = line.trim();
+    for separator in [",", " | ", "|", " • ", " · ", ";", "، ", "、"] {
+        if line.contains(separator) {
+            return line
+                .split(separator)
+                .map(|t| t.trim().trim_start_matches('#').trim().to_string())
+                .filter(|t| !t.is_empty() && t.split_whitespace().count() <= 6)
+                .collect();
+        }
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    if words.len() <= 3 || capitalised * 10 < words.len() * 8 {
+        return if words.len() <= 4 {
+            vec![line.to_string()]
+        } else {
+            Vec::new()
+        };
+    }
+    let mut tags: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if !current.is_empty() {
+            let previous = words[i - 1];
+            if joins(previous, word) {
+                current.push(' ');
+                current.push_str(word);
+                continue;
+            }
+            tags.push(std::mem::take(&mut current));
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        tags.push(current);
+    }
+    tags
+}
+
+/// Words that seldom stand alone as a tag and start a two-word name (`United Kingdom`,
+/// `New York`, `Prime Minister`).
+pub(crate) fn starts_name(word: &str) -> bool {
+    const FIRST: &[&str] = &[
+        "United", "New", "South", "North", "East", "West", "Saudi", "Hong", "Sri", "Prime",
+        "White", "Middle", "Latin", "Los", "San", "Santa", "Las", "El", "Al", "Costa", "Puerto",
+        "Supreme", "Human", "Climate", "Social", "Real", "Wall", "Black", "Red", "Central",
+        "European", "Federal", "National", "World", "Foreign", "Vice", "Chief", "Sierra",
+        "Burkina", "Buenos", "Rio", "Sao", "São", "Tel", "Abu", "Kuala", "Cape", "Ivory",
+    ];
+    FIRST.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        assert_eq!(classify("Related Topics"), Kind::TagLabel);
+        assert_eq!(classify("Schlagwörter:"), Kind::TagLabel);
+        assert_eq!(classify("Recent Stories"), Kind::EndMarker);
+        assert_eq!(classify("Lesen Sie auch"), Kind::EndMarker);
+        assert_eq!(classify("More Stories From World"), Kind::EndMarker);
+        assert_eq!(classify("3 hours ago"), Kind::Noise);
+        assert_eq!(classify("il y a 5 minutes"), Kind::Noise);
+        assert_eq!(
+            classify("About Us | Contact Us | Advertisment"),
+            Kind::Noise
+        );
+        assert_eq!(
+            classify("Weather - Sport - Culture - Travel - Jobs"),
+            Kind::Noise
+        );
+        assert_eq!(
+            classify("Two Nurses Charged With Selling Fake ..",),
+            Kind::Noise
+        );
+        assert_eq!(classify("© 2024 The Example Times"), Kind::Noise);
+        assert_eq!(
+            classify("Ministers To Visit Paris To Try To Calm Tensions - Government Office"),
+            Kind::Plain
+        );
+        assert_eq!(
+            classify("The council voted on Tuesday to reopen the old ferry terminal."),
+            Kind::Plain
+        );
+    }
+
+    #[test]
+    fn comment_openers_and_stamps() {
+        assert!(opens_comments("274 Comments"));
+        assert!(opens_comments("Comments Filter:"));
+        assert!(opens_comments("Leave a Reply"));
+        assert!(opens_comments("Kommentare"));
+        assert!(!opens_comments(
+            "Comments by the minister were welcomed by the union"
+        ));
+        assert!(is_stamp("Jane Roe — July 17th, 2012, 6:45 pm", 8));
+        assert!(is_stamp("jroe | 9/11/2012 2:34 AM | Reply", 6));
+        assert!(!is_stamp("The mayor spoke to reporters", 5));
+        assert!(!is_stamp("posted by Jane @ 9:51 PM", 6));
+        assert!(!is_stamp(
+            "May 2, 2006 in Travel | Permalink | Comments (0)",
+            10
+        ));
+        assert!(!is_stamp("21:00 Jane Roe reports", 4));
+    }
+
+    #[test]
+    fn section_from_more_line() {
+        assert_eq!(more_from("More Stories From World"), Some("World"));
+        assert_eq!(more_from("Mehr aus Politik »"), Some("Politik"));
+        assert_eq!(
+            more_from("more from the archive of our newspaper today"),
+            None
+        );
+    }
+
+    #[test]
+    fn tags_by_separator_or_names() {
+        assert_eq!(
+            split_tags("Harbours, Libraries, Saltmere", |_, _| false),
+            ["Harbours", "Libraries", "Saltmere"]
+        );
+        let body = "the prime minister met the library board";
+        let joins = |a: &str, b: &str| {
+            starts_name(a) || body.contains(&format!("{} {}", a, b).to_lowercase())
+        };
+        assert_eq!(
+            split_tags(
+                "Libraries Prime Minister Saltmere United Kingdom Budget",
+                joins
+            ),
+            [
+                "Libraries",
+                "Prime Minister",
+                "Saltmere",
+                "United Kingdom",
+                "Budget"
+            ]
+        );
+    }
+}

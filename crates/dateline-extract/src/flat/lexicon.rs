@@ -1,0 +1,576 @@
+//! Function words of the languages the segmenter knows, for the share of function words in a
+//! line: running prose is full of them, menus, headline lists and tag clouds are not. The
+//! lists are short on purpose (the most frequent words only), so that a word of another
+//! language rarely collides.
+
+use std::sync::OnceLock;
+
+/// Most frequent function words: English, German, French, Spanish, Italian, Portuguese,
+/// Dutch, Polish, Swedish/Danish/Norwegian, Czech, Turkish, Indonesian, Russian, Ukrainian.
+const WORDS: &[&str] = &[
+    // English
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "is",
+    "that",
+    "for",
+    "it",
+    "with",
+    "was",
+    "on",
+    "as",
+    "are",
+    "be",
+    "by",
+    "at",
+    "this",
+    "from",
+    "or",
+    "an",
+    "have",
+    "has",
+    "had",
+    "not",
+    "but",
+    "they",
+    "his",
+    "her",
+    "she",
+    "he",
+    "we",
+    "you",
+    "their",
+    "which",
+    "were",
+    "been",
+    "would",
+    "will",
+    "who",
+    "there",
+    "its",
+    "said",
+    "one",
+    "all",
+    "can",
+    "more",
+    "about",
+    "when",
+    "than",
+    "so",
+    "into",
+    "after",
+    "also",
+    "what",
+    "our",
+    "if",
+    "no",
+    "some",
+    "them",
+    "only",
+    "could",
+    "these",
+    "other",
+    "out",
+    "up",
+    "him",
+    "my",
+    "i",
+    "me",
+    "do",
+    "did",
+    "a",
+    // German
+    "der",
+    "die",
+    "das",
+    "und",
+    "ist",
+    "nicht",
+    "sich",
+    "mit",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einer",
+    "auf",
+    "für",
+    "von",
+    "zu",
+    "im",
+    "auch",
+    "es",
+    "sie",
+    "wir",
+    "ich",
+    "er",
+    "wird",
+    "werden",
+    "hat",
+    "haben",
+    "sind",
+    "war",
+    "wie",
+    "aus",
+    "bei",
+    "nach",
+    "noch",
+    "aber",
+    "wenn",
+    "nur",
+    "oder",
+    "um",
+    "vor",
+    "über",
+    "dass",
+    "daß",
+    "so",
+    "man",
+    "zum",
+    "zur",
+    "durch",
+    "kann",
+    "schon",
+    "sei",
+    "hatte",
+    // French
+    "le",
+    "la",
+    "les",
+    "de",
+    "des",
+    "du",
+    "un",
+    "une",
+    "et",
+    "est",
+    "en",
+    "que",
+    "qui",
+    "dans",
+    "pour",
+    "pas",
+    "sur",
+    "au",
+    "aux",
+    "il",
+    "elle",
+    "ne",
+    "se",
+    "ce",
+    "cette",
+    "son",
+    "sa",
+    "ses",
+    "par",
+    "avec",
+    "plus",
+    "sont",
+    "ont",
+    "été",
+    "mais",
+    "nous",
+    "vous",
+    "ils",
+    "leur",
+    "a",
+    "été",
+    "aussi",
+    "comme",
+    "où",
+    "y",
+    // Spanish
+    "el",
+    "los",
+    "las",
+    "del",
+    "y",
+    "que",
+    "por",
+    "con",
+    "para",
+    "una",
+    "su",
+    "sus",
+    "es",
+    "al",
+    "lo",
+    "como",
+    "más",
+    "pero",
+    "se",
+    "ha",
+    "han",
+    "fue",
+    "este",
+    "esta",
+    "sobre",
+    "entre",
+    "también",
+    "sin",
+    "muy",
+    "ya",
+    "hay",
+    "desde",
+    "cuando",
+    // Italian
+    "il",
+    "di",
+    "che",
+    "è",
+    "non",
+    "per",
+    "una",
+    "gli",
+    "della",
+    "delle",
+    "dei",
+    "nel",
+    "nella",
+    "sono",
+    "anche",
+    "alla",
+    "ai",
+    "come",
+    "ma",
+    "si",
+    "ha",
+    "dal",
+    "dalla",
+    "questo",
+    "più",
+    "degli",
+    "essere",
+    "stato",
+    "tra",
+    // Portuguese
+    "o",
+    "os",
+    "as",
+    "da",
+    "do",
+    "das",
+    "dos",
+    "em",
+    "um",
+    "uma",
+    "não",
+    "na",
+    "no",
+    "nos",
+    "com",
+    "por",
+    "para",
+    "mais",
+    "foi",
+    "ao",
+    "à",
+    "seu",
+    "sua",
+    "também",
+    "pelo",
+    "pela",
+    "ser",
+    "está",
+    "são",
+    "mas",
+    // Dutch
+    "het",
+    "een",
+    "van",
+    "en",
+    "ik",
+    "dat",
+    "niet",
+    "zijn",
+    "op",
+    "te",
+    "met",
+    "voor",
+    "er",
+    "maar",
+    "om",
+    "ook",
+    "als",
+    "bij",
+    "nog",
+    "wordt",
+    "werd",
+    "door",
+    "naar",
+    "heeft",
+    "worden",
+    "dit",
+    "wel",
+    "uit",
+    // Polish
+    "i",
+    "w",
+    "z",
+    "na",
+    "się",
+    "nie",
+    "do",
+    "to",
+    "że",
+    "jest",
+    "o",
+    "jak",
+    "ale",
+    "po",
+    "co",
+    "tak",
+    "za",
+    "od",
+    "jego",
+    "przez",
+    "czy",
+    "lub",
+    "oraz",
+    "który",
+    "która",
+    "które",
+    "był",
+    "była",
+    "być",
+    "tym",
+    "ich",
+    "już",
+    "tylko",
+    // Swedish, Danish, Norwegian
+    "och",
+    "att",
+    "det",
+    "som",
+    "är",
+    "av",
+    "för",
+    "på",
+    "med",
+    "har",
+    "inte",
+    "till",
+    "den",
+    "om",
+    "ett",
+    "var",
+    "men",
+    "jeg",
+    "og",
+    "ikke",
+    "af",
+    "til",
+    "er",
+    "med",
+    "på",
+    "som",
+    "hun",
+    "han",
+    "vi",
+    "ble",
+    "blev",
+    "kan",
+    "fra",
+    // Czech
+    "je",
+    "se",
+    "na",
+    "že",
+    "to",
+    "jsou",
+    "by",
+    "jako",
+    "ale",
+    "pro",
+    "od",
+    "jeho",
+    "které",
+    "který",
+    "byl",
+    "také",
+    "podle",
+    // Turkish
+    "ve",
+    "bir",
+    "bu",
+    "da",
+    "de",
+    "için",
+    "ile",
+    "çok",
+    "olarak",
+    "daha",
+    "gibi",
+    "ama",
+    "olan",
+    "kadar",
+    "sonra",
+    // Indonesian, Malay
+    "yang",
+    "dan",
+    "di",
+    "itu",
+    "dengan",
+    "untuk",
+    "tidak",
+    "ini",
+    "dari",
+    "dalam",
+    "akan",
+    "pada",
+    "juga",
+    "ke",
+    "karena",
+    "ada",
+    "oleh",
+    "mereka",
+    // Russian, Ukrainian
+    "и",
+    "в",
+    "не",
+    "на",
+    "что",
+    "с",
+    "по",
+    "это",
+    "как",
+    "а",
+    "но",
+    "из",
+    "к",
+    "за",
+    "от",
+    "он",
+    "она",
+    "они",
+    "для",
+    "о",
+    "же",
+    "так",
+    "было",
+    "его",
+    "только",
+    "при",
+    "уже",
+    "та",
+    "що",
+    "у",
+    "з",
+    "до",
+    "як",
+    "від",
+    "це",
+    "та",
+    "також",
+];
+
+/// Open-addressing table of the words, keyed by [`fnv`]: the lookup runs for every word of
+/// every page, so it must not compare strings more than once or twice.
+struct Table {
+    slots: Vec<Option<&'static str>>,
+    mask: usize,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let size = (WORDS.len() * 4).next_power_of_two();
+        let mut slots = vec![None; size];
+        let mask = size - 1;
+        for &word in WORDS {
+            let mut at = fnv(word.as_bytes()) as usize & mask;
+            while let Some(existing) = slots[at] {
+                if existing == word {
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+            slots[at] = Some(word);
+        }
+        Table { slots, mask }
+    })
+}
+
+/// FNV-1a: short keys, no allocation.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Longest function word in bytes, to skip the lookup for long words.
+const MAX_BYTES: usize = 16;
+
+/// Whether `word` (punctuation around it ignored, any case) is a function word.
+pub(crate) fn is_function_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() || word.len() > MAX_BYTES {
+        return false;
+    }
+    let mut buffer = [0u8; MAX_BYTES * 2];
+    let mut len = 0;
+    if word.is_ascii() {
+        for (slot, b) in buffer.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        len = word.len();
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let width = c.len_utf8();
+            if len + width > buffer.len() {
+                return false;
+            }
+            c.encode_utf8(&mut buffer[len..len + width]);
+            len += width;
+        }
+    }
+    lookup(&buffer[..len])
+}
+
+/// [`is_function_word`] for an ASCII word already trimmed of punctuation: the common case,
+/// without the UTF-8 handling.
+pub(crate) fn is_function_word_ascii(word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > MAX_BYTES {
+        return false;
+    }
+    let mut buffer = [0u8; MAX_BYTES];
+    for (slot, b) in buffer.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    lookup(&buffer[..word.len()])
+}
+
+fn lookup(key: &[u8]) -> bool {
+    let table = table();
+    let mut at = fnv(key) as usize & table.mask;
+    while let Some(candidate) = table.slots[at] {
+        if candidate.as_bytes() == key {
+            return true;
+        }
+        at = (at + 1) & table.mask;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_function_words_in_any_case() {
+        for word in ["The", "und,", "«que", "się", "ЧТО", "och"] {
+            assert!(is_function_word(word), "{word}");
+        }
+        for word in ["Moscow", "Regierung", "", "12", "extraordinarily"] {
+            assert!(!is_function_word(word), "{word}");
+        }
+    }
+}

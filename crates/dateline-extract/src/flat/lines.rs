@@ -1,0 +1,328 @@
+//! The line model: the flattened text cut into units (a line, or one cell of a line that a
+//! layout-preserving flattener padded into columns), each with the features the segmenter
+//! scores. One pass over the bytes, no allocation per word, so that thousands of pages a
+//! second stay possible.
+
+use super::lexicon;
+
+/// Runs of this many spaces inside a line separate layout columns (table-based pages come
+/// out of layout-aware flatteners as text grids); prose never has them.
+const COLUMN_GAP: usize = 3;
+const GAP: &[u8] = b"   ";
+const _: () = assert!(GAP.len() == COLUMN_GAP);
+
+/// One unit of text: a whole line, or one column cell of it.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// Input line number (0-based); cells of one line share it.
+    pub line: usize,
+    /// The text, trimmed, without a list bullet.
+    pub text: &'a str,
+    /// Leading spaces of the input line (cells after the first add their column).
+    pub indent: u32,
+    /// Whether the flattener marked the line as a list item (`* `, `• `, `- `).
+    pub bullet: bool,
+    /// Whether a blank line (or the start of the text) comes right before.
+    pub blank_before: bool,
+    /// Whether the unit shares its input line with other cells.
+    pub cell: bool,
+    /// Counted features.
+    pub f: Features,
+}
+
+/// Word and character counts of a unit.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Features {
+    /// Characters other than whitespace.
+    pub chars: u32,
+    /// Whitespace-separated words.
+    pub words: u32,
+    /// Words found in the multilingual function-word list.
+    pub stop: u32,
+    /// Words starting with an upper-case letter.
+    pub capitalised: u32,
+    /// Words starting with a lower-case letter.
+    pub lower: u32,
+    /// Han, kana, Hangul and Thai characters, which come without spaces between words.
+    pub cjk: u32,
+    /// Sentence-ending punctuation inside or at the end of the text.
+    pub sentence_marks: u32,
+    /// Whether the text ends like a sentence (`.`, `!`, `?`, `。`, closing quote after one).
+    pub ends_sentence: bool,
+    /// Commas (Latin and CJK).
+    pub commas: u32,
+}
+
+impl Features {
+    /// A length measure comparable across scripts: words, or for CJK text about one word per
+    /// two characters.
+    pub fn weight(&self) -> u32 {
+        if self.cjk * 2 > self.chars {
+            self.cjk / 2 + self.words
+        } else {
+            self.words
+        }
+    }
+
+    /// Share of function words among the words (0 for CJK, which has no spaces to count by).
+    pub fn stop_ratio(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stop as f32 / self.words as f32
+        }
+    }
+}
+
+/// Cuts `text` into units in reading order.
+pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
+    let mut units = Vec::with_capacity(text.len() / 48 + 8);
+    let mut blank_before = true;
+    for (number, raw) in text.split('\n').enumerate() {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let trimmed_start = raw.trim_start();
+        if trimmed_start.trim_end().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let indent = leading_width(raw);
+        let first = units.len();
+        for (offset, cell) in cells(raw) {
+            let (bullet, body) = strip_bullet(cell, indent >= 4);
+            if body.is_empty() {
+                continue;
+            }
+            units.push(Line {
+                line: number,
+                text: body,
+                indent: if offset == 0 { indent } else { offset as u32 },
+                bullet,
+                blank_before: blank_before && units.len() == first,
+                cell: false,
+                f: features(body),
+            });
+        }
+        if units.len() > first + 1 {
+            for unit in &mut units[first..] {
+                unit.cell = true;
+            }
+        }
+        blank_before = false;
+    }
+    units
+}
+
+fn leading_width(raw: &str) -> u32 {
+    raw.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum()
+}
+
+/// The column cells of one line with their byte offsets: text separated by runs of at least
+/// [`COLUMN_GAP`] spaces. Most lines are one cell.
+fn cells(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = raw.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
+            pos += 1;
+        }
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        // The next column gap, found with SIMD: this scan covers every byte of the page.
+        pos = memchr::memmem::find(&bytes[pos..], GAP).map_or(bytes.len(), |k| pos + k);
+        // Only ASCII spaces are stopped at, so both ends are char boundaries.
+        let cell = raw.get(start..pos).unwrap_or("").trim_end();
+        Some((start, cell))
+    })
+    .filter(|(_, cell)| !cell.is_empty())
+}
+
+/// `* item` and `• item` are how flatteners write list items; the text is the rest.
+/// Nested lists use `+ `, `o ` and `- ` too; those are only read as bullets when indented,
+/// since prose may start with them (`o` is a word in Portuguese, dialogue starts with `- `).
+fn strip_bullet(cell: &str, indented: bool) -> (bool, &str) {
+    for marker in ["* ", "• ", "· ", "◦ ", "▪ ", "– "] {
+        if let Some(rest) = cell.strip_prefix(marker) {
+            return (true, rest.trim_start());
+        }
+    }
+    if indented {
+        for marker in ["+ ", "o ", "- "] {
+            if let Some(rest) = cell.strip_prefix(marker) {
+                return (true, rest.trim_start());
+            }
+        }
+    }
+    if cell == "*" || cell == "•" {
+        return (true, "");
+    }
+    (false, cell)
+}
+
+/// Counts the features of one unit of text in one pass over its words.
+pub(crate) fn features(text: &str) -> Features {
+    if text.is_ascii() {
+        return features_ascii(text.as_bytes());
+    }
+    let mut f = Features::default();
+    for word in text.split_whitespace() {
+        f.words += 1;
+        let first_letter = word.chars().find(|c| c.is_alphabetic());
+        if let Some(c) = first_letter {
+            if c.is_uppercase() {
+                f.capitalised += 1;
+            } else if c.is_lowercase() {
+                f.lower += 1;
+            }
+        }
+        if word.is_ascii() {
+            f.chars += word.len() as u32;
+            for b in word.bytes() {
+                match b {
+                    b'.' | b'!' | b'?' => f.sentence_marks += 1,
+                    b',' => f.commas += 1,
+                    _ => {}
+                }
+            }
+        } else {
+            for c in word.chars() {
+                f.chars += 1;
+                match c {
+                    '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' => f.sentence_marks += 1,
+                    ',' | '，' | '、' | '،' => f.commas += 1,
+                    _ => {
+                        if is_cjk(c) {
+                            f.cjk += 1;
+                        }
+                    }
+                }
+            }
+        }
+        if lexicon::is_function_word(word) {
+            f.stop += 1;
+        }
+    }
+    f.ends_sentence = ends_sentence(text);
+    f
+}
+
+/// [`features`] for ASCII text, byte by byte: most lines of most pages, and the segmenter's
+/// hottest loop.
+fn features_ascii(b: &[u8]) -> Features {
+    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0b;
+    let mut f = Features::default();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        let word = &b[start..i];
+        f.words += 1;
+        f.chars += word.len() as u32;
+        if let Some(c) = word.iter().find(|c| c.is_ascii_alphabetic()) {
+            if c.is_ascii_uppercase() {
+                f.capitalised += 1;
+            } else {
+                f.lower += 1;
+            }
+        }
+        for &c in word {
+            match c {
+                b'.' | b'!' | b'?' => f.sentence_marks += 1,
+                b',' => f.commas += 1,
+                _ => {}
+            }
+        }
+        let (mut s, mut e) = (0, word.len());
+        while s < e && !word[s].is_ascii_alphanumeric() {
+            s += 1;
+        }
+        while e > s && !word[e - 1].is_ascii_alphanumeric() {
+            e -= 1;
+        }
+        if lexicon::is_function_word_ascii(&word[s..e]) {
+            f.stop += 1;
+        }
+    }
+    // Only ASCII went in, so this is valid UTF-8.
+    f.ends_sentence = std::str::from_utf8(b).is_ok_and(ends_sentence);
+    f
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
+    trimmed.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।', ':', ';', '…'])
+        && !trimmed.ends_with(" ..")
+        && !trimmed.ends_with(" …")
+}
+
+/// Scripts written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'   // kana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified
+        | '\u{ac00}'..='\u{d7af}' // Hangul syllables
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+        | '\u{f900}'..='\u{faff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_split_on_wide_gaps_only() {
+        let units = split("  Title here    other column\n\n* item one\nA sentence, with a comma.");
+        let texts: Vec<&str> = units.iter().map(|u| u.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Title here",
+                "other column",
+                "item one",
+                "A sentence, with a comma."
+            ]
+        );
+        assert!(units[0].cell && units[1].cell);
+        assert_eq!(units[0].indent, 2);
+        assert!(units[2].bullet && units[2].blank_before);
+        assert!(!units[3].blank_before);
+        assert!(units[3].f.ends_sentence);
+        assert_eq!(units[3].f.commas, 1);
+    }
+
+    #[test]
+    fn ascii_and_unicode_counts_agree() {
+        let text = "The council, at last, voted (7-2) on Tuesday. \"Finally!\" said Ms Roe.";
+        let fast = features(text);
+        let mut slow_input = text.to_string();
+        slow_input.push('é');
+        let slow = features(&slow_input);
+        assert_eq!(fast.words, slow.words);
+        assert_eq!(fast.stop, slow.stop);
+        assert_eq!(fast.capitalised, slow.capitalised);
+        assert_eq!(fast.lower, slow.lower);
+        assert_eq!(fast.commas, slow.commas);
+        assert_eq!(fast.sentence_marks, slow.sentence_marks);
+        assert_eq!(fast.chars + 1, slow.chars);
+    }
+
+    #[test]
+    fn cjk_weight_counts_characters() {
+        let f = features("東京都は十日、新しい図書館の建設計画を発表した。");
+        assert!(f.weight() >= 10);
+        assert!(f.ends_sentence);
+    }
+}

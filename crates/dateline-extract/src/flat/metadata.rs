@@ -1,0 +1,501 @@
+//! Metadata from the text around the body: the headline (even when the page repeats it in
+//! another casing), the byline and publication date, the wire dateline of the first
+//! paragraph, the tag list after a "Related Topics" label, the section of a
+//! "More Stories From World" line. Dates, names and datelines are parsed by
+//! [`crate::textmeta`]; this module only decides which lines to read them from.
+
+use dateline_model::Dateline;
+
+use super::boilerplate::{self, Kind};
+use super::lines::Line;
+use super::segment::{Class, Segmentation, eq_caseless};
+use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dateline};
+
+/// Units above the body searched for the headline.
+const TITLE_WINDOW: usize = 25;
+/// Units after the body searched for tags and the section.
+const TAIL_WINDOW: usize = 80;
+
+/// Where the headline is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Title {
+    /// The unit holding the headline as used.
+    pub unit: usize,
+}
+
+/// The headline: the most headline-like unit above the body (or its first unit). Scored on
+/// being repeated elsewhere on the page (pages print their headline twice or more: in the
+/// breadcrumb, in share texts, in another casing), on its length, on standing alone between
+/// blank lines, on not ending like a sentence, and on closeness to the body; dates, bylines,
+/// captions, labels and list items are not candidates.
+pub(crate) fn title(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    skip: &[bool],
+    ctx: &DateContext,
+) -> Option<Title> {
+    let first_body = seg.body.first().map(|&(i, _)| i)?;
+    let from = first_body.saturating_sub(TITLE_WINDOW);
+    let mut best: Option<(i32, usize)> = None;
+    let mut distance = 0i32;
+    for i in (from..=first_body).rev() {
+        let unit = &units[i];
+        if skip[i]
+            || (i == first_body && seg.classes[i] == Class::Good)
+            || !title_like(unit, seg.classes[i])
+            || find_date(unit.text, ctx).is_some_and(|(_, r)| r.len() * 10 > unit.text.len() * 3)
+        {
+            continue;
+        }
+        let f = &unit.f;
+        let weight = f.weight();
+        let mut score = 0i32;
+        if seg.repeated[i] {
+            score += 4;
+        }
+        score += match weight {
+            5..=20 => 3,
+            3..=4 | 21..=28 => 1,
+            _ => 0,
+        };
+        if !unit.text.ends_with('.') {
+            score += 2;
+        }
+        if unit.blank_before {
+            score += 1;
+        }
+        if i == first_body {
+            score -= 2;
+        }
+        score -= distance.min(12) / 2;
+        distance += 1;
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    // A headline printed twice is taken where it first stands (the later copy is often the
+    // lower-cased one of a share box or a print header).
+    let (_, chosen) = best?;
+    let first = (from..chosen)
+        .find(|&j| eq_caseless(units[j].text, units[chosen].text))
+        .unwrap_or(chosen);
+    Some(Title { unit: first })
+}
+
+fn title_like(unit: &Line<'_>, class: Class) -> bool {
+    const CAPTION_MARKS: &[&str] = &[
+        "©",
+        "credit:",
+        "photo:",
+        "foto:",
+        "bild:",
+        "image:",
+        "(getty",
+        "getty images",
+        "minute read",
+        "min read",
+        "min. lesezeit",
+        "lesezeit",
+        "lesedauer",
+        "article content",
+        "next story",
+        "previous story",
+        "your browser",
+        "zip code",
+        "javascript",
+        "newsletter",
+        "cookies",
+        "aktuelle zeit",
+        "(stock image)",
+        "(picture:",
+        "reviewed by",
+        "posted by",
+        "posters participating",
+        "log in",
+        "login",
+        "sign in",
+        "subscribe",
+    ];
+    let f = &unit.f;
+    let weight = f.weight();
+    if unit.bullet
+        || matches!(class, Class::Bad(_))
+        || !(2..=35).contains(&weight)
+        || f.chars < 8
+        || unit.text.ends_with([',', ':', ';'])
+        || (unit.text.ends_with('.') && f.sentence_marks > 1)
+        || looks_like_byline(unit.text)
+        || f.chars - count_digits(unit.text) < 6
+        || names_only(unit.text).is_some()
+    {
+        return false;
+    }
+    let lower = unit.text.to_lowercase();
+    !CAPTION_MARKS.iter().any(|m| lower.contains(m))
+}
+
+fn count_digits(text: &str) -> u32 {
+    text.chars().filter(char::is_ascii_digit).count() as u32
+}
+
+/// `By Jane Doe`, `Von Anna Muster`, `Par ...`: a byline, not a headline.
+pub(crate) fn looks_like_byline(text: &str) -> bool {
+    byline_prefix(text).is_some()
+}
+
+/// The byline's leading word and the rest: `By Jane Doe` -> `Jane Doe`.
+pub(crate) fn byline_prefix(text: &str) -> Option<&str> {
+    const PREFIXES: &[&str] = &[
+        "by ",
+        "written by ",
+        "words by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "av ",
+        "af ",
+        "autor: ",
+        "autorin: ",
+        "author: ",
+        "auteur : ",
+        "auteur: ",
+        "text: ",
+        "texte : ",
+        "redacción: ",
+        "przez ",
+        "автор: ",
+        "yazar: ",
+        "oleh ",
+        "from ",
+    ];
+    let trimmed = text.trim();
+    if trimmed.len() > 160 {
+        return None;
+    }
+    for prefix in PREFIXES {
+        if let Some(head) = trimmed.get(..prefix.len())
+            && head.to_lowercase() == *prefix
+        {
+            let rest = trimmed[prefix.len()..].trim();
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+/// Tags and section from the units after the body.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tail {
+    pub tags: Vec<String>,
+    pub section: Option<String>,
+}
+
+/// Reads the tag list ("Related Topics" and the line after it, or `Tags: a, b`) and the
+/// section ("More Stories From World") from the units after the body's first unit.
+pub(crate) fn tail(units: &[Line<'_>], seg: &Segmentation, body_text: &str) -> Tail {
+    let mut out = Tail::default();
+    let from = seg.body.first().map_or(0, |&(i, _)| i);
+    let to = units.len().min(seg.region.end + TAIL_WINDOW);
+    // Lower-cased once, and only for a tag line that needs it.
+    let body_lower = std::cell::OnceCell::new();
+    let joins = |a: &str, b: &str| {
+        boilerplate::starts_name(a) || {
+            let pair = format!("{a} {b}").to_lowercase();
+            body_lower
+                .get_or_init(|| body_text.to_lowercase())
+                .contains(&pair)
+        }
+    };
+    let mut i = from;
+    while i < to {
+        let unit = &units[i];
+        match seg.classes[i] {
+            Class::Bad(Kind::TagLabel) if out.tags.is_empty() => {
+                let inline = unit
+                    .text
+                    .split_once(':')
+                    .map(|(_, rest)| rest.trim())
+                    .filter(|rest| !rest.is_empty());
+                out.tags = match inline {
+                    Some(rest) => boilerplate::split_tags(rest, joins),
+                    None => tags_below(units, seg, i + 1, &joins),
+                };
+            }
+            Class::Bad(Kind::EndMarker) if out.section.is_none() => {
+                out.section = boilerplate::more_from(unit.text).map(str::to_string);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Tags on the lines after a label: one line of several tags, or one tag per list item.
+fn tags_below(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    from: usize,
+    joins: &impl Fn(&str, &str) -> bool,
+) -> Vec<String> {
+    let Some(first) = units.get(from) else {
+        return Vec::new();
+    };
+    if !first.bullet {
+        return if matches!(
+            seg.classes[from],
+            Class::Bad(Kind::EndMarker | Kind::TagLabel)
+        ) {
+            Vec::new()
+        } else {
+            boilerplate::split_tags(first.text, joins)
+        };
+    }
+    units[from..]
+        .iter()
+        .take(40)
+        .take_while(|u| u.bullet && u.f.words <= 6)
+        .map(|u| u.text.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline_prefix("By Jane Doe"), Some("Jane Doe"));
+        assert_eq!(
+            byline_prefix("Von Anna Muster, Berlin"),
+            Some("Anna Muster, Berlin")
+        );
+        assert_eq!(byline_prefix("by the river there was"), None);
+    }
+}
+
+/// Units above the body searched for the byline and the date.
+const BYLINE_WINDOW: usize = 14;
+/// A byline or date line has at most this many words.
+const BYLINE_WORDS: u32 = 30;
+
+/// Authors and publication date read from the byline zone.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Byline {
+    pub authors: Vec<String>,
+    pub date: Option<PageDate>,
+    /// Units that are the byline or a date line, to keep out of the body.
+    pub units: Vec<usize>,
+}
+
+/// Reads the byline and the publication date from the short units around the headline and
+/// the start of the body: `By Jane Doe`, `Sumaira FH Published January 30, 2022 | 04:20 AM`,
+/// `Von Anna Muster | 30.01.2022, 14:05 Uhr`. A line with a "published" label wins over
+/// other dated lines ("Updated ..."); without any, the first date in the zone is taken.
+pub(crate) fn byline(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    title: Option<usize>,
+    ctx: &DateContext,
+) -> Byline {
+    let mut out = Byline::default();
+    let Some(first_body) = seg.body.first().map(|&(i, _)| i) else {
+        return out;
+    };
+    let from = title
+        .unwrap_or(first_body)
+        .min(first_body)
+        .saturating_sub(if title.is_some() { 2 } else { BYLINE_WINDOW });
+    let to = (first_body + 3).min(units.len());
+    let mut labelled: Option<PageDate> = None;
+    let mut first_date: Option<PageDate> = None;
+    for (i, unit) in units.iter().enumerate().take(to).skip(from) {
+        if Some(i) == title || unit.f.words > BYLINE_WORDS || matches!(seg.classes[i], Class::Good)
+        {
+            continue;
+        }
+        let found = find_date(unit.text, ctx);
+        let named = byline_prefix(unit.text);
+        if let Some(rest) = named
+            && out.authors.is_empty()
+        {
+            let names_part = match &found {
+                Some((_, range)) if range.start >= unit.text.len() - rest.len() => {
+                    &unit.text[unit.text.len() - rest.len()..range.start]
+                }
+                _ => rest,
+            };
+            out.authors = authors_in(names_part);
+            out.units.push(i);
+        }
+        if let Some((date, range)) = found {
+            if named.is_none() && out.authors.is_empty() {
+                let before = &unit.text[..range.start];
+                let names = authors_in(strip_date_labels(before));
+                if !names.is_empty() && before.split_whitespace().count() <= 8 {
+                    out.authors = names;
+                }
+            }
+            if !out.units.contains(&i) && i < first_body + 1 {
+                out.units.push(i);
+            }
+            if labelled.is_none() && has_published_label(unit.text) {
+                labelled = Some(date);
+            }
+            first_date.get_or_insert(date);
+        }
+    }
+    if out.authors.is_empty() {
+        // A line of names alone next to the headline or the date.
+        for (i, unit) in units.iter().enumerate().take(first_body).skip(from) {
+            if Some(i) == title || unit.bullet {
+                continue;
+            }
+            if let Some(names) = names_only(unit.text) {
+                out.authors = names;
+                out.units.push(i);
+                break;
+            }
+        }
+    }
+    out.date = labelled.or(first_date);
+    out
+}
+
+/// The names of a line that holds nothing but names (`Jane Doe`, `Jane Doe | John Roe`):
+/// a byline without a "By".
+pub(crate) fn names_only(text: &str) -> Option<Vec<String>> {
+    let words = text.split_whitespace().count();
+    if !(2..=10).contains(&words) || text.len() > 90 || text.ends_with(['.', '?', '!', ':']) {
+        return None;
+    }
+    let names = clean_authors(text);
+    let name_like = |n: &String| {
+        let parts: Vec<&str> = n.split_whitespace().collect();
+        (2..=4).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+    };
+    if names.is_empty() || !names.iter().all(name_like) {
+        return None;
+    }
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let in_names: usize = names.iter().map(|n| letters(n)).sum();
+    (in_names * 10 >= letters(text) * 7).then_some(names)
+}
+
+/// Person names in a byline fragment; nothing when it reads like a menu or a sentence.
+fn authors_in(fragment: &str) -> Vec<String> {
+    let fragment = fragment
+        .trim()
+        .trim_matches(['|', '-', '–', '—', ',', '·', '•', ' ']);
+    if fragment.is_empty()
+        || fragment.len() > 120
+        || fragment.contains(['>', '»', '/', '©'])
+        || fragment.split_whitespace().count() > 10
+    {
+        return Vec::new();
+    }
+    let names = clean_authors(fragment);
+    // A capitalised word or two that is a label ("Home", "Published") is not a name.
+    names
+        .into_iter()
+        .filter(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(
+                    boilerplate::classify(n),
+                    Kind::Noise | Kind::EndMarker | Kind::TagLabel
+                )
+        })
+        .collect()
+}
+
+/// Removes the labels that sit between a name and a date: `Published`, `Updated on`, `|`.
+fn strip_date_labels(text: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "on",
+        "at",
+        "am",
+        "le",
+        "le",
+        "publié",
+        "mis à jour",
+        "veröffentlicht",
+        "aktualisiert",
+        "vom",
+        "publicado",
+        "actualizado",
+        "el",
+        "pubblicato",
+        "aggiornato",
+        "il",
+        "gepubliceerd",
+        "op",
+        "opublikowano",
+        "publicerad",
+        "den",
+        "опубликовано",
+        "date",
+        "datum",
+        "fecha",
+        "data",
+    ];
+    let mut rest = text.trim_end();
+    loop {
+        let trimmed = rest.trim_end_matches(['|', '-', '–', '—', ',', ':', '·', '•', ' ']);
+        let last_word_start = trimmed.rfind(' ').map_or(0, |p| p + 1);
+        let last = &trimmed[last_word_start..];
+        if !last.is_empty() && LABELS.iter().any(|l| l.eq_ignore_ascii_case(last)) {
+            rest = &trimmed[..last_word_start];
+        } else {
+            return trimmed;
+        }
+    }
+}
+
+/// "Published", "Veröffentlicht", "Publié", ... anywhere in the line.
+fn has_published_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "published",
+        "posted",
+        "veröffentlicht",
+        "publié",
+        "publicado",
+        "pubblicato",
+        "gepubliceerd",
+        "opublikowano",
+        "publicerad",
+        "опубликовано",
+        "erschienen",
+    ];
+    let lower = text.to_lowercase();
+    LABELS.iter().any(|l| lower.contains(l))
+}
+
+/// A fallback date: the first one in the short units before the body ends.
+pub(crate) fn any_date(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    ctx: &DateContext,
+) -> Option<PageDate> {
+    let to = seg.region.end.min(units.len());
+    units[..to]
+        .iter()
+        .filter(|u| u.f.words <= BYLINE_WORDS)
+        .find_map(|u| find_date(u.text, ctx).map(|(d, _)| d))
+}
+
+/// The wire dateline opening the first paragraph, with the byte length of its prefix.
+pub(crate) fn dateline(first_paragraph: &str, ctx: &DateContext) -> Option<(Dateline, usize)> {
+    let (dateline, prefix) = parse_dateline(first_paragraph, ctx)?;
+    // Keep the paragraph whole when the dateline is all it holds.
+    (prefix < first_paragraph.len()).then_some((dateline, prefix))
+}

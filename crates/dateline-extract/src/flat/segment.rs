@@ -1,0 +1,338 @@
+//! Segmentation: which units are the article body.
+//!
+//! Every unit gets a class from its own features (long prose with function words is good,
+//! short or link-like text is not, lexicon hits are boilerplate), then a score; the body is
+//! the run of units with the highest total score (maximum-sum subarray), so a long article
+//! wins over menus and lists around it even when a few of its lines look weak, and the
+//! headings that open related-story or tag lists cut it off. Inside the run, short lines are
+//! kept only where they read as subheadings or short paragraphs of the article.
+
+use std::collections::HashMap;
+
+use super::boilerplate::{self, Kind};
+use super::lines::Line;
+
+/// What a unit looks like on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Running prose.
+    Good,
+    /// A short sentence: prose, but too short to be sure.
+    NearGood,
+    /// Short text: headings, link texts, labels, names, dates.
+    Short,
+    /// Boilerplate by the lexicons.
+    Bad(Kind),
+}
+
+/// Units shorter than this many words (see [`super::lines::Features::weight`]) are never
+/// good on their own.
+const GOOD_WEIGHT: u32 = 10;
+/// Short lines inside the run with at least this many words, mostly lower-case, stay.
+const SHORT_PHRASE_WORDS: u32 = 5;
+/// Prose units indented deeper than the run's prose need this many words to stay.
+const DEEP_PROSE_WEIGHT: u32 = 25;
+/// Units without sentence-final punctuation are good only from this many words.
+const OPEN_GOOD_WEIGHT: u32 = 25;
+/// Near-good sentences have at least this many words.
+const NEAR_WEIGHT: u32 = 5;
+/// Contribution of one good unit is capped, so one huge line (a flattened table or a
+/// comment wall) does not outweigh the article by itself.
+const MAX_UNIT_SCORE: i64 = 120;
+/// Cost of a short line, a short list item, a boilerplate line, and a list heading
+/// ("Related", "Tags"): low enough that a subheading or a caption inside the article does
+/// not break it, high enough that a menu of ten links does.
+const SHORT_COST: i64 = 1;
+const BULLET_COST: i64 = 3;
+const NOISE_COST: i64 = 10;
+const MARKER_COST: i64 = 40;
+
+/// The segmentation of one page.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Segmentation {
+    /// Class of each unit.
+    pub classes: Vec<Class>,
+    /// Whether a unit's text appears more than once on the page (case-insensitively).
+    pub repeated: Vec<bool>,
+    /// The chosen run, as a unit range.
+    pub region: std::ops::Range<usize>,
+    /// Kept units in order: index and whether it is a subheading.
+    pub body: Vec<(usize, bool)>,
+}
+
+/// Classifies one unit.
+pub(crate) fn classify(unit: &Line<'_>, repeated: bool) -> Class {
+    let kind = boilerplate::classify(unit.text);
+    if kind != Kind::Plain {
+        return Class::Bad(kind);
+    }
+    let f = &unit.f;
+    let weight = f.weight();
+    let cjk = f.cjk * 2 > f.chars;
+    let prose_words =
+        cjk || f.stop_ratio() >= 0.12 || (f.ends_sentence && f.commas + f.sentence_marks >= 2);
+    // Headlines in title case are the stuff of teaser lists; prose has lower-case words.
+    let title_case = !cjk && f.words >= 4 && f.lower * 5 < f.words && !f.ends_sentence;
+    if repeated && weight < 40 {
+        return Class::Short;
+    }
+    // Paragraphs end like sentences; headlines and link texts of the same length do not.
+    let open_ended = !f.ends_sentence && weight < OPEN_GOOD_WEIGHT;
+    if weight >= GOOD_WEIGHT && prose_words && !title_case && !open_ended {
+        return Class::Good;
+    }
+    if weight >= NEAR_WEIGHT && f.ends_sentence && (prose_words || f.stop > 0) {
+        return Class::NearGood;
+    }
+    Class::Short
+}
+
+fn score(unit: &Line<'_>, class: Class) -> i64 {
+    let weight = i64::from(unit.f.weight());
+    match class {
+        Class::Good => weight.min(MAX_UNIT_SCORE),
+        Class::NearGood => (weight / 2).min(MAX_UNIT_SCORE),
+        Class::Short if unit.bullet => -BULLET_COST,
+        Class::Short => -SHORT_COST,
+        Class::Bad(Kind::EndMarker | Kind::TagLabel) => -MARKER_COST,
+        Class::Bad(_) => -NOISE_COST,
+    }
+}
+
+/// Which short units the page repeats, case-insensitively (the headline twice, teaser
+/// titles listed twice), by hashes of their lower-cased text.
+fn repeated_units(units: &[Line<'_>]) -> Vec<bool> {
+    let keys: Vec<Option<u64>> = units
+        .iter()
+        .map(|u| (u.f.words <= 40 && u.f.chars >= 8).then(|| caseless_hash(u.text)))
+        .collect();
+    let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    let count = |k: u64| sorted.partition_point(|&x| x <= k) - sorted.partition_point(|&x| x < k);
+    keys.iter()
+        .map(|k| k.is_some_and(|k| count(k) > 1))
+        .collect()
+}
+
+/// A hash of the lower-cased text, without building the lower-cased string.
+pub(crate) fn caseless_hash(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    if text.is_ascii() {
+        for b in text.bytes() {
+            hash ^= u64::from(b.to_ascii_lowercase());
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        return hash;
+    }
+    for c in text.chars().flat_map(char::to_lowercase) {
+        hash ^= u64::from(u32::from(c));
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Case-insensitive equality without allocating.
+pub(crate) fn eq_caseless(a: &str, b: &str) -> bool {
+    a.len().abs_diff(b.len()) <= 8
+        && a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Maximum-sum run of `scores`: (start, end exclusive, sum); empty when all are negative.
+fn best_run(scores: &[i64]) -> (usize, usize, i64) {
+    let (mut best, mut best_start, mut best_end) = (0i64, 0usize, 0usize);
+    let (mut current, mut start) = (0i64, 0usize);
+    for (i, &s) in scores.iter().enumerate() {
+        if current <= 0 {
+            current = 0;
+            start = i;
+        }
+        current += s;
+        if current > best {
+            best = current;
+            best_start = start;
+            best_end = i + 1;
+        }
+    }
+    (best_start, best_end, best)
+}
+
+/// Segments `units`; `skip` marks units that are metadata already (the crawl header).
+pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
+    let repeated = repeated_units(units);
+    let classes: Vec<Class> = units
+        .iter()
+        .zip(&repeated)
+        .map(|(u, &r)| classify(u, r))
+        .collect();
+    let scores: Vec<i64> = units
+        .iter()
+        .zip(&classes)
+        .zip(skip)
+        .map(|((u, &c), &s)| if s { -MARKER_COST } else { score(u, c) })
+        .collect();
+    let (start, end, _) = best_run(&scores);
+    let end = comment_cut(units, &classes, &scores, start..end);
+    let region = start..end;
+    let body = keep(units, &classes, &repeated, region.clone(), skip);
+    Segmentation {
+        classes,
+        repeated,
+        region,
+        body,
+    }
+}
+
+/// A comment cut leaves at least this score before it (a few paragraphs). Threads can be
+/// fifty times longer than the article, so no share of the run's score is asked for.
+const MIN_KEPT_BEFORE_CUT: i64 = 40;
+
+/// Where a comment thread starts inside `region`: a comment heading, or the first of
+/// repeated name-and-date stamps, once the article had a few paragraphs. Comment threads are
+/// prose too, so without this cut a long thread joins the article run. The cut is made only
+/// when what comes before it holds a few paragraphs.
+fn comment_cut(
+    units: &[Line<'_>],
+    classes: &[Class],
+    scores: &[i64],
+    region: std::ops::Range<usize>,
+) -> usize {
+    let mut before = 0i64;
+    let mut good = 0;
+    let mut first_stamp: Option<usize> = None;
+    for i in region.clone() {
+        let unit = &units[i];
+        if good >= 1 && matches!(classes[i], Class::Short | Class::Bad(_)) {
+            let cut = if boilerplate::opens_comments(unit.text) {
+                Some(i)
+            } else if good >= 3 && boilerplate::is_stamp(unit.text, unit.f.words) {
+                match first_stamp {
+                    Some(first) => Some(first),
+                    None => {
+                        first_stamp = Some(i);
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            if let Some(cut) = cut {
+                let kept: i64 = scores[region.start..cut].iter().sum();
+                if kept >= MIN_KEPT_BEFORE_CUT {
+                    return cut;
+                }
+            }
+        }
+        if classes[i] == Class::Good {
+            good += 1;
+        }
+        before += scores[i];
+    }
+    let _ = before;
+    region.end
+}
+
+/// The units of `region` that belong to the article.
+fn keep(
+    units: &[Line<'_>],
+    classes: &[Class],
+    repeated: &[bool],
+    region: std::ops::Range<usize>,
+    skip: &[bool],
+) -> Vec<(usize, bool)> {
+    let indent = dominant_indent(units, classes, region.clone());
+    let mut kept = Vec::new();
+    for i in region.clone() {
+        if skip[i] {
+            continue;
+        }
+        let unit = &units[i];
+        match classes[i] {
+            Class::Good | Class::NearGood => {
+                // Short prose indented deeper than the article's is a caption, a teaser or an aside.
+                if unit.indent > indent + 2 && unit.f.weight() < DEEP_PROSE_WEIGHT {
+                    continue;
+                }
+                kept.push((i, false))
+            }
+            Class::Short => {
+                if repeated[i] || unit.indent > indent + 4 {
+                    continue;
+                }
+                if unit.bullet {
+                    // Items of a list inside the article read as phrases, not link labels.
+                    if unit.f.words >= 5 && unit.f.lower * 2 >= unit.f.words {
+                        kept.push((i, false));
+                    }
+                    continue;
+                }
+                let next_good = units
+                    .get(i + 1)
+                    .zip(classes.get(i + 1))
+                    .is_some_and(|(_, c)| matches!(c, Class::Good));
+                let heading = next_good
+                    && unit.f.weight() <= 20
+                    && unit.f.words >= 1
+                    && !unit.f.ends_sentence
+                    && unit.blank_before
+                    && i > region.start;
+                if heading {
+                    kept.push((i, true));
+                } else if unit.f.ends_sentence && unit.f.words >= 2 {
+                    kept.push((i, false));
+                } else if unit.f.words >= SHORT_PHRASE_WORDS
+                    && unit.indent + 2 >= indent
+                    && unit.f.lower * 2 >= unit.f.words
+                {
+                    // A phrase in sentence case at the article's indent: a short paragraph
+                    // or a line of a verse, address or list written without bullets.
+                    kept.push((i, false));
+                }
+            }
+            Class::Bad(_) => {}
+        }
+    }
+    kept
+}
+
+/// The indentation most of the good text in `region` has (weighted by length).
+fn dominant_indent(units: &[Line<'_>], classes: &[Class], region: std::ops::Range<usize>) -> u32 {
+    let mut by_indent: HashMap<u32, u32, boilerplate::FnvBuild> =
+        HashMap::with_hasher(boilerplate::FnvBuild);
+    for i in region {
+        if classes[i] == Class::Good {
+            *by_indent.entry(units[i].indent).or_default() += units[i].f.weight();
+        }
+    }
+    by_indent
+        .into_iter()
+        .max_by_key(|&(indent, weight)| (weight, std::cmp::Reverse(indent)))
+        .map_or(0, |(indent, _)| indent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flat::lines::split;
+
+    #[test]
+    fn best_run_finds_the_densest_stretch() {
+        assert_eq!(best_run(&[-2, 5, -1, 4, -10, 3]), (1, 4, 8));
+        assert_eq!(best_run(&[-1, -1]).2, 0);
+    }
+
+    #[test]
+    fn article_wins_over_menus_and_lists() {
+        let text = "Home\nWorld\nSport\nBusiness\n\nHarbour town votes for a library\n\n\
+            The council of the harbour town voted on Tuesday evening to turn the old ferry terminal into a library.\n\n\
+            Work on the building is to start in the spring, and the library should open its doors next year.\n\n\
+            Related Stories\n\nAnother headline about something else entirely here\n\n2 hours ago\n";
+        let units = split(text);
+        let skip = vec![false; units.len()];
+        let seg = segment(&units, &skip);
+        let kept: Vec<&str> = seg.body.iter().map(|&(i, _)| units[i].text).collect();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept[0].starts_with("The council"));
+    }
+}
