@@ -350,8 +350,8 @@ mod tests {
         assert_eq!(s.times.len(), 1);
         assert_eq!(
             s.date_boxes.len(),
-            1,
-            "'update' boxes are not publication dates"
+            2,
+            "update boxes are kept: they give the modification date"
         );
         assert_eq!(s.date_props.len(), 1);
     }
