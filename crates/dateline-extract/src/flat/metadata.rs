@@ -11,6 +11,8 @@ use super::lines::Line;
 use super::segment::{Class, Segmentation, eq_caseless};
 use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dateline};
 
+/// How far above the best-scoring candidate a shorter one is preferred (see [`title`]).
+const STANDFIRST_REACH: usize = 3;
 /// Units above the body searched for the headline.
 const TITLE_WINDOW: usize = 25;
 /// Units after the body searched for tags and the section.
@@ -37,6 +39,7 @@ pub(crate) fn title(
     let first_body = seg.body.first().map(|&(i, _)| i)?;
     let from = first_body.saturating_sub(TITLE_WINDOW);
     let mut best: Option<(i32, usize)> = None;
+    let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
     for i in (from..=first_body).rev() {
         let unit = &units[i];
@@ -69,8 +72,22 @@ pub(crate) fn title(
         }
         score -= distance.min(12) / 2;
         distance += 1;
+        scored.push((score, i));
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
+        }
+    }
+    // A standfirst often sits right under the headline and scores as well: a shorter
+    // candidate just above the winner, scoring nearly as high, is the headline.
+    if let Some((best_score, best_unit)) = best {
+        let weight = units[best_unit].f.weight();
+        if let Some(&(score, unit)) = scored.iter().find(|&&(s, j)| {
+            j < best_unit
+                && j + STANDFIRST_REACH >= best_unit
+                && s + 1 >= best_score
+                && units[j].f.weight() < weight
+        }) {
+            best = Some((score, unit));
         }
     }
     // A headline printed twice is taken where it first stands (the later copy is often the

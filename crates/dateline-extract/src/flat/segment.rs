@@ -31,11 +31,11 @@ const GOOD_WEIGHT: u32 = 10;
 /// Short lines inside the run with at least this many words, mostly lower-case, stay.
 const SHORT_PHRASE_WORDS: u32 = 5;
 /// Prose units indented deeper than the run's prose need this many words to stay.
-const DEEP_PROSE_WEIGHT: u32 = 25;
+const DEEP_PROSE_WEIGHT: u32 = 40;
 /// Units without sentence-final punctuation are good only from this many words.
 const OPEN_GOOD_WEIGHT: u32 = 25;
 /// Near-good sentences have at least this many words.
-const NEAR_WEIGHT: u32 = 5;
+const NEAR_WEIGHT: u32 = 4;
 /// Contribution of one good unit is capped, so one huge line (a flattened table or a
 /// comment wall) does not outweigh the article by itself.
 const MAX_UNIT_SCORE: i64 = 120;
