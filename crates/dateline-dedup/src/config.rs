@@ -44,14 +44,14 @@ pub struct DedupConfig {
 impl Default for DedupConfig {
     fn default() -> Self {
         Self {
-            shingle_words: 5,
+            shingle_words: 3,
             permutations: 128,
-            bands: 32,
-            rows: 4,
+            bands: 42,
+            rows: 3,
             jaccard_threshold: 0.6,
             containment_threshold: 0.7,
             min_size_ratio: 0.4,
-            min_words: 30,
+            min_words: 40,
             max_candidates: 64,
             seed: 0x6461_7465_6c69_6e65,
         }

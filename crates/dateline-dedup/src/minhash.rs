@@ -11,8 +11,8 @@
 /// Odd multipliers and offsets of the permutations, derived from the config seed.
 #[derive(Clone, Debug)]
 pub(crate) struct Permutations {
-    mul: Vec<u64>,
-    add: Vec<u64>,
+    mul: Vec<u32>,
+    add: Vec<u32>,
 }
 
 /// SplitMix64: a well-mixed sequence from one seed, for the permutation parameters.
@@ -30,8 +30,9 @@ impl Permutations {
         let mut mul = Vec::with_capacity(count);
         let mut add = Vec::with_capacity(count);
         for _ in 0..count {
-            mul.push(splitmix64(&mut state) | 1);
-            add.push(splitmix64(&mut state));
+            let r = splitmix64(&mut state);
+            mul.push((r as u32) | 1);
+            add.push((r >> 32) as u32);
         }
         Self { mul, add }
     }
@@ -39,18 +40,16 @@ impl Permutations {
     /// The signature of a set of distinct shingle hashes (empty set: all minima at the
     /// maximum, which the caller avoids by not signing texts without shingles).
     pub(crate) fn sign(&self, shingles: &[u64]) -> Vec<u16> {
-        let mut minima = vec![u64::MAX; self.mul.len()];
+        let mut minima = vec![u32::MAX; self.mul.len()];
         for &x in shingles {
+            let x = (x ^ (x >> 32)) as u32;
             for ((min, &a), &b) in minima.iter_mut().zip(&self.mul).zip(&self.add) {
-                let v = a.wrapping_mul(x).wrapping_add(b);
-                if v < *min {
-                    *min = v;
-                }
+                *min = (*min).min(a.wrapping_mul(x).wrapping_add(b));
             }
         }
-        // Bits 16..32 of the minimum: the top bits of a minimum are mostly zeros, and the
-        // lowest bits of a product depend on few bits of x; the middle ones are uniform.
-        minima.iter().map(|&m| (m >> 16) as u16).collect()
+        // The lowest 16 bits of a minimum: its top bits are mostly zeros, while bit i of
+        // a * x + b is a bijection of bits 0..=i of x, so the low bits stay uniform.
+        minima.iter().map(|&m| m as u16).collect()
     }
 }
 
