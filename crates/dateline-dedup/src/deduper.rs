@@ -15,7 +15,7 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::config::DedupConfig;
 use crate::fingerprint::Fingerprint;
-use crate::minhash::{estimate_containment, estimate_jaccard};
+use crate::minhash::{estimate_containment, estimate_jaccard_stored, stored_value};
 
 /// How an inserted document relates to the earlier ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,8 +83,8 @@ pub struct Deduper {
     clusters: Vec<u64>,
     /// Per indexed document: distinct shingles.
     sizes: Vec<u32>,
-    /// Signatures of indexed documents, `permutations` values each, back to back.
-    signatures: Vec<u16>,
+    /// Signatures of indexed documents, `permutations` 8-bit values each, back to back.
+    signatures: Vec<u8>,
     /// Per band: band key → the first indexed document with that band.
     bands: Vec<Table<u32, u32>>,
 }
@@ -201,7 +201,7 @@ impl Deduper {
             .collect()
     }
 
-    fn signature_of(&self, index: usize) -> &[u16] {
+    fn signature_of(&self, index: usize) -> &[u8] {
         let p = self.config.permutations;
         self.signatures
             .get(index * p..(index + 1) * p)
@@ -227,7 +227,7 @@ impl Deduper {
         for index in candidates {
             let index = index as usize;
             let other_size = self.sizes[index];
-            let jaccard = estimate_jaccard(signature, self.signature_of(index));
+            let jaccard = estimate_jaccard_stored(signature, self.signature_of(index));
             let containment = estimate_containment(jaccard, size, other_size);
             let ratio = f64::from(size.min(other_size)) / f64::from(size.max(other_size));
             let near = jaccard >= self.config.jaccard_threshold
@@ -249,22 +249,25 @@ impl Deduper {
         };
         self.clusters.push(cluster);
         self.sizes.push(size);
-        self.signatures.extend_from_slice(signature);
+        self.signatures
+            .extend(signature.iter().map(|&v| stored_value(v)));
         for (table, &key) in self.bands.iter_mut().zip(band_keys) {
             table.entry(key).or_insert(index);
         }
     }
 
-    /// Approximate heap bytes held (tables at their allocated capacity), for reporting.
+    /// Approximate heap bytes held (tables and vectors at their allocated capacity), for
+    /// reporting.
     pub fn heap_bytes(&self) -> usize {
+        // The std table fills its buckets to 7/8 and spends one control byte per bucket.
         fn table<K, V>(t: &Table<K, V>) -> usize {
-            t.capacity() * (size_of::<(K, V)>() + 1)
+            t.capacity() * 8 / 7 * (size_of::<(K, V)>() + 1)
         }
         table(&self.by_text)
             + table(&self.by_payload)
             + self.clusters.capacity() * size_of::<u64>()
             + self.sizes.capacity() * size_of::<u32>()
-            + self.signatures.capacity() * size_of::<u16>()
+            + self.signatures.capacity()
             + self.bands.iter().map(table).sum::<usize>()
     }
 }
