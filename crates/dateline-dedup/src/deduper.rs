@@ -2,10 +2,10 @@
 //! of indexed documents.
 //!
 //! Memory per document (default config, 64-bit target): a unique or near-duplicate text with a
-//! signature costs its 256-byte signature, 24 bytes of per-document fields (key, cluster, set
-//! size), about 12 bytes in the text-hash table and up to 32 band entries (about 12 bytes
-//! each: 8-byte entries in tables kept between half and 7/8 full); an exact duplicate costs
-//! nothing beyond the counter. See the crate README for measured figures.
+//! signature costs its 128-byte stored signature, 12 bytes of per-document fields (cluster,
+//! set size), about 26 bytes in the text-hash table and up to 42 band entries (8-byte entries
+//! in tables kept between 7/16 and 7/8 full); an exact duplicate costs only its hash-table
+//! entries. The crate README has the measured figures.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -23,8 +23,9 @@ pub struct Fingerprint {
     /// Hash of the normalised text; `None` when the text has no words.
     #[serde(rename = "t")]
     text_hash: Option<u64>,
-    /// Hash of the raw payload bytes, when the caller gave them.
-    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    /// Hash of the raw payload bytes, when the caller gave them. Always written: formats
+    /// without field names (postcard, bincode) cannot skip a field.
+    #[serde(rename = "p", default)]
     payload_hash: Option<u64>,
     /// Normalised words in the text.
     #[serde(rename = "w")]

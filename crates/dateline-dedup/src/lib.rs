@@ -52,3 +52,8 @@ pub use config::{ConfigError, DedupConfig, MAX_PERMUTATIONS};
 pub use deduper::{Deduper, DuplicateKind, Verdict};
 pub use fingerprint::{Fingerprint, Fingerprinter, MAX_SHINGLED_WORDS, fingerprint};
 pub use normalize::normalize;
+
+/// Compiles and runs the README's example as a doctest, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

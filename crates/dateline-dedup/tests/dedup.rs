@@ -224,16 +224,19 @@ fn replayed_fingerprints_give_the_verdicts_of_an_uninterrupted_run() {
 fn fingerprint_round_trips_through_json_and_a_binary_format() {
     let config = DedupConfig::default();
     for text in [FERRY, "", "Short text.", GLACIER] {
-        let f = fingerprint(text, &config).with_payload(text.as_bytes());
-        let json = serde_json::to_string(&f).unwrap();
-        assert_eq!(serde_json::from_str::<Fingerprint>(&json).unwrap(), f);
-        let bytes = postcard::to_stdvec(&f).unwrap();
-        assert_eq!(postcard::from_bytes::<Fingerprint>(&bytes).unwrap(), f);
+        let plain = fingerprint(text, &config);
+        for f in [plain.clone(), plain.with_payload(text.as_bytes())] {
+            let json = serde_json::to_string(&f).unwrap();
+            assert_eq!(serde_json::from_str::<Fingerprint>(&json).unwrap(), f);
+            let bytes = postcard::to_stdvec(&f).unwrap();
+            assert_eq!(postcard::from_bytes::<Fingerprint>(&bytes).unwrap(), f);
+        }
     }
     // The compactness the corpus pipeline relies on: 128 permutations of 2 bytes plus a few
     // varints in a binary format.
     let bytes = postcard::to_stdvec(&fingerprint(FERRY, &config)).unwrap();
     assert!(bytes.len() < 280, "{} bytes", bytes.len());
+    println!("postcard fingerprint: {} bytes", bytes.len());
 }
 
 #[test]
@@ -270,4 +273,27 @@ fn config_round_trips_through_json_with_defaults_for_missing_fields() {
     let json = serde_json::to_string(&config).unwrap();
     assert_eq!(serde_json::from_str::<DedupConfig>(&json).unwrap(), config);
     assert!(serde_json::from_str::<DedupConfig>(r#"{"shingles": 4}"#).is_err());
+}
+
+#[test]
+fn fingerprinting_is_shareable_across_worker_threads() {
+    fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Fingerprinter>();
+    shareable::<Fingerprint>();
+    shareable::<DedupConfig>();
+    fn sendable<T: Send>() {}
+    sendable::<Deduper>();
+
+    let config = DedupConfig::default();
+    let fingerprinter = Fingerprinter::new(&config);
+    let texts = [FERRY, GLACIER, ROWING];
+    let parallel: Vec<Fingerprint> = std::thread::scope(|s| {
+        let handles: Vec<_> = texts
+            .iter()
+            .map(|t| s.spawn(|| fingerprinter.fingerprint(t)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let serial: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t, &config)).collect();
+    assert_eq!(parallel, serial);
 }
