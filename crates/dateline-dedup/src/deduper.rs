@@ -2,8 +2,8 @@
 //! of indexed documents.
 //!
 //! Memory per document (default config, 64-bit target): a unique or near-duplicate text with a
-//! signature costs its 128-byte stored signature, 12 bytes of per-document fields (cluster,
-//! set size), about 26 bytes in the text-hash table and up to 42 band entries (8-byte entries
+//! signature costs its 128-byte stored signature, 16 bytes of per-document fields (cluster
+//! key, canonical, set size), about 26 bytes in the text-hash table and up to 42 band entries (8-byte entries
 //! in tables kept between 7/16 and 7/8 full); an exact duplicate costs only its hash-table
 //! entries. The crate README has the measured figures.
 
@@ -83,6 +83,8 @@ pub struct Deduper {
     clusters: Vec<u64>,
     /// Per indexed document: distinct shingles.
     sizes: Vec<u32>,
+    /// Per indexed document: the index of its cluster's canonical (its own for a canonical).
+    canonicals: Vec<u32>,
     /// Signatures of indexed documents, `permutations` 8-bit values each, back to back.
     signatures: Vec<u8>,
     /// Per band: band key → the first indexed document with that band.
@@ -101,6 +103,7 @@ impl Deduper {
             by_payload: Table::default(),
             clusters: Vec::new(),
             sizes: Vec::new(),
+            canonicals: Vec::new(),
             signatures: Vec::new(),
             bands,
         }
@@ -147,6 +150,7 @@ impl Deduper {
             Vec::new()
         };
         let matched = self.best_match(&band_keys, signature, fingerprint.shingles());
+        let canonical_index = matched.map(|i| self.canonicals[i]);
         let verdict = match matched {
             Some(index) => {
                 let cluster = self.clusters[index];
@@ -169,6 +173,7 @@ impl Deduper {
                 signature,
                 fingerprint.shingles(),
                 verdict.cluster_id,
+                canonical_index,
             );
         }
         verdict
@@ -233,6 +238,7 @@ impl Deduper {
             let near = jaccard >= self.config.jaccard_threshold
                 || (containment >= self.config.containment_threshold
                     && ratio >= self.config.min_size_ratio);
+            let near = near && self.shares_enough_with_canonical(index, signature, size);
             if near && best.is_none_or(|(c, i)| containment > c || (containment == c && index < i))
             {
                 best = Some((containment, index));
@@ -241,13 +247,35 @@ impl Deduper {
         best.map(|(_, index)| index)
     }
 
-    fn index(&mut self, band_keys: &[u32], signature: &[u16], size: u32, cluster: u64) {
+    /// The chain guard (see [`DedupConfig::min_canonical_containment`]).
+    fn shares_enough_with_canonical(&self, index: usize, signature: &[u16], size: u32) -> bool {
+        let Some(&canonical) = self.canonicals.get(index) else {
+            return false;
+        };
+        let canonical = canonical as usize;
+        if canonical == index {
+            return true;
+        }
+        let jaccard = estimate_jaccard_stored(signature, self.signature_of(canonical));
+        let size_canonical = self.sizes.get(canonical).copied().unwrap_or(0);
+        estimate_containment(jaccard, size, size_canonical) >= self.config.min_canonical_containment
+    }
+
+    fn index(
+        &mut self,
+        band_keys: &[u32],
+        signature: &[u16],
+        size: u32,
+        cluster: u64,
+        canonical: Option<u32>,
+    ) {
         // Indices are u32 to halve the band tables; past 4 billion documents new ones are
         // still matched against the indexed ones but not indexed themselves.
         let Ok(index) = u32::try_from(self.clusters.len()) else {
             return;
         };
         self.clusters.push(cluster);
+        self.canonicals.push(canonical.unwrap_or(index));
         self.sizes.push(size);
         self.signatures
             .extend(signature.iter().map(|&v| stored_value(v)));
@@ -267,6 +295,7 @@ impl Deduper {
             + table(&self.by_payload)
             + self.clusters.capacity() * size_of::<u64>()
             + self.sizes.capacity() * size_of::<u32>()
+            + self.canonicals.capacity() * size_of::<u32>()
             + self.signatures.capacity()
             + self.bands.iter().map(table).sum::<usize>()
     }

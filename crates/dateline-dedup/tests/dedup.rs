@@ -137,6 +137,16 @@ fn brief_quoted_inside_a_long_round_up_is_not_a_copy_of_it() {
 }
 
 #[test]
+fn second_story_of_a_round_up_does_not_join_the_first_story_through_it() {
+    // The two-story page matches the ferry story (which it contains); the glacier story
+    // matches the page too, but shares nothing with the ferry cluster's canonical.
+    let two_stories = format!("{FERRY}\n{GLACIER}");
+    let verdicts = cluster(&[FERRY, &two_stories, GLACIER]);
+    assert_eq!(verdicts[1], duplicate(0, DuplicateKind::Near));
+    assert_eq!(verdicts[2], unique(2));
+}
+
+#[test]
 fn different_stories_do_not_merge() {
     assert_eq!(
         cluster(&[FERRY, GLACIER, ROWING]),
