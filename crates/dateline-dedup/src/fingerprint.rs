@@ -66,7 +66,9 @@ impl Fingerprint {
     }
 
     /// Attaches the raw bytes the text was extracted from (e.g. the HTTP payload), so that
-    /// byte-identical payloads are exact duplicates even when extraction found no text.
+    /// byte-identical payloads are exact duplicates even when extraction found no text. Any
+    /// byte string that is equal exactly when the payloads are works as well, such as a
+    /// WARC-Payload-Digest value.
     pub fn with_payload(mut self, payload: &[u8]) -> Self {
         self.payload_hash = Some(xxh3_64(payload));
         self

@@ -121,6 +121,18 @@ fn copies_join_the_first_seen_record_of_their_story() {
 }
 
 #[test]
+fn chinese_copy_with_a_changed_phrase_and_the_last_paragraph_dropped_is_a_near_duplicate() {
+    let copy = drop_last_paragraph(LIBRARY_ZH).replace("最受欢迎", "最得人心");
+    let other = "\
+山谷研究所的科学家测得冰川前缘在上一个融化季节后退了将近九十米，是有记录以来最快的一次。\
+研究团队用一圈延时相机和每两周一次的无人机测量跟踪冰体的变化，这条冰川为下游三个城镇供水。";
+    assert_eq!(
+        cluster(&[LIBRARY_ZH, other, &copy]),
+        [unique(0), unique(1), duplicate(0, DuplicateKind::Near)]
+    );
+}
+
+#[test]
 fn different_stories_sharing_a_long_boilerplate_paragraph_do_not_merge() {
     let a = format!("{FERRY}\n{BOILERPLATE}");
     let b = format!("{GLACIER}\n{BOILERPLATE}");

@@ -33,6 +33,13 @@ Harrowmouth led for most of the course and were still half a length clear at the
 The club, founded by fishermen in 1908, last won the title before the Second World War. Its boathouse was rebuilt by volunteers five years ago after a storm destroyed the old one.
 Hundreds of supporters lined the sea front, and the winning crew were carried from the water to the steps of the club to receive the silver cup from the mayor.";
 
+/// A short invented story in Chinese (no spaces between words), one paragraph per line.
+pub const LIBRARY_ZH: &str = "\
+海湾镇议会周二晚间投票决定，把码头上空置多年的渡轮码头大楼改建为公共图书馆和自习中心，结束了长达十年的争论。
+自从二零一三年最后一班开往法罗岛的渡轮停航以来，这座大楼一直无人使用。议会领导人表示，这是她任内最受欢迎的决定之一。
+改建计划保留面向港湾的玻璃候船大厅，将其改为阅览室，售票处则改为儿童图书馆和一个关于海岛渡轮历史的小型展览。
+工程预计明年春天开工，大约需要十八个月。费用将由文化遗产基金和出售旧图书馆大楼所得支付。";
+
 /// Site chrome a sloppy extraction leaves on every page of one template.
 pub const BOILERPLATE: &str = "\
 Sign up for the Harbour Courier morning briefing to get the stories that matter in your area delivered to your inbox every day before eight, together with weather, tide times, road closures and the latest from local sport. You can unsubscribe at any time by following the link at the bottom of every email we send, and we never share your address with anyone else.";
