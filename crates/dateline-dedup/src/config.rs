@@ -93,7 +93,7 @@ pub const MAX_PERMUTATIONS: usize = 1024;
 
 impl DedupConfig {
     /// Checks that the parameters can work together; callers taking a config from users should
-    /// call it. [`crate::Deduper::new`] and [`crate::fingerprint`] never fail: they clamp
+    /// call it. [`crate::Deduper::new`] and [`crate::fingerprint()`] never fail: they clamp
     /// values that do not fit (see [`DedupConfig::sanitized`]).
     pub fn validate(&self) -> Result<(), ConfigError> {
         for (name, value) in [
