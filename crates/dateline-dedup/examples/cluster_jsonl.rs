@@ -11,7 +11,8 @@
 //! Output lines: `{"record_id": id, "cluster": <id of the canonical>, "duplicate_of": <id or
 //! null>, "kind": "unique" | "exact" | "near"}`.
 //! `CONFIG_JSON` overrides defaults, e.g. `'{"shingle_words": 4, "containment_threshold": 0.8}'`.
-//! Timing and memory go to stderr.
+//! Timing (wall and thread CPU time, best of three fingerprinting passes on one thread) and
+//! memory go to stderr.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -55,18 +56,32 @@ fn main() -> Result<()> {
     }
 
     let fingerprinter = Fingerprinter::new(&config);
-    let started = Instant::now();
-    let fingerprints: Vec<_> = records
-        .iter()
-        .map(|r| {
-            let f = fingerprinter.fingerprint(r.text.as_deref().unwrap_or(""));
-            match &r.payload {
-                Some(p) => f.with_payload(p.as_bytes()),
-                None => f,
-            }
-        })
-        .collect();
-    let fingerprint_secs = started.elapsed().as_secs_f64();
+    let fingerprint_all = || -> Vec<_> {
+        records
+            .iter()
+            .map(|r| {
+                let f = fingerprinter.fingerprint(r.text.as_deref().unwrap_or(""));
+                match &r.payload {
+                    Some(p) => f.with_payload(p.as_bytes()),
+                    None => f,
+                }
+            })
+            .collect()
+    };
+    // Best of three passes: the machines are shared, and the fastest pass is the least
+    // disturbed one.
+    let mut fingerprint_secs = f64::INFINITY;
+    let mut fingerprint_cpu_secs = f64::INFINITY;
+    let mut fingerprints = Vec::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        let cpu = cpu_time::ThreadTime::try_now().ok();
+        fingerprints = fingerprint_all();
+        fingerprint_secs = fingerprint_secs.min(started.elapsed().as_secs_f64());
+        if let Some(cpu) = cpu {
+            fingerprint_cpu_secs = fingerprint_cpu_secs.min(cpu.elapsed().as_secs_f64());
+        }
+    }
 
     let started = Instant::now();
     let mut deduper = Deduper::new(config);
@@ -96,10 +111,12 @@ fn main() -> Result<()> {
         .sum();
     let n = records.len().max(1) as f64;
     eprintln!(
-        "{} texts: fingerprint {:.3} s ({:.0}/s), insert {:.3} s ({:.0}/s), deduper heap {:.0} B/doc, fingerprint JSON {:.0} B/doc",
+        "{} texts: fingerprint {:.3} s ({:.0}/s; thread CPU {:.3} s, {:.0}/s), insert {:.3} s ({:.0}/s), deduper heap {:.0} B/doc, fingerprint JSON {:.0} B/doc",
         records.len(),
         fingerprint_secs,
         n / fingerprint_secs.max(1e-9),
+        fingerprint_cpu_secs,
+        n / fingerprint_cpu_secs.max(1e-9),
         insert_secs,
         n / insert_secs.max(1e-9),
         deduper.heap_bytes() as f64 / n,

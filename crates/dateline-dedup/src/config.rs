@@ -34,6 +34,11 @@ pub struct DedupConfig {
     /// Texts with fewer normalised words than this are matched exactly only (no signature is
     /// computed or stored for them): a few shared words do not make two texts one story.
     pub min_words: usize,
+    /// Chain guard: a record that matches a member of a cluster must also share at least
+    /// this estimated share of the smaller text with the cluster's canonical, so that a
+    /// round-up matched by two stories does not pull the second story into the first one's
+    /// cluster.
+    pub min_canonical_containment: f64,
     /// Most candidates verified per inserted document (LSH hits beyond this are ignored, which
     /// bounds the time per document whatever the input).
     pub max_candidates: usize,
@@ -44,14 +49,15 @@ pub struct DedupConfig {
 impl Default for DedupConfig {
     fn default() -> Self {
         Self {
-            shingle_words: 5,
+            shingle_words: 3,
             permutations: 128,
-            bands: 32,
-            rows: 4,
+            bands: 42,
+            rows: 3,
             jaccard_threshold: 0.6,
             containment_threshold: 0.7,
             min_size_ratio: 0.4,
-            min_words: 30,
+            min_words: 40,
+            min_canonical_containment: 0.5,
             max_candidates: 64,
             seed: 0x6461_7465_6c69_6e65,
         }
@@ -87,7 +93,7 @@ pub const MAX_PERMUTATIONS: usize = 1024;
 
 impl DedupConfig {
     /// Checks that the parameters can work together; callers taking a config from users should
-    /// call it. [`crate::Deduper::new`] and [`crate::fingerprint`] never fail: they clamp
+    /// call it. [`crate::Deduper::new`] and [`crate::fingerprint()`] never fail: they clamp
     /// values that do not fit (see [`DedupConfig::sanitized`]).
     pub fn validate(&self) -> Result<(), ConfigError> {
         for (name, value) in [
@@ -115,6 +121,7 @@ impl DedupConfig {
             ("jaccard_threshold", self.jaccard_threshold),
             ("containment_threshold", self.containment_threshold),
             ("min_size_ratio", self.min_size_ratio),
+            ("min_canonical_containment", self.min_canonical_containment),
         ] {
             if !(0.0..=1.0).contains(&value) {
                 return Err(ConfigError::OutOfRange(name));
@@ -140,6 +147,7 @@ impl DedupConfig {
             containment_threshold: clamp01(self.containment_threshold),
             min_size_ratio: clamp01(self.min_size_ratio),
             min_words: self.min_words,
+            min_canonical_containment: clamp01(self.min_canonical_containment),
             max_candidates: self.max_candidates.max(1),
             seed: self.seed,
         }

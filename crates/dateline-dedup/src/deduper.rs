@@ -2,10 +2,10 @@
 //! of indexed documents.
 //!
 //! Memory per document (default config, 64-bit target): a unique or near-duplicate text with a
-//! signature costs its 256-byte signature, 24 bytes of per-document fields (key, cluster, set
-//! size), about 12 bytes in the text-hash table and up to 32 band entries (about 12 bytes
-//! each: 8-byte entries in tables kept between half and 7/8 full); an exact duplicate costs
-//! nothing beyond the counter. See the crate README for measured figures.
+//! signature costs its 128-byte stored signature, 16 bytes of per-document fields (cluster
+//! key, canonical, set size), about 26 bytes in the text-hash table and up to 42 band entries (8-byte entries
+//! in tables kept between 7/16 and 7/8 full); an exact duplicate costs only its hash-table
+//! entries. The crate README has the measured figures.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -15,7 +15,7 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::config::DedupConfig;
 use crate::fingerprint::Fingerprint;
-use crate::minhash::{estimate_containment, estimate_jaccard};
+use crate::minhash::{estimate_containment, estimate_jaccard_stored, stored_value};
 
 /// How an inserted document relates to the earlier ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,8 +83,10 @@ pub struct Deduper {
     clusters: Vec<u64>,
     /// Per indexed document: distinct shingles.
     sizes: Vec<u32>,
-    /// Signatures of indexed documents, `permutations` values each, back to back.
-    signatures: Vec<u16>,
+    /// Per indexed document: the index of its cluster's canonical (its own for a canonical).
+    canonicals: Vec<u32>,
+    /// Signatures of indexed documents, `permutations` 8-bit values each, back to back.
+    signatures: Vec<u8>,
     /// Per band: band key → the first indexed document with that band.
     bands: Vec<Table<u32, u32>>,
 }
@@ -101,6 +103,7 @@ impl Deduper {
             by_payload: Table::default(),
             clusters: Vec::new(),
             sizes: Vec::new(),
+            canonicals: Vec::new(),
             signatures: Vec::new(),
             bands,
         }
@@ -147,6 +150,7 @@ impl Deduper {
             Vec::new()
         };
         let matched = self.best_match(&band_keys, signature, fingerprint.shingles());
+        let canonical_index = matched.map(|i| self.canonicals[i]);
         let verdict = match matched {
             Some(index) => {
                 let cluster = self.clusters[index];
@@ -169,6 +173,7 @@ impl Deduper {
                 signature,
                 fingerprint.shingles(),
                 verdict.cluster_id,
+                canonical_index,
             );
         }
         verdict
@@ -201,7 +206,7 @@ impl Deduper {
             .collect()
     }
 
-    fn signature_of(&self, index: usize) -> &[u16] {
+    fn signature_of(&self, index: usize) -> &[u8] {
         let p = self.config.permutations;
         self.signatures
             .get(index * p..(index + 1) * p)
@@ -227,12 +232,13 @@ impl Deduper {
         for index in candidates {
             let index = index as usize;
             let other_size = self.sizes[index];
-            let jaccard = estimate_jaccard(signature, self.signature_of(index));
+            let jaccard = estimate_jaccard_stored(signature, self.signature_of(index));
             let containment = estimate_containment(jaccard, size, other_size);
             let ratio = f64::from(size.min(other_size)) / f64::from(size.max(other_size));
             let near = jaccard >= self.config.jaccard_threshold
                 || (containment >= self.config.containment_threshold
                     && ratio >= self.config.min_size_ratio);
+            let near = near && self.shares_enough_with_canonical(index, signature, size);
             if near && best.is_none_or(|(c, i)| containment > c || (containment == c && index < i))
             {
                 best = Some((containment, index));
@@ -241,30 +247,56 @@ impl Deduper {
         best.map(|(_, index)| index)
     }
 
-    fn index(&mut self, band_keys: &[u32], signature: &[u16], size: u32, cluster: u64) {
+    /// The chain guard (see [`DedupConfig::min_canonical_containment`]).
+    fn shares_enough_with_canonical(&self, index: usize, signature: &[u16], size: u32) -> bool {
+        let Some(&canonical) = self.canonicals.get(index) else {
+            return false;
+        };
+        let canonical = canonical as usize;
+        if canonical == index {
+            return true;
+        }
+        let jaccard = estimate_jaccard_stored(signature, self.signature_of(canonical));
+        let size_canonical = self.sizes.get(canonical).copied().unwrap_or(0);
+        estimate_containment(jaccard, size, size_canonical) >= self.config.min_canonical_containment
+    }
+
+    fn index(
+        &mut self,
+        band_keys: &[u32],
+        signature: &[u16],
+        size: u32,
+        cluster: u64,
+        canonical: Option<u32>,
+    ) {
         // Indices are u32 to halve the band tables; past 4 billion documents new ones are
         // still matched against the indexed ones but not indexed themselves.
         let Ok(index) = u32::try_from(self.clusters.len()) else {
             return;
         };
         self.clusters.push(cluster);
+        self.canonicals.push(canonical.unwrap_or(index));
         self.sizes.push(size);
-        self.signatures.extend_from_slice(signature);
+        self.signatures
+            .extend(signature.iter().map(|&v| stored_value(v)));
         for (table, &key) in self.bands.iter_mut().zip(band_keys) {
             table.entry(key).or_insert(index);
         }
     }
 
-    /// Approximate heap bytes held (tables at their allocated capacity), for reporting.
+    /// Approximate heap bytes held (tables and vectors at their allocated capacity), for
+    /// reporting.
     pub fn heap_bytes(&self) -> usize {
+        // The std table fills its buckets to 7/8 and spends one control byte per bucket.
         fn table<K, V>(t: &Table<K, V>) -> usize {
-            t.capacity() * (size_of::<(K, V)>() + 1)
+            t.capacity() * 8 / 7 * (size_of::<(K, V)>() + 1)
         }
         table(&self.by_text)
             + table(&self.by_payload)
             + self.clusters.capacity() * size_of::<u64>()
             + self.sizes.capacity() * size_of::<u32>()
-            + self.signatures.capacity() * size_of::<u16>()
+            + self.canonicals.capacity() * size_of::<u32>()
+            + self.signatures.capacity()
             + self.bands.iter().map(table).sum::<usize>()
     }
 }

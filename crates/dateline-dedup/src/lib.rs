@@ -4,8 +4,8 @@
 //! line added at the end or the last paragraph dropped, a few words edited, and often cut to
 //! part of its length. This crate puts such copies in one cluster, in one pass over the run:
 //!
-//! 1. [`fingerprint`] (parallel, per document): the text is normalised (Unicode lowercase,
-//!    punctuation dropped, whitespace collapsed; see [`normalize`]) and hashed for exact
+//! 1. [`fingerprint()`] (parallel, per document): the text is normalised (Unicode lowercase,
+//!    punctuation dropped, whitespace collapsed; see [`normalize()`]) and hashed for exact
 //!    matching; its set of word shingles gets a MinHash signature (16 bits per permutation).
 //! 2. [`Deduper::insert`] (sequential, in run order): exact matches by text or payload hash;
 //!    otherwise LSH over the signature's bands proposes earlier documents, and a candidate is
@@ -52,3 +52,8 @@ pub use config::{ConfigError, DedupConfig, MAX_PERMUTATIONS};
 pub use deduper::{Deduper, DuplicateKind, Verdict};
 pub use fingerprint::{Fingerprint, Fingerprinter, MAX_SHINGLED_WORDS, fingerprint};
 pub use normalize::normalize;
+
+/// Compiles and runs the README's example as a doctest, so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -271,6 +271,10 @@ pub struct CorpusArgs {
     /// Dedup: the smaller text must be at least this share of the larger for containment.
     #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().min_size_ratio)]
     pub min_size_ratio: f64,
+    /// Dedup: a near match must also share this share of the smaller text with the cluster's
+    /// first-seen record (stops chains of small edits drifting to another story).
+    #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().min_canonical_containment)]
+    pub min_canonical_containment: f64,
     /// Dedup: texts with fewer words are matched exactly only.
     #[arg(long, default_value_t = dateline_dedup::DedupConfig::default().min_words)]
     pub dedup_min_words: usize,

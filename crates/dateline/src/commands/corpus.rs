@@ -23,6 +23,7 @@ pub fn run(args: CorpusArgs) -> anyhow::Result<ExitCode> {
         containment_threshold: args.containment,
         min_size_ratio: args.min_size_ratio,
         min_words: args.dedup_min_words,
+        min_canonical_containment: args.min_canonical_containment,
         ..DedupConfig::default()
     };
     dedup_config.validate()?;
