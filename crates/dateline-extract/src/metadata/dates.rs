@@ -132,25 +132,35 @@ pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
 /// A `<time>` or date element marked as an update ("Updated 2 February 2022").
 fn visible_update(inputs: &DateInputs<'_>) -> Option<PageDate> {
     let doc = inputs.doc;
+    let marked = inputs.signals.times.iter().map(|&id| (id, 0));
+    let boxes = inputs.signals.date_boxes.iter().map(|&id| (id, 0));
+    nearest_marked_date(
+        inputs,
+        marked.chain(boxes).filter(|&(id, _)| is_update(doc, id)),
+    )
+}
+
+/// The date of the marked element nearest the story, each element's distance raised by its
+/// penalty (to rank `<time>` above a date-classed box at the same place). `content`,
+/// `datetime` or an `<abbr title>` first, else the element's short text.
+fn nearest_marked_date(
+    inputs: &DateInputs<'_>,
+    marked: impl Iterator<Item = (NodeId, usize)>,
+) -> Option<PageDate> {
+    let doc = inputs.doc;
     let mut best: Option<(usize, PageDate)> = None;
-    for &id in inputs
-        .signals
-        .times
-        .iter()
-        .chain(&inputs.signals.date_boxes)
-    {
-        if !is_update(doc, id) {
-            continue;
-        }
+    for (id, penalty) in marked {
         let Some(distance) = inputs.anchors.distance(doc, id) else {
             continue;
         };
+        let distance = distance.saturating_add(penalty);
+        if best.as_ref().is_some_and(|(d, _)| *d <= distance) {
+            continue;
+        }
         let date = machine_value(doc, id)
             .and_then(|v| textmeta::parse_date(v, inputs.context))
             .or_else(|| text_date(doc, id, inputs.context));
-        if let Some(date) = date
-            && best.as_ref().is_none_or(|(d, _)| distance < *d)
-        {
+        if let Some(date) = date {
             best = Some((distance, date));
         }
     }
@@ -183,62 +193,25 @@ pub(crate) fn declared(inputs: &DateInputs<'_>) -> Vec<PageDate> {
 
 /// `itemprop=datePublished` and friends on visible elements: `content`/`datetime`, else text.
 fn prop_date(inputs: &DateInputs<'_>, role: DateRole) -> Option<PageDate> {
-    let doc = inputs.doc;
-    let mut best: Option<(usize, PageDate)> = None;
-    for &(id, r) in &inputs.signals.date_props {
-        if r != role {
-            continue;
-        }
-        let Some(distance) = inputs.anchors.distance(doc, id) else {
-            continue;
-        };
-        let date = machine_value(doc, id)
-            .and_then(|v| textmeta::parse_date(v, inputs.context))
-            .or_else(|| text_date(doc, id, inputs.context));
-        if let Some(date) = date
-            && best.as_ref().is_none_or(|(d, _)| distance < *d)
-        {
-            best = Some((distance, date));
-        }
-    }
-    best.map(|(_, d)| d)
+    let marked = inputs
+        .signals
+        .date_props
+        .iter()
+        .filter(|(_, r)| *r == role)
+        .map(|&(id, _)| (id, 0));
+    nearest_marked_date(inputs, marked)
 }
 
 /// The date the page shows next to the story: `<time>` elements and date-classed boxes,
-/// nearest to the headline or inside the body.
+/// nearest to the headline or inside the body; not the ones marked as updates.
 fn visible_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
     let doc = inputs.doc;
-    let mut best: Option<(usize, PageDate)> = None;
-    let mut consider = |id: NodeId, date: Option<PageDate>, penalty: usize| {
-        let Some(date) = date else { return };
-        let Some(distance) = inputs.anchors.distance(doc, id) else {
-            return;
-        };
-        let distance = distance.saturating_add(penalty);
-        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-            best = Some((distance, date));
-        }
-    };
-    for &id in &inputs.signals.times {
-        if is_update(doc, id) {
-            continue;
-        }
-        let date = doc
-            .attr(id, "datetime")
-            .and_then(|v| textmeta::parse_date(v, inputs.context))
-            .or_else(|| text_date(doc, id, inputs.context));
-        consider(id, date, 0);
-    }
-    for &id in &inputs.signals.date_boxes {
-        if is_update(doc, id) {
-            continue;
-        }
-        let date = machine_value(doc, id)
-            .and_then(|v| textmeta::parse_date(v, inputs.context))
-            .or_else(|| text_date(doc, id, inputs.context));
-        consider(id, date, 1);
-    }
-    best.map(|(_, d)| d)
+    let times = inputs.signals.times.iter().map(|&id| (id, 0));
+    let boxes = inputs.signals.date_boxes.iter().map(|&id| (id, 1));
+    nearest_marked_date(
+        inputs,
+        times.chain(boxes).filter(|&(id, _)| !is_update(doc, id)),
+    )
 }
 
 /// Visible text read on each side of the headline when no element is marked as a date.
