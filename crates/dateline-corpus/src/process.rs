@@ -84,8 +84,11 @@ impl Worker {
                 if let Err(key) = filter::host_allowed(filters, prov.url.as_deref()) {
                     return Outcome::Filtered(key);
                 }
+                // The crawl time resolves "3 hours ago" and rejects dates after the fetch.
+                let fetched = prov.warc_date.as_deref().or(prov.fetched_at.as_deref());
                 let options = Options {
                     url: prov.url.clone(),
+                    reference_time: fetched.and_then(|d| d.trim().parse::<jiff::Timestamp>().ok()),
                     ..self.options.clone()
                 };
                 match dateline_extract::extract_bytes(&body, content_type.as_deref(), &options) {
