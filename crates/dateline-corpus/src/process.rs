@@ -2,7 +2,7 @@
 
 use dateline_dedup::{Fingerprint, Fingerprinter};
 use dateline_extract::Options;
-use dateline_model::{Article, Block};
+use dateline_model::Article;
 
 use crate::classify::{self, NotArticle};
 use crate::config::{DedupMode, OutputConfig};
@@ -77,6 +77,13 @@ impl Worker {
 
     fn outcome(&self, source: &str, prov: &Provenance, payload: Payload) -> Outcome {
         let filters = &self.output.filters;
+        // The crawl time resolves "3 hours ago" and rejects dates after the fetch.
+        let fetched = prov.warc_date.as_deref().or(prov.fetched_at.as_deref());
+        let options = Options {
+            url: prov.url.clone(),
+            reference_time: fetched.and_then(|d| d.trim().parse::<jiff::Timestamp>().ok()),
+            ..self.options.clone()
+        };
         let (mut article, body) = match payload {
             Payload::Skip(reason) => return Outcome::Skipped(reason),
             Payload::Error(message) => return Outcome::Failed(message),
@@ -84,13 +91,6 @@ impl Worker {
                 if let Err(key) = filter::host_allowed(filters, prov.url.as_deref()) {
                     return Outcome::Filtered(key);
                 }
-                // The crawl time resolves "3 hours ago" and rejects dates after the fetch.
-                let fetched = prov.warc_date.as_deref().or(prov.fetched_at.as_deref());
-                let options = Options {
-                    url: prov.url.clone(),
-                    reference_time: fetched.and_then(|d| d.trim().parse::<jiff::Timestamp>().ok()),
-                    ..self.options.clone()
-                };
                 match dateline_extract::extract_bytes(&body, content_type.as_deref(), &options) {
                     Ok(article) => (article, Some(body)),
                     Err(e) => return Outcome::Failed(format!("{source}: {e}")),
@@ -100,7 +100,8 @@ impl Worker {
                 if let Err(key) = filter::host_allowed(filters, prov.url.as_deref()) {
                     return Outcome::Filtered(key);
                 }
-                (text_article(&text, prov.url.clone()), None)
+                // Text pages are what crawlers keep of a page: read them as flattened text.
+                (dateline_extract::extract_text(&text, &options), None)
             }
         };
         if prov.warc_file.is_none() {
@@ -128,23 +129,4 @@ impl Worker {
             fingerprint,
         }))
     }
-}
-
-/// An article from plain text: paragraphs are separated by blank lines.
-fn text_article(text: &str, url: Option<String>) -> Article {
-    let blocks = text
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .map(|text| Block::Paragraph {
-            text,
-            links: Vec::new(),
-        })
-        .collect();
-    let mut article = Article {
-        url,
-        ..Article::default()
-    };
-    article.set_body(blocks);
-    article
 }
