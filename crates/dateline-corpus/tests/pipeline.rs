@@ -412,3 +412,47 @@ fn gzip_and_plain_jsonl_shards_hold_the_same_records() {
     assert_eq!(from_gz, from_plain);
     assert_eq!(from_plain.lines().count(), 5);
 }
+
+#[test]
+fn text_input_is_read_as_a_flattened_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = [
+        "Home | World | Sport | Weather | Contact",
+        "",
+        "Ferry service to Gull Island resumes after the storm",
+        "",
+        "The morning ferry to Gull Island left the harbour on Tuesday for the first time in nine days, after storm damage to the landing stage was repaired by a crew working through the weekend.",
+        "",
+        "Islanders had relied on a fishing boat for groceries and post while the crossing was closed. The harbour master said the timetable would be back to normal by Thursday, with an extra evening sailing on Friday.",
+        "",
+        "The operator thanked passengers for their patience and said it would refund every season ticket holder for the days the service did not run, which the island council had asked for last week.",
+        "",
+        "Related Stories",
+        "",
+        "Council approves new harbour wall ..",
+        "Lifeboat crew honoured at dinner ..",
+        "",
+        "© 2024 The Harbour Gazette. All rights reserved.",
+    ]
+    .join("\n");
+    let jsonl = dir.path().join("dump.jsonl");
+    std::fs::write(
+        &jsonl,
+        serde_json::json!({"url": "https://gazette.example/ferry", "text": text}).to_string(),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    run_on(&out, &[arg(&jsonl)], |_| {});
+    let records = read_jsonl_zst(&out.join("articles-00000.jsonl.zst"));
+    assert_eq!(records.len(), 1);
+    let body = records[0]["text"].as_str().unwrap();
+    assert!(body.starts_with("The morning ferry"), "{body}");
+    for boilerplate in [
+        "Home | World",
+        "Related Stories",
+        "harbour wall",
+        "All rights reserved",
+    ] {
+        assert!(!body.contains(boilerplate), "{boilerplate:?} in {body}");
+    }
+}
