@@ -87,16 +87,28 @@ pub(crate) struct DateInputs<'a> {
 
 pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
     let ctx = inputs.context;
-    let declared = PUBLISHED_META
+    let meta = PUBLISHED_META
         .iter()
         .filter_map(|k| inputs.signals.get(k))
-        .find_map(|v| textmeta::parse_date(v, ctx))
-        .or_else(|| {
-            inputs
-                .jsonld
-                .and_then(|l| l.date_published.as_deref())
-                .and_then(|v| textmeta::parse_date(v, ctx))
-        })
+        .find_map(|v| textmeta::parse_date(v, ctx));
+    let ld = inputs
+        .jsonld
+        .and_then(|l| l.date_published.as_deref())
+        .and_then(|v| textmeta::parse_date(v, ctx));
+    // Meta and JSON-LD disagree on the day: the one the page shows next to the story wins.
+    if let (Some(m), Some(l)) = (meta, ld)
+        && m.date != l.date
+        && let Some(shown) = visible_date(inputs).or_else(|| headline_text_date(inputs))
+    {
+        if shown.date == l.date {
+            return Some(l);
+        }
+        if shown.date == m.date {
+            return Some(m);
+        }
+    }
+    let declared = meta
+        .or(ld)
         .or_else(|| {
             GENERIC_DATE_META
                 .iter()
