@@ -13,40 +13,17 @@ const MAX_STAMP_CHARS: usize = 200;
 /// Words allowed to remain once names, dates and byline words are taken out.
 const MAX_LEFTOVER_WORDS: usize = 2;
 
-/// Words that introduce or decorate a byline in the languages dateline reads.
-const BYLINE_WORDS: &[&str] = &[
-    "by",
-    "von",
-    "par",
-    "por",
-    "di",
-    "door",
-    "av",
-    "af",
-    "autor",
-    "autorin",
-    "author",
-    "authors",
-    "auteur",
-    "автор",
+/// Words that glue a byline stamp together besides the byline vocabulary itself
+/// ([`textmeta::is_byline_word`]): connectors, time words, read-time notes, separators.
+const STAMP_WORDS: &[&str] = &[
     "написано",
     "submitted",
     "on",
-    "posted",
-    "published",
-    "updated",
-    "veröffentlicht",
-    "aktualisiert",
-    "publié",
     "publie",
     "le",
     "mis",
     "à",
     "jour",
-    "publicado",
-    "actualizado",
-    "pubblicato",
-    "aggiornato",
     "gepubliceerd",
     "bijgewerkt",
     "el",
@@ -78,21 +55,8 @@ const BYLINE_WORDS: &[&str] = &[
     "lectura",
     "leitura",
     "lettura",
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "기자",
-    "특파원",
-    "記者",
-    "photo",
-    "photos",
-    "foto",
-    "fotos",
     "de",
     "del",
-    "da",
     "do",
     "at",
     "|",
@@ -164,7 +128,9 @@ fn is_stamp(text: &str, authors: &[String], context: &DateContext) -> bool {
         .filter(|w| !w.is_empty())
         .filter(|w| {
             let w = w.to_lowercase();
-            !BYLINE_WORDS.contains(&w.as_str()) && w.chars().any(char::is_alphanumeric)
+            !STAMP_WORDS.contains(&w.as_str())
+                && !textmeta::is_byline_word(&w)
+                && w.chars().any(char::is_alphanumeric)
         })
         .filter(|w| {
             !w.chars()

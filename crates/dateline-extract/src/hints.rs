@@ -236,13 +236,13 @@ pub(crate) fn hint(element: &Element) -> Hint {
     // Documentation generators and CMSs derive ids from headings
     // ("sharing-with-a-single-developer"); such a slug names the section's topic, not its
     // role, so it is not read for boilerplate words.
-    let id = truncate(id, 100);
+    let id = crate::text::prefix(id, 100);
     let id = if id.split(['-', '_']).filter(|part| !part.is_empty()).count() >= 4 {
         ""
     } else {
         id
     };
-    let names = truncate(class, 200)
+    let names = crate::text::prefix(class, 200)
         .split_ascii_whitespace()
         .chain(id.split_ascii_whitespace());
     let mut boilerplate = false;
@@ -294,17 +294,6 @@ fn is_taxonomy(name: &str) -> bool {
             .iter()
             .any(|marker| rest.starts_with(marker))
     })
-}
-
-fn truncate(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 #[cfg(test)]

@@ -40,6 +40,18 @@ pub(crate) fn tidy_lines(text: &str) -> String {
     out
 }
 
+/// The longest prefix of `text` of at most `max_bytes` bytes that ends on a char boundary.
+pub(crate) fn prefix(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Whitespace-collapsed, trimmed copy.
 pub(crate) fn collapse(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());

@@ -5,11 +5,13 @@
 //! `rel=author` links, then byline-classed elements next to the headline. Every raw value goes
 //! through [`textmeta::clean_authors`], which strips "By", roles, dates and handles.
 
+use std::ops::ControlFlow;
+
 use dateline_html::{Document, NodeId};
 
 use crate::filter::normalise;
 use crate::jsonld::JsonLdArticle;
-use crate::metadata::position::Anchors;
+use crate::metadata::position::{self, Anchors};
 use crate::metadata::signals::Signals;
 use crate::text::collapse;
 use crate::textmeta;
@@ -152,50 +154,34 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
     let Some(headline) = anchors.headline else {
         return Vec::new();
     };
-    let start = doc.body().unwrap_or(doc.root());
-    let mut passed = false;
     let mut seen = 0usize;
-    let mut walk = doc.descendants(start);
-    while let Some(id) = walk.next() {
-        if id == headline {
-            passed = true;
-            walk.skip_subtree(id);
-            continue;
-        }
-        if let Some(tag) = doc.html_tag(id) {
-            if crate::tags::is_never_content(tag) {
-                walk.skip_subtree(id);
-            }
-            continue;
-        }
-        if !passed {
-            continue;
-        }
-        let Some(text) = doc.text(id) else { continue };
-        let text = text.trim();
-        if text.is_empty() {
-            continue;
+    let mut names = Vec::new();
+    position::visit_text(doc, Some(headline), false, |id, text| {
+        if id.index() < headline.index() {
+            return ControlFlow::Continue(());
         }
         if textmeta::starts_like_byline(text)
             && let Some(parent) = doc.parent(id)
         {
             let line = collapse(&doc.text_content(parent));
             if line.chars().count() <= MAX_BYLINE_CHARS {
-                let names: Vec<String> = textmeta::clean_authors(&line)
+                names = textmeta::clean_authors(&line)
                     .into_iter()
                     .filter(|n| plausible_visible_name(n))
                     .collect();
                 if !names.is_empty() {
-                    return names;
+                    return ControlFlow::Break(());
                 }
             }
         }
         seen += text.len();
         if seen > AFTER_HEADLINE_CHARS {
-            break;
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
-    }
-    Vec::new()
+    });
+    names
 }
 
 /// An element's text with a space between its text nodes, so a label and a name in
@@ -243,21 +229,13 @@ fn names_site(name: &str, site: &str) -> bool {
         })
 }
 
-/// Interface words that byline boxes hold next to names ("Follow", "Twitter").
+/// Interface words that byline boxes hold next to names ("Follow", "Kategorien"); the
+/// social-network and share words `clean_authors` already drops are not repeated here.
 const NOT_NAMES: &[&str] = &[
-    "twitter",
-    "facebook",
-    "instagram",
-    "linkedin",
-    "whatsapp",
-    "email",
-    "e-mail",
-    "share",
     "teilen",
     "follow",
     "folgen",
     "abonnieren",
-    "subscribe",
     "news",
     "nachrichten",
     "tags",
@@ -265,7 +243,6 @@ const NOT_NAMES: &[&str] = &[
     "categories",
     "category",
     "kategorie",
-    "home",
     "more",
     "mehr",
     "profile",
@@ -277,7 +254,6 @@ const NOT_NAMES: &[&str] = &[
     "view all",
     "read more",
 ];
-
 /// A name read from visible page text: not an interface word, and not several lower-case
 /// words. Declared metadata is trusted without this check.
 fn plausible_visible_name(name: &str) -> bool {

@@ -5,10 +5,12 @@
 //! (`<time>`, date-classed elements); then a date in the URL path. Publication beats
 //! modification, and anything in sidebars, teasers, comments or footers is not the article's.
 
+use std::ops::ControlFlow;
+
 use dateline_html::{Document, NodeId, local_name};
 
 use crate::jsonld::JsonLdArticle;
-use crate::metadata::position::Anchors;
+use crate::metadata::position::{self, Anchors};
 use crate::metadata::signals::{DateRole, Signals};
 use crate::text::collapse;
 use crate::textmeta::{self, DateContext, PageDate};
@@ -233,53 +235,31 @@ const AFTER_HEADLINE_CHARS: usize = 400;
 /// A date written in plain text right before or after the headline ("Datum: 22.12.2012",
 /// "24. April 2020 | Nachrichten"): the nearest one, after the headline on a tie.
 fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
-    let doc = inputs.doc;
-    let anchor = inputs.anchors.headline.or(inputs.anchors.body)?;
-    let start = doc.body().unwrap_or(doc.root());
+    let anchor = inputs.anchors.headline.or(inputs.anchors.body)?.index();
     let mut before = String::new();
     let mut after = String::new();
-    let mut passed = false;
-    let mut walk = doc.descendants(start);
-    while let Some(id) = walk.next() {
-        if id == anchor {
-            passed = true;
-            // The headline's own text ("Budget 2024") is not a date stamp.
-            walk.skip_subtree(id);
-            continue;
-        }
-        if let Some(tag) = doc.html_tag(id) {
-            // Sidebars and menus before the headline carry other stories' dates.
-            let furniture = matches!(
-                *tag,
-                local_name!("aside") | local_name!("nav") | local_name!("footer")
-            );
-            if furniture || crate::tags::is_never_content(tag) {
-                walk.skip_subtree(id);
-            }
-            continue;
-        }
-        let Some(text) = doc.text(id) else { continue };
-        if text.trim().is_empty() {
-            continue;
-        }
-        if passed {
+    // Document order is arena order: a text node after the anchor has a larger index. The
+    // headline's own text is skipped; a body anchor's text is the start of "after".
+    position::visit_text(inputs.doc, inputs.anchors.headline, true, |id, text| {
+        if id.index() > anchor {
             after.push(' ');
-            after.push_str(text.trim());
+            after.push_str(text);
             if after.len() >= AFTER_HEADLINE_CHARS * 2 {
-                break;
+                return ControlFlow::Break(());
             }
         } else {
             before.push(' ');
-            before.push_str(text.trim());
+            before.push_str(text);
             if before.len() > BEFORE_HEADLINE_CHARS * 8 {
-                let cut = before.len() - BEFORE_HEADLINE_CHARS * 4;
-                let cut = (cut..before.len())
-                    .find(|&i| before.is_char_boundary(i))
-                    .unwrap_or(before.len());
+                let mut cut = before.len() - BEFORE_HEADLINE_CHARS * 4;
+                while !before.is_char_boundary(cut) {
+                    cut += 1;
+                }
                 before.drain(..cut);
             }
         }
-    }
+        ControlFlow::Continue(())
+    });
     let after = collapse(&after);
     let before = collapse(&before);
     let after_hit = textmeta::find_date(&after, inputs.context)
@@ -332,11 +312,8 @@ fn furniture_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
 const BODY_DATE_CHARS: usize = 1500;
 
 fn body_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
-    let mut end = inputs.body_text.len().min(BODY_DATE_CHARS);
-    while !inputs.body_text.is_char_boundary(end) {
-        end -= 1;
-    }
-    textmeta::find_date(&inputs.body_text[..end], inputs.context).map(|(date, _)| date)
+    let head = crate::text::prefix(inputs.body_text, BODY_DATE_CHARS);
+    textmeta::find_date(head, inputs.context).map(|(date, _)| date)
 }
 
 /// Page text read for a date when the story has none at all.
@@ -344,25 +321,16 @@ const PAGE_DATE_CHARS: usize = 20_000;
 
 /// The first date in the page's visible text.
 fn page_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
-    let doc = inputs.doc;
-    let start = doc.body().unwrap_or(doc.root());
     let mut text = String::new();
-    let mut walk = doc.descendants(start);
-    while let Some(id) = walk.next() {
-        if let Some(tag) = doc.html_tag(id) {
-            if crate::tags::is_never_content(tag) {
-                walk.skip_subtree(id);
-            }
-            continue;
+    position::visit_text(inputs.doc, None, false, |_, t| {
+        text.push_str(t);
+        text.push(' ');
+        if text.len() > PAGE_DATE_CHARS {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
-        if let Some(t) = doc.text(id) {
-            text.push_str(t);
-            text.push(' ');
-            if text.len() > PAGE_DATE_CHARS {
-                break;
-            }
-        }
-    }
+    });
     textmeta::find_date(&collapse(&text), inputs.context).map(|(date, _)| date)
 }
 

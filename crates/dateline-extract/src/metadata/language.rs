@@ -44,11 +44,7 @@ pub(crate) fn detect(text: &str) -> Option<String> {
     if text.chars().count() < MIN_DETECT_CHARS {
         return None;
     }
-    let mut end = text.len().min(MAX_DETECT_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let info = whatlang::detect(&text[..end])?;
+    let info = whatlang::detect(crate::text::prefix(text, MAX_DETECT_BYTES))?;
     if !info.is_reliable() {
         return None;
     }

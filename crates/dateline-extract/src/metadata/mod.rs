@@ -109,20 +109,28 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         context: &context,
         body_text: &article.text,
     };
-    let stated = dates::declared(&date_inputs);
-    let page_urls: Vec<&str> = [article.canonical_url.as_deref(), options.url.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    let publisher_zone = zone::publisher_zone(&zone::ZoneEvidence {
-        stated: &stated,
-        urls: &page_urls,
-        language: article.language.as_deref(),
-    });
-    let local = |d: textmeta::PageDate| zone::localise(d, publisher_zone.as_ref()).to_iso();
     let published = dates::published(&date_inputs);
+    let modified = dates::modified(&date_inputs);
+    // The zone is looked for only when there is a UTC time to write in it.
+    let in_utc =
+        |d: &Option<textmeta::PageDate>| d.is_some_and(|d| d.offset == Some(jiff::tz::Offset::UTC));
+    let publisher_zone = if in_utc(&published) || in_utc(&modified) {
+        let stated = dates::declared(&date_inputs);
+        let page_urls: Vec<&str> = [article.canonical_url.as_deref(), options.url.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        zone::publisher_zone(&zone::ZoneEvidence {
+            stated: &stated,
+            urls: &page_urls,
+            language: article.language.as_deref(),
+        })
+    } else {
+        None
+    };
+    let local = |d: textmeta::PageDate| zone::localise(d, publisher_zone.as_ref()).to_iso();
     article.date_published = published.map(local);
-    article.date_modified = dates::modified(&date_inputs).map(local);
+    article.date_modified = modified.map(local);
     article.authors = authors::authors(doc, signals, jsonld, anchors, article.site_name.as_deref());
     article.section = taxonomy::section(doc, signals, jsonld, article.title.as_deref());
     article.tags = taxonomy::tags(doc, signals, jsonld);

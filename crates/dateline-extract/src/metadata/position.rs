@@ -1,9 +1,10 @@
 //! Where a metadata node sits relative to the article: bylines and dates belong to the
 //! story when they are inside it or next to its headline, not in a teaser, sidebar or footer.
 
-use dateline_html::{Document, NodeId, local_name};
-
+use std::ops::ControlFlow;
 use std::sync::LazyLock;
+
+use dateline_html::{Document, NodeId, local_name};
 
 use aho_corasick::AhoCorasick;
 
@@ -37,6 +38,42 @@ impl Anchors {
             (Some(a), None) | (None, Some(a)) => Some(from(a)),
             // Without anchors, document order is the only evidence.
             (None, None) => Some(at),
+        }
+    }
+}
+
+/// Calls `visit` with each non-blank text node under `<body>`, in document order, skipping
+/// subtrees that are never content and the subtree of `skip` (the headline, whose own words
+/// are not a byline or a date stamp); with `skip_furniture` also `<nav>`, `<aside>` and
+/// `<footer>`, which carry other stories' bylines and dates. Stops when `visit` breaks.
+pub(crate) fn visit_text<'d>(
+    doc: &'d Document,
+    skip: Option<NodeId>,
+    skip_furniture: bool,
+    mut visit: impl FnMut(NodeId, &'d str) -> ControlFlow<()>,
+) {
+    let start = doc.body().unwrap_or(doc.root());
+    let mut walk = doc.descendants(start);
+    while let Some(id) = walk.next() {
+        if Some(id) == skip {
+            walk.skip_subtree(id);
+            continue;
+        }
+        if let Some(tag) = doc.html_tag(id) {
+            let furniture = skip_furniture
+                && matches!(
+                    *tag,
+                    local_name!("aside") | local_name!("nav") | local_name!("footer")
+                );
+            if furniture || crate::tags::is_never_content(tag) {
+                walk.skip_subtree(id);
+            }
+            continue;
+        }
+        if let Some(text) = doc.text(id).map(str::trim).filter(|t| !t.is_empty())
+            && visit(id, text).is_break()
+        {
+            return;
         }
     }
 }

@@ -25,7 +25,7 @@ const MAX_NAME_WORDS: usize = 7;
 /// follows a person ("Jane Doe, Reuters").
 pub fn clean_authors(raw: &str) -> Vec<String> {
     // Bound the work: a byline is never this long, and whatever follows is not a name.
-    let raw = truncate(raw, 2000);
+    let raw = crate::text::prefix(raw, 2000);
     let text = collapse_whitespace(raw);
     let text = cut_glued(&text);
     let mut names: Vec<String> = Vec::new();
@@ -57,17 +57,6 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
         names.drain(..first_person);
     }
     names
-}
-
-fn truncate(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 fn collapse_whitespace(s: &str) -> String {
@@ -518,4 +507,19 @@ pub(crate) fn has_organisation_ending(name: &str) -> bool {
         let w = w.trim_end_matches('.').to_lowercase();
         ORGANISATION_ENDINGS.contains(&w.as_str())
     })
+}
+
+/// Whether a lower-case word belongs to a byline's vocabulary: "by" words and labels, roles,
+/// "updated"/"published" markers and photo credits, as `clean_authors` strips them.
+pub(crate) fn is_byline_word(word: &str) -> bool {
+    [
+        PREFIXES,
+        BY_WORDS,
+        LABEL_WORDS,
+        ROLE_WORDS,
+        CUT_MARKERS,
+        CREDIT_MARKERS,
+    ]
+    .iter()
+    .any(|list| list.contains(&word))
 }

@@ -41,8 +41,8 @@ mod lexicon;
 mod scan;
 mod tokens;
 
-pub(crate) use authors::starts_like_byline;
 pub use authors::{clean_authors, is_organisation};
+pub(crate) use authors::{is_byline_word, starts_like_byline};
 pub use dateline::parse_dateline;
 pub use dates::{DateContext, PageDate, find_date, find_dates, parse_date};
 
