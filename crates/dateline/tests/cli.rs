@@ -127,6 +127,33 @@ fn assert_story(text: &str) {
 // ---------------------------------------------------------------------------------------
 
 #[test]
+fn a_page_without_text_is_reported_not_silent() {
+    let dir = TempDir::new().unwrap();
+    let file = write(
+        &dir.path().join("blank.html"),
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    );
+    let out = run(dateline().args(["extract", "-f", "jsonl", path_str(&file)]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        out.stdout.lines().count(),
+        1,
+        "one line per input: {}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains("blank.html: no article text found"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("1 pages, 0 failed, 1 without text"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn extracts_a_file() {
     let dir = TempDir::new().unwrap();
     let file = write(&dir.path().join("story.html"), page("file"));

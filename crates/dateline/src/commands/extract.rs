@@ -52,6 +52,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let progress = progress_bar(inputs.len());
     let started = Instant::now();
     let mut failures = 0usize;
+    let mut empty = 0usize;
     let timeout = Duration::from_secs(args.timeout);
     for (batch_index, batch) in inputs.chunks(BATCH).enumerate() {
         let articles: Vec<Article> = pool.install(|| {
@@ -82,6 +83,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     progress.inc(1);
                     continue;
                 }
+            } else if article.text.is_empty() {
+                // Not a failure (a page may hold only a video), but never a silent blank.
+                empty += 1;
+                progress.suspend(|| {
+                    eprintln!(
+                        "dateline: warning: {}: no article text found",
+                        article.source.as_deref().unwrap_or("?")
+                    )
+                });
             }
             write_article(
                 &mut sink,
@@ -98,9 +108,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     finish(sink)?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
-        "dateline: {} pages, {} failed, {:.2} s ({:.1} pages/s)",
+        "dateline: {} pages, {} failed, {} without text, {:.2} s ({:.1} pages/s)",
         inputs.len(),
         failures,
+        empty,
         seconds,
         inputs.len() as f64 / seconds.max(1e-9)
     );
