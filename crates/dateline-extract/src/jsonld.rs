@@ -100,7 +100,41 @@ fn parse_lenient(raw: &str) -> Option<Value> {
         .trim_end_matches("//")
         .trim()
         .trim_end_matches(';');
-    serde_json::from_str(trimmed).ok()
+    serde_json::from_str(trimmed)
+        .ok()
+        .or_else(|| serde_json::from_str(&repair(trimmed)).ok())
+}
+
+/// Mends the two slips hand-templated JSON-LD makes most: raw line breaks and tabs inside
+/// strings (an `articleBody` pasted as is) and trailing commas before `}` or `]`. Browsers
+/// ignore broken JSON-LD, but search engines' parsers accept these, so publishers never notice.
+fn repair(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for (at, c) in raw.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                c if c.is_control() => {
+                    out.push(' ');
+                    continue;
+                }
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == ',' {
+            let rest = raw[at + 1..].trim_start();
+            if rest.starts_with(['}', ']']) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Collects every object (through arrays and `@graph`) up to a small depth.
@@ -348,6 +382,16 @@ mod tests {
         let article = read(&doc, &scripts(&doc)).unwrap();
         assert_eq!(article.authors, vec!["Ana Díaz"]);
         assert!(article.author_orgs.is_empty());
+    }
+
+    #[test]
+    fn raw_line_breaks_and_trailing_commas_are_mended() {
+        let html = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\",\n\
+            \"headline\": \"Two\n lines\", \"author\": {\"@type\": \"Person\", \"name\": \"Ana Ruiz\",},}\
+            </script>";
+        let doc = parse(html, &Limits::default());
+        let article = read(&doc, &scripts(&doc)).expect("mended JSON-LD is read");
+        assert_eq!(article.authors, vec!["Ana Ruiz".to_string()]);
     }
 
     #[test]

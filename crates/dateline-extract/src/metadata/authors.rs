@@ -145,6 +145,9 @@ fn nearest_names(
     dedup(names)
 }
 
+/// The longest text taken as the name after a bare label ("By" | "Ana Ruiz").
+const MAX_LABELLED_NAME_CHARS: usize = 80;
+
 /// Text read after the headline when looking for an unmarked byline.
 const AFTER_HEADLINE_CHARS: usize = 600;
 
@@ -156,10 +159,21 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
     };
     let mut seen = 0usize;
     let mut names = Vec::new();
+    let mut after_label = false;
     position::visit_text(doc, Some(headline), false, |id, text| {
         if id.index() < headline.index() {
             return ControlFlow::Continue(());
         }
+        if std::mem::take(&mut after_label) && text.chars().count() <= MAX_LABELLED_NAME_CHARS {
+            names = textmeta::clean_authors(text)
+                .into_iter()
+                .filter(|n| plausible_visible_name(n))
+                .collect();
+            if !names.is_empty() {
+                return ControlFlow::Break(());
+            }
+        }
+        after_label = textmeta::is_bare_byline_label(text);
         if textmeta::starts_like_byline(text)
             && let Some(parent) = doc.parent(id)
         {

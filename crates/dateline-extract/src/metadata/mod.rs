@@ -15,7 +15,7 @@ pub(crate) mod title;
 mod urls;
 mod zone;
 
-use dateline_html::{Document, NodeId};
+use dateline_html::{Document, NodeId, local_name};
 use dateline_model::{Article, Block};
 use url::Url;
 
@@ -96,7 +96,7 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         .or_else(|| language::detect(&article.text));
 
     let anchors = Anchors {
-        headline: headline_node(signals, article.title.as_deref()),
+        headline: headline_node(doc, signals, article.title.as_deref()),
         body: body_top,
     };
     let context = date_context(options, article.language.as_deref());
@@ -158,15 +158,60 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         .map(|(dateline, _)| dateline);
 }
 
-/// The `<h1>` that carries the headline (else the first one).
-fn headline_node(signals: &Signals, title: Option<&str>) -> Option<NodeId> {
-    let title = title.map(normalise);
-    signals
+/// The element that carries the headline: the `<h1>` whose text is the title, else another
+/// heading or `itemprop=headline` element with that text (CMSs that keep `<h1>` for the logo
+/// put the headline in an `<h2>`, `<h6>` or `<strong>`), else the first `<h1>`.
+fn headline_node(doc: &Document, signals: &Signals, title: Option<&str>) -> Option<NodeId> {
+    let title = title.map(normalise).filter(|t| !t.is_empty());
+    let first_h1 = signals.h1s.first().map(|(id, _)| *id);
+    let Some(title) = title else {
+        return first_h1;
+    };
+    if let Some((id, _)) = signals
         .h1s
         .iter()
-        .find(|(_, text)| title.as_deref() == Some(normalise(text).as_str()))
-        .or_else(|| signals.h1s.first())
-        .map(|(id, _)| *id)
+        .find(|(_, text)| normalise(text) == title)
+    {
+        return Some(*id);
+    }
+    heading_with_text(doc, &title).or(first_h1)
+}
+
+/// Elements looked at when searching for a headline outside `<h1>`.
+const MAX_HEADLINE_SEARCH: usize = 20_000;
+
+fn heading_with_text(doc: &Document, title: &str) -> Option<NodeId> {
+    let start = doc.body()?;
+    let mut walk = doc.descendants(start);
+    let mut seen = 0usize;
+    while let Some(id) = walk.next() {
+        seen += 1;
+        if seen > MAX_HEADLINE_SEARCH {
+            return None;
+        }
+        let Some(element) = doc.element(id) else {
+            continue;
+        };
+        let tag = element.tag();
+        if crate::tags::is_never_content(tag) {
+            walk.skip_subtree(id);
+            continue;
+        }
+        let heading = matches!(
+            *tag,
+            local_name!("h2")
+                | local_name!("h3")
+                | local_name!("h4")
+                | local_name!("h5")
+                | local_name!("h6")
+        ) || element
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("headline"));
+        if heading && normalise(&doc.text_content(id)) == title {
+            return Some(id);
+        }
+    }
+    None
 }
 
 fn first_paragraph(blocks: &[Block]) -> Option<&str> {

@@ -16,7 +16,7 @@ use crate::text::collapse;
 /// At most this many nodes of each kind are kept; real pages have a handful.
 const MAX_MARKS: usize = 48;
 /// Headline candidates kept.
-const MAX_H1: usize = 3;
+const MAX_H1: usize = 16;
 
 /// What the page says about itself, before any choice.
 #[derive(Debug, Default)]
@@ -168,14 +168,16 @@ impl Signals {
             }
             let class = element.attr("class").unwrap_or("");
             let ident = element.attr("id").unwrap_or("");
-            if class.is_empty() && ident.is_empty() {
+            // React front ends name their parts in test ids, often with hashed class names.
+            let test_id = element.attr("data-testid").unwrap_or("");
+            if class.is_empty() && ident.is_empty() && test_id.is_empty() {
                 continue;
             }
             let Some(names) = CLASS_MATCHER.as_ref() else {
                 continue;
             };
             let mut kinds = 0u8;
-            for hay in [class, ident] {
+            for hay in [class, ident, test_id] {
                 for found in names.find_overlapping_iter(hay) {
                     kinds |= KIND_OF[found.pattern().as_usize()];
                 }

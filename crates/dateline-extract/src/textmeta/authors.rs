@@ -83,7 +83,7 @@ fn cut_glued(text: &str) -> String {
     let mut spaced = String::with_capacity(text.len() + 8);
     let mut last = 0;
     for (_, range) in find_dates(text, &DateContext::default()) {
-        spaced.push_str(&text[last..range.start]);
+        spaced.push_str(without_trailing_weekday(&text[last..range.start]));
         spaced.push_str(" | ");
         last = range.end;
     }
@@ -112,6 +112,18 @@ fn cut_glued(text: &str) -> String {
         }
     }
     out
+}
+
+/// "Jane Doe Thursday, " before a cut date: the weekday belongs to the date.
+fn without_trailing_weekday(before: &str) -> &str {
+    let trimmed = before.trim_end_matches([' ', ',']);
+    let start = trimmed.rfind(' ').map_or(0, |i| i + 1);
+    let word = &trimmed[start..];
+    // Full names only: "Sun" and "Mon" are also surnames.
+    let weekday = word.chars().count() >= 5
+        && super::lexicon::lookup(word)
+            .is_some_and(|lex| lex.role == super::lexicon::Role::Weekday);
+    if weekday { &trimmed[..start] } else { before }
 }
 
 /// The earliest [`CUT_MARKERS`] or [`CREDIT_MARKERS`] occurrence, and whether it is a credit:
@@ -499,6 +511,23 @@ pub(crate) fn starts_like_byline(text: &str) -> bool {
                         .is_some_and(char::is_alphabetic)
             })
         })
+}
+
+/// Whether `text` is a byline label standing alone ("By", "| By", "Von:", "Autor"), the name
+/// being in the next element (`<span>By</span><a>Ana Ruiz</a>`).
+pub(crate) fn is_bare_byline_label(text: &str) -> bool {
+    let label = text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | ':' | '\u{b7}' | '-' | '\u{2013}' | '\u{2014}')
+    });
+    if label.is_empty() || label.len() > 24 {
+        return false;
+    }
+    let lower = label.to_lowercase();
+    // "From" and "Text" alone head too many things that are not bylines.
+    !matches!(
+        lower.as_str(),
+        "from" | "text" | "interview" | "di" | "av" | "af"
+    ) && PREFIXES.contains(&lower.as_str())
 }
 
 /// The last word is one that names organisations ("News", "Times", "Agency", "GmbH").

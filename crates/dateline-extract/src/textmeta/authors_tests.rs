@@ -231,3 +231,27 @@ fn survives_case_mappings_that_change_byte_lengths() {
     }
     assert_eq!(clean_authors("Jane Doe İẞ Updated"), ["Jane Doe İẞ"]);
 }
+
+#[test]
+fn weekday_before_a_glued_date_is_not_part_of_the_name() {
+    assert_eq!(
+        names("By Lena Ortiz Thursday, November 9, 2023 12:15AM"),
+        vec!["Lena Ortiz"]
+    );
+    assert_eq!(
+        names("Von Jonas Weber Montag, 3. April 2023"),
+        vec!["Jonas Weber"]
+    );
+    // A surname that is also a weekday abbreviation stays.
+    assert_eq!(names("Li Sun, Jan 5, 2023"), vec!["Li Sun"]);
+}
+
+#[test]
+fn a_bare_label_is_recognised() {
+    for label in ["By", "| By ", "Von:", "Autor", "Written by"] {
+        assert!(is_bare_byline_label(label), "{label}");
+    }
+    for text in ["By Jane Doe", "From", "Text", "Byline", ""] {
+        assert!(!is_bare_byline_label(text), "{text}");
+    }
+}
