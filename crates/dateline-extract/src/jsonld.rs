@@ -390,7 +390,7 @@ mod tests {
             \"headline\": \"Two\n lines\", \"author\": {\"@type\": \"Person\", \"name\": \"Ana Ruiz\",},}\
             </script>";
         let doc = parse(html, &Limits::default());
-        let article = read(&doc, &scripts(&doc)).expect("mended JSON-LD is read");
+        let article = read(&doc, &scripts(&doc)).unwrap();
         assert_eq!(article.authors, vec!["Ana Ruiz".to_string()]);
     }
 
