@@ -92,6 +92,18 @@ pub(crate) fn authors(
             return people;
         }
     }
+    // Yoast's "twitter:label1 = Written by / twitter:data1 = Name" card fields.
+    for (label, data) in [
+        ("twitter:label1", "twitter:data1"),
+        ("twitter:label2", "twitter:data2"),
+    ] {
+        if signals.get(label).is_some_and(textmeta::is_byline_label)
+            && let Some(value) = signals.get(data)
+            && let Some(people) = take(textmeta::clean_authors(value))
+        {
+            return people;
+        }
+    }
     for sources in [&signals.author_props, &signals.author_links] {
         if let Some(people) = take(nearest_names(doc, sources, anchors, prop_name)) {
             return people;

@@ -91,25 +91,62 @@ pub(crate) fn is_ancestor(doc: &Document, ancestor: NodeId, mut id: NodeId) -> b
     false
 }
 
-/// Inside navigation, a footer, an aside, a teaser list or reader comments.
+/// Inside navigation, a footer, an aside, a teaser list or reader comments. A story's own
+/// footer (`<article><footer>`, Blogger's `post-footer`, WordPress's `entry-footer`) holds
+/// its byline and dates, so it is not furniture.
 fn in_furniture(doc: &Document, id: NodeId) -> bool {
     let mut node = Some(id);
     for _ in 0..MAX_CLIMB {
         let Some(current) = node else { break };
         if let Some(element) = doc.element(current) {
             match *element.tag() {
-                local_name!("nav") | local_name!("footer") | local_name!("aside") => return true,
+                local_name!("nav") | local_name!("aside") => return true,
+                local_name!("footer") => return !inside_article(doc, current),
                 local_name!("body") | local_name!("article") | local_name!("main") => return false,
                 _ => {}
             }
             let names = [element.attr("class"), element.attr("id")];
-            if names.into_iter().flatten().any(is_furniture_name) {
+            if names
+                .into_iter()
+                .flatten()
+                .any(|name| is_furniture_name(name) && !is_story_footer_name(name))
+            {
                 return true;
             }
         }
         node = doc.parent(current);
     }
     false
+}
+
+fn inside_article(doc: &Document, id: NodeId) -> bool {
+    let mut node = doc.parent(id);
+    for _ in 0..MAX_CLIMB {
+        let Some(current) = node else { break };
+        match doc.html_tag(current).map(|tag| &**tag) {
+            Some("article") => return true,
+            Some("body") => return false,
+            _ => {}
+        }
+        node = doc.parent(current);
+    }
+    false
+}
+
+/// Class names of a story's own footer, which carries its byline and tags.
+fn is_story_footer_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [
+        "post-footer",
+        "entry-footer",
+        "article-footer",
+        "story-footer",
+    ]
+    .iter()
+    .any(|footer| name.contains(footer))
+        && !["comment", "related", "sidebar", "widget"]
+            .iter()
+            .any(|other| name.contains(other))
 }
 
 /// Class/id substrings of containers whose dates and names belong to other stories or to

@@ -56,8 +56,44 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
         let first_person = names.iter().position(|n| !is_organisation(n)).unwrap_or(0);
         names.drain(..first_person);
     }
+    if names.is_empty() {
+        return editorial_team(raw).into_iter().collect();
+    }
     names
 }
+
+/// "Redaktion", "Von: Redaktion", "example.de Redaktion": a byline that names only the
+/// editorial team is that organisation, which the name cleaning above drops word by word.
+fn editorial_team(raw: &str) -> Option<String> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| {
+            let w = w.trim_end_matches([':', '：']).to_lowercase();
+            PREFIXES.contains(&w.as_str())
+        })
+        .count();
+    let team = words.get(skip..)?.join(" ");
+    let plain = team
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-'));
+    let last_is_team = team
+        .split(' ')
+        .last()
+        .is_some_and(|w| EDITORIAL_TEAMS.contains(&w.to_lowercase().as_str()));
+    (plain && last_is_team && team.split(' ').count() <= 4).then_some(team)
+}
+
+/// Words for a newsroom's editorial team as bylines name it.
+const EDITORIAL_TEAMS: &[&str] = &[
+    "redaktion",
+    "redacción",
+    "rédaction",
+    "redazione",
+    "redactie",
+    "redakcja",
+    "newsroom",
+];
 
 fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -511,6 +547,16 @@ pub(crate) fn starts_like_byline(text: &str) -> bool {
                         .is_some_and(char::is_alphabetic)
             })
         })
+}
+
+/// Whether a field label announces the author ("Written by", "Verfasst von", "Autor:").
+pub(crate) fn is_byline_label(label: &str) -> bool {
+    let lower = label.trim().trim_end_matches([':', '：']).to_lowercase();
+    PREFIXES.contains(&lower.as_str())
+        || lower
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| BY_WORDS.contains(&last) && lower.contains(' '))
 }
 
 /// Whether `text` is a byline label standing alone ("By", "| By", "Von:", "Autor"), the name

@@ -255,3 +255,32 @@ fn a_bare_label_is_recognised() {
         assert!(!is_bare_byline_label(text), "{text}");
     }
 }
+
+#[test]
+fn an_editorial_team_alone_is_kept_as_an_organisation() {
+    assert_eq!(names("Redaktion"), vec!["Redaktion"]);
+    assert_eq!(names("Von: Redaktion"), vec!["Redaktion"]);
+    assert_eq!(
+        names("Nordkamm.example Redaktion"),
+        vec!["Nordkamm.example Redaktion"]
+    );
+    assert_eq!(names("Redaktion, Jana Kurz"), vec!["Jana Kurz"]);
+    assert!(names("Updated 12:30").is_empty());
+    assert!(names("https://example.org/team").is_empty());
+}
+
+#[test]
+fn field_labels_that_announce_the_author() {
+    for label in [
+        "Written by",
+        "Verfasst von",
+        "Geschrieben von",
+        "Écrit par",
+        "Autor:",
+    ] {
+        assert!(is_byline_label(label), "{label}");
+    }
+    for label in ["Est. reading time", "Geschätzte Lesezeit", "Posted"] {
+        assert!(!is_byline_label(label), "{label}");
+    }
+}

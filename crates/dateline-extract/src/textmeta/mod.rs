@@ -42,7 +42,9 @@ mod scan;
 mod tokens;
 
 pub use authors::{clean_authors, is_organisation};
-pub(crate) use authors::{is_bare_byline_label, is_byline_word, starts_like_byline};
+pub(crate) use authors::{
+    is_bare_byline_label, is_byline_label, is_byline_word, starts_like_byline,
+};
 pub use dateline::parse_dateline;
 pub use dates::{DateContext, PageDate, find_date, find_dates, parse_date};
 
