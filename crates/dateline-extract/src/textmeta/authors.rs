@@ -78,8 +78,8 @@ fn editorial_team(raw: &str) -> Option<String> {
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-'));
     let last_is_team = team
-        .split(' ')
-        .last()
+        .rsplit(' ')
+        .next()
         .is_some_and(|w| EDITORIAL_TEAMS.contains(&w.to_lowercase().as_str()));
     (plain && last_is_team && team.split(' ').count() <= 4).then_some(team)
 }
