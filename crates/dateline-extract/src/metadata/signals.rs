@@ -163,6 +163,9 @@ impl Signals {
             if let Some(prop) = element.attr("itemprop") {
                 note_itemprop(&mut signals, id, prop);
             }
+            if let Some(property) = element.attr("property") {
+                note_rdfa_property(&mut signals, id, property);
+            }
             if !in_body {
                 continue;
             }
@@ -232,6 +235,27 @@ fn note_itemprop(signals: &mut Signals, id: NodeId, prop: &str) {
             }
         } else if prop == "author" || prop == "creator" {
             push(&mut signals.author_props, id);
+        }
+    }
+}
+
+/// RDFa on visible elements (Drupal's `<span property="schema:dateCreated" content="…">`,
+/// `dc:date`): the same marks as microdata under a vocabulary prefix.
+fn note_rdfa_property(signals: &mut Signals, id: NodeId, property: &str) {
+    for term in property.split_whitespace() {
+        let Some((vocabulary, name)) = term.split_once(':') else {
+            continue;
+        };
+        let role = match (vocabulary, name) {
+            ("schema", "datePublished" | "dateCreated")
+            | ("dc" | "dcterms", "date" | "created" | "issued") => Some(DateRole::Published),
+            ("schema", "dateModified") | ("dc" | "dcterms", "modified") => Some(DateRole::Modified),
+            _ => None,
+        };
+        if let Some(role) = role
+            && signals.date_props.len() < MAX_MARKS
+        {
+            signals.date_props.push((id, role));
         }
     }
 }
