@@ -125,6 +125,25 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .or_else(|| furniture_date(inputs))
         .or_else(|| body_date(inputs))
         .or_else(|| page_text_date(inputs))
+        .or_else(|| lead_image_date(inputs))
+}
+
+/// `<meta>` names of the lead image, whose upload path often carries the day
+/// (`/files/2016/05/04/cover.png`).
+const IMAGE_META: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "twitter:image",
+    "twitter:image:src",
+];
+
+/// The last resort: a full date in the lead image's path. The image is uploaded for the story,
+/// so the day is the story's when nothing else on the page is dated.
+fn lead_image_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    IMAGE_META
+        .iter()
+        .filter_map(|k| inputs.signals.get(k))
+        .find_map(|u| url_date(u, inputs.context))
 }
 
 pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
