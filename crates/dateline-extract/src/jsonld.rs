@@ -100,9 +100,14 @@ fn parse_lenient(raw: &str) -> Option<Value> {
         .trim_end_matches("//")
         .trim()
         .trim_end_matches(';');
-    serde_json::from_str(trimmed)
-        .ok()
-        .or_else(|| serde_json::from_str(&repair(trimmed)).ok())
+    serde_json::from_str(trimmed).ok().or_else(|| {
+        let repaired = repair(trimmed);
+        // A stray brace or a second object after a complete one: the first value stands.
+        serde_json::Deserializer::from_str(&repaired)
+            .into_iter::<Value>()
+            .next()
+            .and_then(Result::ok)
+    })
 }
 
 /// Mends the two slips hand-templated JSON-LD makes most: raw line breaks and tabs inside
@@ -387,7 +392,7 @@ mod tests {
     #[test]
     fn raw_line_breaks_and_trailing_commas_are_mended() {
         let html = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\",\n\
-            \"headline\": \"Two\n lines\", \"author\": {\"@type\": \"Person\", \"name\": \"Ana Ruiz\",},}\
+            \"headline\": \"Two\n lines\", \"author\": {\"@type\": \"Person\", \"name\": \"Ana Ruiz\",},}}\
             </script>";
         let doc = parse(html, &Limits::default());
         let article = read(&doc, &scripts(&doc)).unwrap();

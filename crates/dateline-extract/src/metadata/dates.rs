@@ -186,6 +186,9 @@ fn nearest_marked_date(
         let Some(distance) = inputs.anchors.distance(doc, id) else {
             continue;
         };
+        if in_quote(doc, id) {
+            continue;
+        }
         let distance = distance.saturating_add(penalty);
         if best.as_ref().is_some_and(|(d, _)| *d <= distance) {
             continue;
@@ -376,6 +379,22 @@ fn text_date(doc: &Document, id: NodeId, ctx: &DateContext) -> Option<PageDate> 
 
 /// A `<time>` that announces a change (`class="updated"`, "Updated 3 May") is not the
 /// publication date.
+/// Inside a `<blockquote>`: embedded posts (Twitter, Instagram, TikTok, Mastodon) and quoted
+/// messages carry their own dates, not the story's.
+fn in_quote(doc: &Document, id: NodeId) -> bool {
+    let mut node = doc.parent(id);
+    for _ in 0..24 {
+        let Some(current) = node else { break };
+        match doc.html_tag(current).map(|tag| &**tag) {
+            Some("blockquote") => return true,
+            Some("body") => return false,
+            _ => {}
+        }
+        node = doc.parent(current);
+    }
+    false
+}
+
 fn is_update(doc: &Document, id: NodeId) -> bool {
     let marked = |n: NodeId| {
         doc.attr(n, "class")
