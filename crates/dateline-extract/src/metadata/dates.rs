@@ -250,6 +250,20 @@ fn visible_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
     )
 }
 
+/// Longest text node read as a date line.
+const MAX_DATE_LINE_CHARS: usize = 48;
+
+/// The date of a text node that is nothing but a date (and a label or separator).
+fn standalone_date(text: &str, ctx: &DateContext) -> Option<PageDate> {
+    let len = text.chars().count();
+    if len > MAX_DATE_LINE_CHARS {
+        return None;
+    }
+    let (date, range) = textmeta::find_date(text, ctx)?;
+    let rest = text.len() - range.len();
+    (rest * 3 <= text.len()).then_some(date)
+}
+
 /// Visible text read on each side of the headline when no element is marked as a date.
 const BEFORE_HEADLINE_CHARS: usize = 200;
 const AFTER_HEADLINE_CHARS: usize = 400;
@@ -260,10 +274,14 @@ fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
     let anchor = inputs.anchors.headline.or(inputs.anchors.body)?.index();
     let mut before = String::new();
     let mut after = String::new();
+    let mut date_line: Option<PageDate> = None;
     // Document order is arena order: a text node after the anchor has a larger index. The
     // headline's own text is skipped; a body anchor's text is the start of "after".
     position::visit_text(inputs.doc, inputs.anchors.headline, true, |id, text| {
         if id.index() > anchor {
+            if date_line.is_none() && after.len() <= AFTER_HEADLINE_CHARS {
+                date_line = standalone_date(text, inputs.context);
+            }
             after.push(' ');
             after.push_str(text);
             if after.len() >= AFTER_HEADLINE_CHARS * 2 {
@@ -282,6 +300,11 @@ fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
         }
         ControlFlow::Continue(())
     });
+    // A line that is only a date ("January 18, 2020") is the story's stamp; a date inside a
+    // sentence before it is a caption's or a quote's.
+    if date_line.is_some() {
+        return date_line;
+    }
     let after = collapse(&after);
     let before = collapse(&before);
     let after_hit = textmeta::find_date(&after, inputs.context)
