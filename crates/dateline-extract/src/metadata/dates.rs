@@ -100,7 +100,8 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
     // Meta and JSON-LD disagree on the day: the one the page shows next to the story wins.
     if let (Some(m), Some(l)) = (meta, ld)
         && m.date != l.date
-        && let Some(shown) = visible_date(inputs).or_else(|| headline_text_date(inputs))
+        && let Some(shown) =
+            visible_date(inputs).or_else(|| headline_text_date(inputs).map(|found| found.date))
     {
         if shown.date == l.date {
             return Some(l);
@@ -120,8 +121,15 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .or_else(|| prop_date(inputs, DateRole::Published));
     declared
         .or_else(|| visible_date(inputs))
-        .or_else(|| headline_text_date(inputs))
-        .or_else(|| inputs.url.and_then(|u| url_date(u, ctx)))
+        .or_else(|| {
+            let url = || inputs.url.and_then(|u| url_date(u, ctx));
+            // A permalink's date beats one read from the opening sentences ("was opened on
+            // 18 October"), not a date line of its own.
+            match headline_text_date(inputs) {
+                Some(found) if found.stamp => Some(found.date),
+                found => url().or(found.map(|f| f.date)),
+            }
+        })
         .or_else(|| furniture_date(inputs))
         .or_else(|| body_date(inputs))
         .or_else(|| page_text_date(inputs))
@@ -270,7 +278,7 @@ const AFTER_HEADLINE_CHARS: usize = 400;
 
 /// A date written in plain text right before or after the headline ("Datum: 22.12.2012",
 /// "24. April 2020 | Nachrichten"): the nearest one, after the headline on a tie.
-fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+fn headline_text_date(inputs: &DateInputs<'_>) -> Option<TextDate> {
     let anchor = inputs.anchors.headline.or(inputs.anchors.body)?.index();
     let mut before = String::new();
     let mut after = String::new();
@@ -302,8 +310,8 @@ fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
     });
     // A line that is only a date ("January 18, 2020") is the story's stamp; a date inside a
     // sentence before it is a caption's or a quote's.
-    if date_line.is_some() {
-        return date_line;
+    if let Some(date) = date_line {
+        return Some(TextDate { date, stamp: true });
     }
     let after = collapse(&after);
     let before = collapse(&before);
@@ -313,16 +321,31 @@ fn headline_text_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .into_iter()
         .last()
         .filter(|(_, range)| before[range.end..].chars().count() <= BEFORE_HEADLINE_CHARS);
+    // What stands above a headline is a kicker or a date line; what follows it may be the
+    // story's first sentences.
+    let above = |date| TextDate { date, stamp: true };
+    let below = |date| TextDate { date, stamp: false };
     match (after_hit, before_hit) {
         (Some((a, ar)), Some((b, br))) => {
             let after_gap = after[..ar.start].chars().count();
             let before_gap = before[br.end..].chars().count();
-            Some(if before_gap < after_gap { b } else { a })
+            Some(if before_gap < after_gap {
+                above(b)
+            } else {
+                below(a)
+            })
         }
-        (Some((a, _)), None) => Some(a),
-        (None, Some((b, _))) => Some(b),
+        (Some((a, _)), None) => Some(below(a)),
+        (None, Some((b, _))) => Some(above(b)),
         (None, None) => None,
     }
+}
+
+/// A date read from the text around the headline.
+struct TextDate {
+    date: PageDate,
+    /// Read from a line of its own (or above the headline), not from running text.
+    stamp: bool,
 }
 
 /// Last resorts, when nothing near the story is dated: a marked date wherever it is (a

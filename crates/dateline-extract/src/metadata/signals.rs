@@ -287,6 +287,8 @@ const CLASS_PATTERNS: &[(&str, u8)] = &[
     ("forfatter", BYLINE),
     ("författare", BYLINE),
     ("kirjoittaja", BYLINE),
+    // Drupal's "Submitted by X on <date>" line.
+    ("submitted", DATE),
     // Reader comments and author pages carry names that are not the article's authors.
     ("comment", NOT_BYLINE | NOT_DATE),
     ("avatar", NOT_BYLINE),
