@@ -420,11 +420,47 @@ fn text_date(doc: &Document, id: NodeId, ctx: &DateContext) -> Option<PageDate> 
     if text.is_empty() || text.chars().count() > MAX_BOX_CHARS {
         return None;
     }
-    textmeta::find_date(&text, ctx).map(|(date, _)| date)
+    textmeta::find_date(&text, ctx)
+        .or_else(|| textmeta::find_date(&with_full_years(&text)?, ctx))
+        .map(|(date, _)| date)
 }
 
-/// A `<time>` that announces a change (`class="updated"`, "Updated 3 May") is not the
-/// publication date.
+/// "Party, 30.10.23" with the year written out ("30.10.2023"), or `None` when the text has no
+/// such date. Free text reads a two-digit-year date only with a time after it (alone it may
+/// be a version or a score); an element marked as a date leaves no such doubt.
+fn with_full_years(text: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| match expand_short_year(word) {
+            Some(expanded) => {
+                changed = true;
+                expanded
+            }
+            None => word.to_string(),
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// "30.10.23" → "30.10.2023", "1/5/23," → "1/5/2023,".
+fn expand_short_year(word: &str) -> Option<String> {
+    let core = word.trim_matches(|c: char| !c.is_ascii_digit());
+    let sep = if core.contains('.') { '.' } else { '/' };
+    let parts: Vec<&str> = core.split(sep).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let number = |p: &str, width: std::ops::RangeInclusive<usize>| {
+        width.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(number(day, 1..=2) && number(month, 1..=2) && number(year, 2..=2)) {
+        return None;
+    }
+    let century = if year.starts_with('9') { "19" } else { "20" };
+    Some(word.replacen(core, &format!("{day}{sep}{month}{sep}{century}{year}"), 1))
+}
+
 /// Inside a `<blockquote>`: embedded posts (Twitter, Instagram, TikTok, Mastodon) and quoted
 /// messages carry their own dates, not the story's.
 fn in_quote(doc: &Document, id: NodeId) -> bool {
@@ -441,6 +477,8 @@ fn in_quote(doc: &Document, id: NodeId) -> bool {
     false
 }
 
+/// A `<time>` that announces a change (`class="updated"`, "Updated 3 May") is not the
+/// publication date.
 fn is_update(doc: &Document, id: NodeId) -> bool {
     let marked = |n: NodeId| {
         doc.attr(n, "class")
@@ -469,4 +507,21 @@ pub(crate) fn url_date(url: &str, ctx: &DateContext) -> Option<PageDate> {
         }
         textmeta::parse_date(&format!("{}-{:0>2}-{:0>2}", w[0], w[1], w[2]), ctx)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn short_years_in_date_boxes_are_written_out() {
+        assert_eq!(
+            super::with_full_years("Party, 30.10.23").as_deref(),
+            Some("Party, 30.10.2023")
+        );
+        assert_eq!(
+            super::with_full_years("| 1/5/99,").as_deref(),
+            Some("| 1/5/1999,")
+        );
+        assert_eq!(super::with_full_years("Version 1.2.3 of 30.10.2023"), None);
+        assert_eq!(super::with_full_years("score 3:1"), None);
+    }
 }
