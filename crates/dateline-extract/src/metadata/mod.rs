@@ -133,7 +133,7 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
     article.date_modified = modified.map(local);
     article.authors = authors::authors(doc, signals, jsonld, anchors, article.site_name.as_deref());
     article.section = taxonomy::section(doc, signals, jsonld, article.title.as_deref());
-    article.tags = taxonomy::tags(doc, signals, jsonld);
+    article.tags = taxonomy::tags(doc, signals, jsonld, anchors);
     let head = article.blocks.len();
     let mut blocks = std::mem::take(&mut article.blocks);
     crate::byline_blocks::strip(&mut blocks, &article.authors, &context);

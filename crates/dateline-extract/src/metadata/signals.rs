@@ -47,6 +47,8 @@ pub(crate) struct Signals {
     pub article_tags: Vec<String>,
     /// `<a rel=tag>` links (WordPress, Blogger and microformats tag links).
     pub tag_links: Vec<NodeId>,
+    /// Elements whose class or id names a story's tag list (`field-name-field-tags`).
+    pub tag_boxes: Vec<NodeId>,
     /// `<a rel="category tag">` links (WordPress categories).
     pub category_links: Vec<NodeId>,
 }
@@ -194,6 +196,9 @@ impl Signals {
             if kinds & CRUMB != 0 {
                 push(&mut signals.breadcrumbs, id);
             }
+            if kinds & TAG_LIST != 0 {
+                push(&mut signals.tag_boxes, id);
+            }
         }
         signals
     }
@@ -265,6 +270,7 @@ const NOT_BYLINE: u8 = 2;
 const DATE: u8 = 4;
 const NOT_DATE: u8 = 8;
 const CRUMB: u8 = 16;
+const TAG_LIST: u8 = 32;
 
 /// Class/id substrings and what they mark. Substrings, because CMS classes glue words
 /// (`article-byline__name`, `postAuthor`, `entry-date`).
@@ -323,6 +329,17 @@ const CLASS_PATTERNS: &[(&str, u8)] = &[
     ("candidate", NOT_DATE),
     ("mandate", NOT_DATE),
     ("breadcrumb", CRUMB),
+    // A story's own tag list; not bare "tags", which also names tag clouds.
+    ("field-tags", TAG_LIST),
+    ("field--name-field-tags", TAG_LIST),
+    ("field-name-field-tags", TAG_LIST),
+    ("post-tags", TAG_LIST),
+    ("entry-tags", TAG_LIST),
+    ("article-tags", TAG_LIST),
+    ("story-tags", TAG_LIST),
+    ("article__tags", TAG_LIST),
+    ("tag-list", TAG_LIST),
+    ("schlagworte", TAG_LIST),
     ("brotkruemel", CRUMB),
 ];
 

@@ -4,6 +4,7 @@ use dateline_html::{Document, local_name};
 
 use crate::filter::normalise;
 use crate::jsonld::JsonLdArticle;
+use crate::metadata::position::Anchors;
 use crate::metadata::signals::Signals;
 use crate::text::collapse;
 
@@ -81,6 +82,7 @@ pub(crate) fn tags(
     doc: &Document,
     signals: &Signals,
     jsonld: Option<&JsonLdArticle>,
+    anchors: Anchors,
 ) -> Vec<String> {
     let mut raw: Vec<String> = Vec::new();
     if let Some(ld) = jsonld {
@@ -102,11 +104,36 @@ pub(crate) fn tags(
                 .map(|&id| collapse(&doc.text_content(id))),
         );
     }
+    if raw.is_empty() {
+        raw.extend(tag_box_links(doc, signals, anchors));
+    }
     let mut seen = std::collections::HashSet::new();
     raw.iter()
         .flat_map(|k| k.split([',', ';']))
         .map(collapse)
         .filter(|t| !t.is_empty() && t.chars().count() <= 80 && seen.insert(t.to_lowercase()))
         .take(MAX_TAGS)
+        .collect()
+}
+
+/// Links read from one tag list.
+const MAX_TAG_LINKS: usize = 30;
+
+/// The link texts of the story's tag list nearest the story (Drupal's `field-tags`,
+/// `post-tags`), when the page marks tags no other way.
+fn tag_box_links(doc: &Document, signals: &Signals, anchors: Anchors) -> Vec<String> {
+    let Some(list) = signals
+        .tag_boxes
+        .iter()
+        .filter_map(|&id| Some((anchors.distance(doc, id)?, id)))
+        .min()
+        .map(|(_, id)| id)
+    else {
+        return Vec::new();
+    };
+    doc.descendants(list)
+        .filter(|&id| doc.html_tag(id) == Some(&local_name!("a")))
+        .take(MAX_TAG_LINKS)
+        .map(|id| collapse(&doc.text_content(id)))
         .collect()
 }

@@ -150,16 +150,30 @@ fn cut_glued(text: &str) -> String {
     out
 }
 
-/// "Jane Doe Thursday, " before a cut date: the weekday belongs to the date.
+/// "Jane Doe Thursday, " or "Jane Doe on Sun, " before a cut date: the weekday belongs to
+/// the date.
 fn without_trailing_weekday(before: &str) -> &str {
     let trimmed = before.trim_end_matches([' ', ',']);
     let start = trimmed.rfind(' ').map_or(0, |i| i + 1);
     let word = &trimmed[start..];
-    // Full names only: "Sun" and "Mon" are also surnames.
-    let weekday = word.chars().count() >= 5
-        && super::lexicon::lookup(word)
-            .is_some_and(|lex| lex.role == super::lexicon::Role::Weekday);
-    if weekday { &trimmed[..start] } else { before }
+    let is_weekday =
+        super::lexicon::lookup(word).is_some_and(|lex| lex.role == super::lexicon::Role::Weekday);
+    // "Sun" and "Mon" are also surnames: an abbreviation counts after "on", "am", "le".
+    let after_connector = trimmed[..start]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "on" | "am" | "le" | "el" | "il" | "den" | "vom" | "à" | "em" | "op"
+            )
+        });
+    if is_weekday && (word.chars().count() >= 5 || after_connector) {
+        &trimmed[..start]
+    } else {
+        before
+    }
 }
 
 /// The earliest [`CUT_MARKERS`] or [`CREDIT_MARKERS`] occurrence, and whether it is a credit:

@@ -284,3 +284,11 @@ fn field_labels_that_announce_the_author() {
         assert!(!is_byline_label(label), "{label}");
     }
 }
+
+#[test]
+fn drupal_submitted_line_gives_the_name() {
+    assert_eq!(
+        names("Submitted by Peter Lindqvist on Sun, 01/30/2022 - 14:05"),
+        vec!["Peter Lindqvist"]
+    );
+}
