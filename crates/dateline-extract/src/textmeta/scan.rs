@@ -445,7 +445,9 @@ fn time_after(mut c: Cursor) -> Option<Clock> {
             Kind::Punct(p) => matches!(p, ',' | '|' | '-' | '–' | '—' | '·' | '•' | '/' | '@'),
             Kind::Word => {
                 let text = t.text(c.src);
-                let marker = role_of(c.src, &t) == Role::TimeMarker;
+                // Italian "ore 14:05": in the lexicon "ore" is the hours unit ("3 ore fa").
+                let marker =
+                    role_of(c.src, &t) == Role::TimeMarker || text.eq_ignore_ascii_case("ore");
                 marked |= marker;
                 (i == 0 && !t.space_before && text == "T")
                     || text.eq_ignore_ascii_case("a")
