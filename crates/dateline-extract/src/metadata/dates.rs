@@ -194,7 +194,9 @@ fn nearest_marked_date(
         let Some(distance) = inputs.anchors.distance(doc, id) else {
             continue;
         };
-        if in_quote(doc, id) {
+        // Embedded posts (Twitter, Instagram, TikTok, Mastodon) and quoted messages sit in a
+        // `<blockquote>` and carry their own dates, not the story's.
+        if position::inside(doc, id, "blockquote") {
             continue;
         }
         let distance = distance.saturating_add(penalty);
@@ -459,22 +461,6 @@ fn expand_short_year(word: &str) -> Option<String> {
     }
     let century = if year.starts_with('9') { "19" } else { "20" };
     Some(word.replacen(core, &format!("{day}{sep}{month}{sep}{century}{year}"), 1))
-}
-
-/// Inside a `<blockquote>`: embedded posts (Twitter, Instagram, TikTok, Mastodon) and quoted
-/// messages carry their own dates, not the story's.
-fn in_quote(doc: &Document, id: NodeId) -> bool {
-    let mut node = doc.parent(id);
-    for _ in 0..24 {
-        let Some(current) = node else { break };
-        match doc.html_tag(current).map(|tag| &**tag) {
-            Some("blockquote") => return true,
-            Some("body") => return false,
-            _ => {}
-        }
-        node = doc.parent(current);
-    }
-    false
 }
 
 /// A `<time>` that announces a change (`class="updated"`, "Updated 3 May") is not the

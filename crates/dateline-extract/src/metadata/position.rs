@@ -101,7 +101,7 @@ fn in_furniture(doc: &Document, id: NodeId) -> bool {
         if let Some(element) = doc.element(current) {
             match *element.tag() {
                 local_name!("nav") | local_name!("aside") => return true,
-                local_name!("footer") => return !inside_article(doc, current),
+                local_name!("footer") => return !inside(doc, current, "article"),
                 local_name!("body") | local_name!("article") | local_name!("main") => return false,
                 _ => {}
             }
@@ -119,12 +119,13 @@ fn in_furniture(doc: &Document, id: NodeId) -> bool {
     false
 }
 
-fn inside_article(doc: &Document, id: NodeId) -> bool {
+/// Whether an element named `tag` encloses `id` (below `<body>`, within a few levels).
+pub(crate) fn inside(doc: &Document, id: NodeId, tag: &str) -> bool {
     let mut node = doc.parent(id);
     for _ in 0..MAX_CLIMB {
         let Some(current) = node else { break };
-        match doc.html_tag(current).map(|tag| &**tag) {
-            Some("article") => return true,
+        match doc.html_tag(current).map(|name| &**name) {
+            Some(name) if name == tag => return true,
             Some("body") => return false,
             _ => {}
         }
