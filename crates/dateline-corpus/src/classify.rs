@@ -93,7 +93,7 @@ impl NotArticle {
 
 /// Decides whether `article`, extracted from a page at `url`, is a news article.
 pub fn judge(article: &Article, url: Option<&str>) -> Result<(), NotArticle> {
-    let words = article.word_count;
+    let words = reading_words(article);
     if words == 0 {
         return Err(NotArticle::Empty);
     }
@@ -118,6 +118,39 @@ pub fn judge(article: &Article, url: Option<&str>) -> Result<(), NotArticle> {
         return Err(NotArticle::TooShort);
     }
     Ok(())
+}
+
+/// The body's length in words as a reader counts them. `word_count` counts a run of Chinese
+/// or Japanese characters once (there are no spaces to split on), which would make every
+/// CJK story "too short"; here each such character counts as a word, as CJK editors count.
+fn reading_words(article: &Article) -> usize {
+    if article.text.is_ascii() {
+        return article.word_count;
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for c in article.text.chars() {
+        if is_cjk(c) {
+            words += 1;
+            in_word = false;
+        } else {
+            let word_char = c.is_alphanumeric();
+            words += usize::from(word_char && !in_word);
+            in_word = word_char;
+        }
+    }
+    words
+}
+
+/// Han ideographs, kana: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'      // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}'    // CJK extension A
+        | '\u{4e00}'..='\u{9fff}'    // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}'    // compatibility ideographs
+        | '\u{ff66}'..='\u{ff9f}'    // half-width katakana
+        | '\u{20000}'..='\u{2fa1f}') // supplementary ideographs
 }
 
 /// `needle` as whole words of `title`.
@@ -187,6 +220,20 @@ mod tests {
             judge(&a, Some("https://news.example/2024/08/harbour")),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_japanese_story_is_counted_by_characters() {
+        let mut a = article("南海トラフ調査", 0);
+        a.set_body(vec![Block::Paragraph {
+            text: "気象庁は十三日、南海トラフ地震臨時情報の調査を一時開始したが、基準に達しなかったと発表した。".repeat(3),
+            links: vec![],
+        }]);
+        assert!(
+            a.word_count < MIN_ARTICLE_WORDS,
+            "whitespace words undercount CJK"
+        );
+        assert_eq!(judge(&a, None), Ok(()));
     }
 
     #[test]
