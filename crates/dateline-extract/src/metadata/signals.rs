@@ -98,11 +98,15 @@ impl Signals {
                         {
                             signals.article_tags.push(value.clone());
                         }
+                        // RDFa allows several properties on one tag
+                        // (`property="dc:creator twitter:site_name"`).
                         if !value.is_empty() {
-                            signals
-                                .meta
-                                .entry(key.trim().to_ascii_lowercase())
-                                .or_insert(value);
+                            for key in key.split_whitespace() {
+                                signals
+                                    .meta
+                                    .entry(key.to_ascii_lowercase())
+                                    .or_insert_with(|| value.clone());
+                            }
                         }
                     }
                     if let Some(prop) = element.attr("itemprop") {
