@@ -39,8 +39,10 @@ mod error;
 mod http;
 mod reader;
 mod record;
+mod zstd_frames;
 
 pub use error::{ErrorKind, ReadError};
 pub use http::{HttpError, HttpResponse};
 pub use reader::{Compression, Limits, WarcReader};
 pub use record::{Headers, Record};
+pub use zstd_frames::MAX_DICTIONARY_BYTES;
