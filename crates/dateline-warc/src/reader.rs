@@ -136,23 +136,35 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
         }
     }
 
+    /// The next record of a gzip file, from the member at the current position on. Loops
+    /// rather than recursing over empty members, so that a file made of many of them cannot
+    /// exhaust the stack.
     fn next_between(&mut self, mut src: Counting<R>) -> Option<Result<Record, ReadError>> {
-        let offset = src.pos();
-        let head = match fill_at_least(&mut src, GZIP_MAGIC.len()) {
-            Ok(head) => head,
-            Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
-        };
-        if head.is_empty() {
-            return None;
-        }
-        if !head.starts_with(&GZIP_MAGIC) {
-            if resync(&mut src, offset, &GZIP_HEADER).is_ok() {
-                self.state = State::Between(src);
+        loop {
+            let offset = src.pos();
+            let head = match fill_at_least(&mut src, GZIP_MAGIC.len()) {
+                Ok(head) => head,
+                Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
+            };
+            if head.is_empty() {
+                return None;
             }
-            return Some(Err(ReadError::new(offset, ErrorKind::NotGzip)));
+            if !head.starts_with(&GZIP_MAGIC) {
+                if resync(&mut src, offset, &GZIP_HEADER).is_ok() {
+                    self.state = State::Between(src);
+                }
+                return Some(Err(ReadError::new(offset, ErrorKind::NotGzip)));
+            }
+            let mut member = Box::new(BufReader::with_capacity(32 * 1024, GzDecoder::new(src)));
+            match skip_blank(&mut member) {
+                Ok(true) => return self.next_in_member(member, offset),
+                // The member is finished (the decoder has read its trailer) and held no record.
+                Ok(false) => src = member.into_inner().into_inner(),
+                Err(e) => {
+                    return Some(Err(self.abandon_member(member, offset, ErrorKind::Gzip(e))));
+                }
+            }
         }
-        let member = Box::new(BufReader::with_capacity(32 * 1024, GzDecoder::new(src)));
-        self.next_in_member(member, offset)
     }
 
     fn next_in_member(
@@ -212,8 +224,15 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
                 let Some(len) = zstd_frames::skippable_len(head) else {
                     return Some(Err(ReadError::new(offset, ErrorKind::NotZstd)));
                 };
-                if let Err(e) = src.seek_to(offset + len) {
-                    return Some(Err(ReadError::new(offset, ErrorKind::Io(e))));
+                // Consumed when buffered: a seek would discard and refill the whole read
+                // buffer for each of a run of small frames.
+                match usize::try_from(len) {
+                    Ok(n) if n <= head.len() => src.consume(n),
+                    _ => {
+                        if let Err(e) = src.seek_to(offset + len) {
+                            return Some(Err(ReadError::new(offset, ErrorKind::Io(e))));
+                        }
+                    }
                 }
                 continue;
             }

@@ -360,3 +360,26 @@ fn frame_naming_another_dictionary_is_reported_and_skipped() {
     assert_eq!(bad[0].offset, stray_at);
     assert!(matches!(bad[0].kind, ErrorKind::Dictionary(_)), "{bad:?}");
 }
+
+// Empty frames and skippable frames one after another are passed over in a loop, not by
+// recursion that a small file of them could use to overflow the stack.
+#[test]
+fn many_empty_and_skippable_frames_do_not_exhaust_the_stack() {
+    let empty = frame(b"", &[]);
+    let pad = skippable(0x184D_2A51, b"");
+    let mut file = Vec::new();
+    for _ in 0..50_000 {
+        file.extend_from_slice(&empty);
+        file.extend_from_slice(&pad);
+    }
+    let last_at = file.len() as u64;
+    file.extend_from_slice(&frame(&record(1, &page(1)), &[]));
+    let (ok, bad) = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || read_all(file))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(bad.is_empty(), "{bad:?}");
+    assert_eq!(offsets(&ok), [last_at]);
+}
