@@ -118,7 +118,7 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
             Err(e) => return Some(Err(ReadError::new(src.pos(), ErrorKind::Io(e)))),
         }
         let offset = src.pos();
-        match parse_record(&mut src, offset, &self.limits, ErrorKind::Io) {
+        match parse_record(&mut src, offset, &self.limits, ErrorKind::Io, true) {
             Ok(record) => {
                 self.state = State::Plain(src);
                 Some(Ok(record))
@@ -181,7 +181,7 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
             }
             Err(e) => return Some(Err(self.abandon_member(member, offset, ErrorKind::Gzip(e)))),
         }
-        match parse_record(&mut member, offset, &self.limits, ErrorKind::Gzip) {
+        match parse_record(&mut member, offset, &self.limits, ErrorKind::Gzip, true) {
             Ok(record) => {
                 self.state = State::InMember { member, offset };
                 Some(Ok(record))
@@ -290,7 +290,9 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
             }
             Err(e) => return Some(Err(self.abandon_frame(frame, offset, ErrorKind::Zstd(e)))),
         }
-        match parse_record(&mut frame, offset, &self.limits, ErrorKind::Zstd) {
+        // An oversized block is not drained here: its declared length bounds nothing, and a
+        // small frame can expand to terabytes. `abandon_frame` drains within the limits.
+        match parse_record(&mut frame, offset, &self.limits, ErrorKind::Zstd, false) {
             Ok(record) => {
                 self.state = State::InFrame { frame, offset };
                 Some(Ok(record))
@@ -300,15 +302,22 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
     }
 
     /// Skips the rest of a frame after a bad record: to its end when the zstd stream is
-    /// sound, else to the next zstd magic after its start.
+    /// sound and what is left decompresses to no more than a record within the limits, else
+    /// (a corrupt frame, or a zstd bomb) to the next zstd magic after its start, without
+    /// decompressing any more of it.
     fn abandon_frame(
         &mut self,
         mut frame: Box<Frame<R>>,
         offset: u64,
         kind: ErrorKind,
     ) -> ReadError {
+        let bound = self
+            .limits
+            .max_block_bytes
+            .saturating_add(self.limits.max_header_bytes as u64);
         let stream_ok = !matches!(kind, ErrorKind::Zstd(_) | ErrorKind::Truncated { .. })
-            && io::copy(&mut frame, &mut io::sink()).is_ok();
+            && io::copy(&mut frame.as_mut().take(bound), &mut io::sink()).is_ok()
+            && frame.fill_buf().is_ok_and(|rest| rest.is_empty());
         let (mut src, decoder) = frame.into_parts();
         if stream_ok || resync(&mut src, offset, &ZSTD_MAGIC).is_ok() {
             self.state = State::BetweenFrames(src, decoder);
@@ -364,11 +373,14 @@ fn read_line<B: BufRead>(src: &mut B, max: usize, line: &mut Vec<u8>) -> io::Res
     Ok(Some(()))
 }
 
+/// Reads one record. A block over the size limit is drained (`drain_oversized`) so that the
+/// stream is at the next record, or left for the caller to skip some other way.
 fn parse_record<B: BufRead>(
     src: &mut B,
     offset: u64,
     limits: &Limits,
     io_kind: fn(io::Error) -> ErrorKind,
+    drain_oversized: bool,
 ) -> Result<Record, ErrorKind> {
     let mut line = Vec::with_capacity(128);
     let mut header_bytes = 0usize;
@@ -419,6 +431,9 @@ fn parse_record<B: BufRead>(
     let length: u64 = length
         .parse()
         .map_err(|_| ErrorKind::Header(format!("bad Content-Length {length:?}")))?;
+    if length > limits.max_block_bytes && !drain_oversized {
+        return Err(ErrorKind::TooLarge(length));
+    }
     if length > limits.max_block_bytes {
         let skipped = io::copy(&mut src.by_ref().take(length), &mut io::sink()).map_err(io_kind)?;
         if skipped < length {

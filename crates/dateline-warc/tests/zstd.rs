@@ -383,3 +383,58 @@ fn many_empty_and_skippable_frames_do_not_exhaust_the_stack() {
     assert!(bad.is_empty(), "{bad:?}");
     assert_eq!(offsets(&ok), [last_at]);
 }
+
+/// A frame, written by hand, holding `header` as a raw block and then `blocks` RLE blocks of
+/// 128 KiB of `x` each: 4 bytes per 128 KiB, a zstd bomb.
+fn bomb_frame(header: &[u8], blocks: usize) -> Vec<u8> {
+    const BLOCK: u32 = 128 * 1024;
+    // No content size, no checksum, no dictionary; window 128 KiB (exponent 7).
+    let mut out = vec![0x28, 0xb5, 0x2f, 0xfd, 0x00, 7 << 3];
+    let block_header = |last: bool, kind: u32, size: u32| {
+        let v = u32::from(last) | (kind << 1) | (size << 3);
+        v.to_le_bytes()[..3].to_vec()
+    };
+    out.extend_from_slice(&block_header(
+        false,
+        0,
+        u32::try_from(header.len()).unwrap(),
+    ));
+    out.extend_from_slice(header);
+    for i in 0..blocks {
+        out.extend_from_slice(&block_header(i + 1 == blocks, 1, BLOCK));
+        out.push(b'x');
+    }
+    out
+}
+
+// A 16 MB frame that expands to 512 GiB (half a minute of decoding even at memset speed)
+// under a record claiming a petabyte: skipped by its compressed bytes, in moments, and the
+// record after it is read.
+#[test]
+fn zstd_bomb_is_skipped_without_expanding_it() {
+    let header = b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:9>\r\n\
+                   Content-Length: 1000000000000000\r\n\r\n";
+    let mut file = bomb_frame(header, 1 << 22);
+    let next_at = file.len() as u64;
+    file.extend_from_slice(&frame(&record(2, &page(2)), &[]));
+    let started = std::time::Instant::now();
+    let items: Vec<_> = WarcReader::new(Cursor::new(file)).unwrap().collect();
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(matches!(
+        items[0],
+        Err(ReadError {
+            offset: 0,
+            kind: ErrorKind::TooLarge(1_000_000_000_000_000),
+        })
+    ));
+    assert_eq!(items[1].as_ref().unwrap().offset, next_at);
+}
+
+// The hand-written bomb frame is a valid frame: a small one decodes to what it says.
+#[test]
+fn bomb_frame_writer_makes_valid_frames() {
+    let decoded = zstd::decode_all(&bomb_frame(b"head", 3)[..]).unwrap();
+    assert_eq!(decoded.len(), 4 + 3 * 128 * 1024);
+    assert!(decoded.starts_with(b"headxxx"));
+}
