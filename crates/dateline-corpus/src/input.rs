@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
-    /// A `.warc` or `.warc.gz` archive.
+    /// A `.warc`, `.warc.gz` or `.warc.zst` archive.
     Warc,
     /// A directory of pages (`.html`, `.htm`, `.html.gz`, `.txt`), walked in name order.
     Pages,

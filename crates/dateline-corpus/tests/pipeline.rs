@@ -85,6 +85,48 @@ fn warc_records_become_articles_with_provenance_and_clusters() {
     assert_eq!(line["cluster"], "<urn:uuid:w-a>");
 }
 
+// The same crawl as a `.warc.zst` with a dictionary frame, found in a directory: the same
+// articles, each with its record's frame offset.
+#[test]
+fn warc_zst_in_a_directory_gives_articles_with_frame_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let crawls = dir.path().join("crawls");
+    std::fs::create_dir(&crawls).unwrap();
+    let warc = crawls.join("crawl.warc.zst");
+    let records = crawl("z");
+    let offsets = write_warc_zst(&warc, &records);
+    let inputs = expand_inputs(&[arg(&crawls)]);
+    assert_eq!(inputs.len(), 1);
+    assert_eq!(inputs[0].kind, InputKind::Warc);
+    let out = dir.path().join("out");
+    let stats = run(&CorpusConfig::new(&out), &inputs, &Silent).unwrap();
+
+    let written = read_jsonl_zst(&out.join("articles-00000.jsonl.zst"));
+    assert_eq!(written.len(), 5, "{written:#?}");
+    let mut checked = 0;
+    for (r, offset) in records.iter().zip(&offsets) {
+        let text = String::from_utf8_lossy(r);
+        let id = text
+            .lines()
+            .find_map(|l| l.strip_prefix("WARC-Record-ID: "))
+            .unwrap();
+        if let Some(a) = written.iter().find(|a| a["warc_record_id"] == id) {
+            assert_eq!(a["warc_offset"], *offset, "{id}");
+            assert_eq!(a["warc_file"], arg(&warc).as_str());
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 5);
+    let a = by_id(&written, "z-a");
+    assert_eq!(
+        a["title"],
+        "Harbour council turns ferry terminal into library"
+    );
+    assert_eq!(by_id(&written, "z-c")["duplicate_of"], "<urn:uuid:z-a>");
+    let c = &stats.counts;
+    assert_eq!((c.records_read, c.pages, c.errors), (10, 5, 0));
+}
+
 #[test]
 fn dedup_drop_writes_only_first_seen_records() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,7 +2,8 @@
 
 use std::io;
 
-/// A problem at `offset` in the archive (the gzip member's offset for compressed files).
+/// A problem at `offset` in the archive (the gzip member's or zstd frame's offset for
+/// compressed files).
 #[derive(Debug, thiserror::Error)]
 #[error("offset {offset}: {kind}")]
 pub struct ReadError {
@@ -15,12 +16,19 @@ pub struct ReadError {
 /// What went wrong at an offset.
 #[derive(Debug, thiserror::Error)]
 pub enum ErrorKind {
-    /// The file starts with neither a gzip header nor a `WARC/` version line.
-    #[error("not a WARC file (starts with neither gzip magic nor `WARC/`)")]
+    /// The file starts with none of a gzip header, a zstd frame and a `WARC/` version line.
+    #[error("not a WARC file (starts with neither gzip nor zstd magic nor `WARC/`)")]
     NotWarc,
-    /// The file is zstd-compressed, which this reader does not decode.
-    #[error("zstd-compressed WARC is not supported; decompress it first")]
-    Zstd,
+    /// Bytes where a zstd frame should start.
+    #[error("expected a zstd frame, found other bytes")]
+    NotZstd,
+    /// The zstd frame is corrupt or cut short.
+    #[error("corrupt or truncated zstd frame: {0}")]
+    Zstd(io::Error),
+    /// The zstd dictionary is missing, too large or unreadable. At offset 0 the file is
+    /// refused when opened; at a frame, that frame needs a dictionary the file lacks.
+    #[error("zstd dictionary: {0}")]
+    Dictionary(String),
     /// Bytes where a gzip member should start.
     #[error("expected a gzip member, found other bytes")]
     NotGzip,

@@ -2,12 +2,14 @@
 //! Common Crawl's CC-NEWS publish them, and a lenient HTTP response parser for the
 //! payloads.
 //!
-//! - [`WarcReader`] reads `.warc` and `.warc.gz` (one gzip member per record, or any
-//!   member layout) from any `BufRead + Seek`, one [`Record`] at a time in constant memory,
-//!   with the byte offset of each record (of its gzip member when compressed, as CDX indexes
-//!   give it).
+//! - [`WarcReader`] reads `.warc`, `.warc.gz` (one gzip member per record, or any member
+//!   layout) and `.warc.zst` (one zstd frame per record after an optional dictionary frame,
+//!   the IIPC convention Common Crawl writes) from any `BufRead + Seek`, one [`Record`] at a
+//!   time in constant memory, with the byte offset of each record (of its gzip member or
+//!   zstd frame when compressed, as CDX indexes give it). The storage is detected from the
+//!   first bytes.
 //! - A corrupt or truncated record is reported as a [`ReadError`] naming its offset, and
-//!   reading goes on at the next gzip member or the next `WARC/` version line.
+//!   reading goes on at the next gzip member, zstd frame or `WARC/` version line.
 //! - [`HttpResponse::parse`] reads the status, `Content-Type` (with charset) and `Date` of a
 //!   `response` record's HTTP block with `httparse`, tolerating the header damage found in
 //!   real crawls.
@@ -39,8 +41,10 @@ mod error;
 mod http;
 mod reader;
 mod record;
+mod zstd_frames;
 
 pub use error::{ErrorKind, ReadError};
 pub use http::{HttpError, HttpResponse};
 pub use reader::{Compression, Limits, WarcReader};
 pub use record::{Headers, Record};
+pub use zstd_frames::MAX_DICTIONARY_BYTES;

@@ -1,10 +1,12 @@
-//! The record iterator: plain or per-member gzip, with resynchronisation after damage.
+//! The record iterator: plain, per-member gzip or per-frame zstd, with resynchronisation
+//! after damage.
 //!
 //! Hand-written rather than taken from the `warc` crate because that crate decodes a
 //! `.warc.gz` as one continuous stream (libflate's multi-member decoder): it gives no record
-//! offsets, and one corrupt gzip member ends the whole file. Here each gzip member is decoded
-//! on its own, so a record knows the member offset a CDX index would give for it, and a bad
-//! member is skipped by seeking past it to the next gzip header.
+//! offsets, and one corrupt gzip member ends the whole file. Here each gzip member or zstd
+//! frame is decoded on its own, so a record knows the member or frame offset a CDX index
+//! would give for it, and a bad one is skipped by seeking past it to the next gzip header or
+//! zstd magic.
 
 use std::io::{self, BufRead, BufReader, Read};
 
@@ -13,9 +15,11 @@ use flate2::bufread::GzDecoder;
 use crate::counting::Counting;
 use crate::error::{ErrorKind, ReadError};
 use crate::record::{Headers, Record};
+use crate::zstd_frames::{self, Frame, ZSTD_MAGIC};
 
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
-const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
+/// The gzip magic with deflate as method, which every gzip member has.
+const GZIP_HEADER: [u8; 3] = [0x1f, 0x8b, 0x08];
 const MAX_HEADERS: usize = 256;
 
 /// Size limits that keep memory bounded whatever the input.
@@ -43,6 +47,9 @@ pub enum Compression {
     None,
     /// `.warc.gz`: gzip members, normally one per record.
     Gzip,
+    /// `.warc.zst`: zstd frames, normally one per record, after an optional dictionary
+    /// frame.
+    Zstd,
 }
 
 // Boxed: the decoder state is large and the state enum moves on every record.
@@ -52,6 +59,8 @@ enum State<R> {
     Plain(Counting<R>),
     Between(Counting<R>),
     InMember { member: Member<R>, offset: u64 },
+    BetweenFrames(Counting<R>, zstd_frames::Decoder),
+    InFrame { frame: Box<Frame<R>>, offset: u64 },
     Done,
 }
 
@@ -69,20 +78,24 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
         Self::with_limits(inner, Limits::default())
     }
 
-    /// Opens an archive, detecting gzip or plain from the first bytes.
+    /// Opens an archive, detecting gzip, zstd or plain from the first bytes. A zstd file's
+    /// dictionary frame is read here, so a missing or unreadable one refuses the file.
     pub fn with_limits(inner: R, limits: Limits) -> Result<Self, ReadError> {
         let mut src = Counting::new(inner).map_err(|e| ReadError::new(0, ErrorKind::Io(e)))?;
+        let start = src.pos();
         let head = src
             .fill_buf()
-            .map_err(|e| ReadError::new(0, ErrorKind::Io(e)))?;
+            .map_err(|e| ReadError::new(start, ErrorKind::Io(e)))?;
         let (state, compression) = if head.is_empty() {
             (State::Done, Compression::None)
         } else if head.starts_with(&GZIP_MAGIC) {
             (State::Between(src), Compression::Gzip)
         } else if head.starts_with(b"WARC/") {
             (State::Plain(src), Compression::None)
-        } else if head.starts_with(&ZSTD_MAGIC) {
-            return Err(ReadError::new(0, ErrorKind::Zstd));
+        } else if head.starts_with(&ZSTD_MAGIC) || zstd_frames::is_skippable(head) {
+            let decoder =
+                zstd_frames::Decoder::open(&mut src).map_err(|kind| ReadError::new(start, kind))?;
+            (State::BetweenFrames(src, decoder), Compression::Zstd)
         } else {
             return Err(ReadError::new(0, ErrorKind::NotWarc));
         };
@@ -105,7 +118,7 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
             Err(e) => return Some(Err(ReadError::new(src.pos(), ErrorKind::Io(e)))),
         }
         let offset = src.pos();
-        match parse_record(&mut src, offset, &self.limits, ErrorKind::Io) {
+        match parse_record(&mut src, offset, &self.limits, ErrorKind::Io, true) {
             Ok(record) => {
                 self.state = State::Plain(src);
                 Some(Ok(record))
@@ -123,34 +136,35 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
         }
     }
 
+    /// The next record of a gzip file, from the member at the current position on. Loops
+    /// rather than recursing over empty members, so that a file made of many of them cannot
+    /// exhaust the stack.
     fn next_between(&mut self, mut src: Counting<R>) -> Option<Result<Record, ReadError>> {
-        let offset = src.pos();
-        let buffered = match src.fill_buf() {
-            Ok(head) => head.len(),
-            Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
-        };
-        if buffered == 0 {
-            return None;
-        }
-        if buffered < GZIP_MAGIC.len() {
-            // The member starts in the last byte of the read buffer, which a `BufRead` does
-            // not refill until it is consumed: seeking to the same offset refills it.
-            if let Err(e) = src.seek_to(offset) {
-                return Some(Err(ReadError::new(offset, ErrorKind::Io(e))));
+        loop {
+            let offset = src.pos();
+            let head = match fill_at_least(&mut src, GZIP_MAGIC.len()) {
+                Ok(head) => head,
+                Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
+            };
+            if head.is_empty() {
+                return None;
+            }
+            if !head.starts_with(&GZIP_MAGIC) {
+                if resync(&mut src, offset, &GZIP_HEADER).is_ok() {
+                    self.state = State::Between(src);
+                }
+                return Some(Err(ReadError::new(offset, ErrorKind::NotGzip)));
+            }
+            let mut member = Box::new(BufReader::with_capacity(32 * 1024, GzDecoder::new(src)));
+            match skip_blank(&mut member) {
+                Ok(true) => return self.next_in_member(member, offset),
+                // The member is finished (the decoder has read its trailer) and held no record.
+                Ok(false) => src = member.into_inner().into_inner(),
+                Err(e) => {
+                    return Some(Err(self.abandon_member(member, offset, ErrorKind::Gzip(e))));
+                }
             }
         }
-        let head = match src.fill_buf() {
-            Ok(head) => head,
-            Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
-        };
-        if !head.starts_with(&GZIP_MAGIC) {
-            if resync_gzip(&mut src, offset).is_ok() {
-                self.state = State::Between(src);
-            }
-            return Some(Err(ReadError::new(offset, ErrorKind::NotGzip)));
-        }
-        let member = Box::new(BufReader::with_capacity(32 * 1024, GzDecoder::new(src)));
-        self.next_in_member(member, offset)
     }
 
     fn next_in_member(
@@ -167,7 +181,7 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
             }
             Err(e) => return Some(Err(self.abandon_member(member, offset, ErrorKind::Gzip(e)))),
         }
-        match parse_record(&mut member, offset, &self.limits, ErrorKind::Gzip) {
+        match parse_record(&mut member, offset, &self.limits, ErrorKind::Gzip, true) {
             Ok(record) => {
                 self.state = State::InMember { member, offset };
                 Some(Ok(record))
@@ -182,8 +196,131 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
         let stream_ok = !matches!(kind, ErrorKind::Gzip(_) | ErrorKind::Truncated { .. })
             && io::copy(&mut member, &mut io::sink()).is_ok();
         let mut src = member.into_inner().into_inner();
-        if stream_ok || resync_gzip(&mut src, offset).is_ok() {
+        if stream_ok || resync(&mut src, offset, &GZIP_HEADER).is_ok() {
             self.state = State::Between(src);
+        }
+        ReadError::new(offset, kind)
+    }
+
+    /// The next record of a zstd file, from the frame at the current position on. Loops
+    /// rather than recursing over skippable and empty frames, so that a file made of
+    /// millions of them cannot exhaust the stack.
+    fn next_between_frames(
+        &mut self,
+        mut src: Counting<R>,
+        mut decoder: zstd_frames::Decoder,
+    ) -> Option<Result<Record, ReadError>> {
+        loop {
+            let offset = src.pos();
+            let head = match fill_at_least(&mut src, zstd_frames::MAX_FRAME_HEADER) {
+                Ok(head) => head,
+                Err(e) => return Some(Err(ReadError::new(offset, ErrorKind::Io(e)))),
+            };
+            if head.is_empty() {
+                return None;
+            }
+            if zstd_frames::is_skippable(head) {
+                // Skippable frames carry no records (a second dictionary frame included).
+                let Some(len) = zstd_frames::skippable_len(head) else {
+                    return Some(Err(ReadError::new(offset, ErrorKind::NotZstd)));
+                };
+                // Consumed when buffered: a seek would discard and refill the whole read
+                // buffer for each of a run of small frames.
+                match usize::try_from(len) {
+                    Ok(n) if n <= head.len() => src.consume(n),
+                    _ => {
+                        if let Err(e) = src.seek_to(offset + len) {
+                            return Some(Err(ReadError::new(offset, ErrorKind::Io(e))));
+                        }
+                    }
+                }
+                continue;
+            }
+            if !head.starts_with(&ZSTD_MAGIC) {
+                if resync(&mut src, offset, &ZSTD_MAGIC).is_ok() {
+                    self.state = State::BetweenFrames(src, decoder);
+                }
+                return Some(Err(ReadError::new(offset, ErrorKind::NotZstd)));
+            }
+            if let Some(id) = zstd_frames::frame_dictionary(head)
+                && decoder.dictionary_id != Some(id)
+            {
+                let kind = if decoder.has_dictionary {
+                    ErrorKind::Dictionary(format!(
+                        "frame needs dictionary {id}, the file's dictionary frame holds another"
+                    ))
+                } else {
+                    // No later frame can be read either: one error for the file, not one
+                    // per record.
+                    return Some(Err(ReadError::new(
+                        offset,
+                        ErrorKind::Dictionary(format!(
+                            "frame needs dictionary {id}, but the file has no dictionary frame"
+                        )),
+                    )));
+                };
+                if resync(&mut src, offset, &ZSTD_MAGIC).is_ok() {
+                    self.state = State::BetweenFrames(src, decoder);
+                }
+                return Some(Err(ReadError::new(offset, kind)));
+            }
+            let (frame, reset) = Frame::new(src, decoder);
+            let mut frame = Box::new(frame);
+            if let Err(e) = reset {
+                return Some(Err(self.abandon_frame(frame, offset, ErrorKind::Zstd(e))));
+            }
+            match skip_blank(&mut frame) {
+                Ok(true) => return self.next_in_frame(frame, offset),
+                Ok(false) => (src, decoder) = frame.into_parts(),
+                Err(e) => return Some(Err(self.abandon_frame(frame, offset, ErrorKind::Zstd(e)))),
+            }
+        }
+    }
+
+    fn next_in_frame(
+        &mut self,
+        mut frame: Box<Frame<R>>,
+        offset: u64,
+    ) -> Option<Result<Record, ReadError>> {
+        match skip_blank(&mut frame) {
+            Ok(true) => {}
+            Ok(false) => {
+                let (src, decoder) = frame.into_parts();
+                return self.next_between_frames(src, decoder);
+            }
+            Err(e) => return Some(Err(self.abandon_frame(frame, offset, ErrorKind::Zstd(e)))),
+        }
+        // An oversized block is not drained here: its declared length bounds nothing, and a
+        // small frame can expand to terabytes. `abandon_frame` drains within the limits.
+        match parse_record(&mut frame, offset, &self.limits, ErrorKind::Zstd, false) {
+            Ok(record) => {
+                self.state = State::InFrame { frame, offset };
+                Some(Ok(record))
+            }
+            Err(kind) => Some(Err(self.abandon_frame(frame, offset, kind))),
+        }
+    }
+
+    /// Skips the rest of a frame after a bad record: to its end when the zstd stream is
+    /// sound and what is left decompresses to no more than a record within the limits, else
+    /// (a corrupt frame, or a zstd bomb) to the next zstd magic after its start, without
+    /// decompressing any more of it.
+    fn abandon_frame(
+        &mut self,
+        mut frame: Box<Frame<R>>,
+        offset: u64,
+        kind: ErrorKind,
+    ) -> ReadError {
+        let bound = self
+            .limits
+            .max_block_bytes
+            .saturating_add(self.limits.max_header_bytes as u64);
+        let stream_ok = !matches!(kind, ErrorKind::Zstd(_) | ErrorKind::Truncated { .. })
+            && io::copy(&mut frame.as_mut().take(bound), &mut io::sink()).is_ok()
+            && frame.fill_buf().is_ok_and(|rest| rest.is_empty());
+        let (mut src, decoder) = frame.into_parts();
+        if stream_ok || resync(&mut src, offset, &ZSTD_MAGIC).is_ok() {
+            self.state = State::BetweenFrames(src, decoder);
         }
         ReadError::new(offset, kind)
     }
@@ -198,6 +335,8 @@ impl<R: BufRead + io::Seek> Iterator for WarcReader<R> {
             State::Plain(src) => self.next_plain(src),
             State::Between(src) => self.next_between(src),
             State::InMember { member, offset } => self.next_in_member(member, offset),
+            State::BetweenFrames(src, decoder) => self.next_between_frames(src, decoder),
+            State::InFrame { frame, offset } => self.next_in_frame(frame, offset),
         }
     }
 }
@@ -234,11 +373,14 @@ fn read_line<B: BufRead>(src: &mut B, max: usize, line: &mut Vec<u8>) -> io::Res
     Ok(Some(()))
 }
 
+/// Reads one record. A block over the size limit is drained (`drain_oversized`) so that the
+/// stream is at the next record, or left for the caller to skip some other way.
 fn parse_record<B: BufRead>(
     src: &mut B,
     offset: u64,
     limits: &Limits,
     io_kind: fn(io::Error) -> ErrorKind,
+    drain_oversized: bool,
 ) -> Result<Record, ErrorKind> {
     let mut line = Vec::with_capacity(128);
     let mut header_bytes = 0usize;
@@ -289,6 +431,9 @@ fn parse_record<B: BufRead>(
     let length: u64 = length
         .parse()
         .map_err(|_| ErrorKind::Header(format!("bad Content-Length {length:?}")))?;
+    if length > limits.max_block_bytes && !drain_oversized {
+        return Err(ErrorKind::TooLarge(length));
+    }
     if length > limits.max_block_bytes {
         let skipped = io::copy(&mut src.by_ref().take(length), &mut io::sink()).map_err(io_kind)?;
         if skipped < length {
@@ -347,19 +492,33 @@ fn scan_to_version_line<B: BufRead>(src: &mut B) -> io::Result<()> {
     }
 }
 
-/// Seeks just past `from` and on to the next gzip header (`1f 8b 08`).
-fn resync_gzip<R: BufRead + io::Seek>(src: &mut Counting<R>, from: u64) -> io::Result<()> {
+/// The buffered bytes at the current position, at least `want` of them unless the file ends
+/// sooner.
+fn fill_at_least<R: BufRead + io::Seek>(src: &mut Counting<R>, want: usize) -> io::Result<&[u8]> {
+    let buffered = src.fill_buf()?.len();
+    if buffered > 0 && buffered < want {
+        // The member or frame starts near the end of the read buffer, which a `BufRead`
+        // does not refill until it is consumed: seeking to the same offset refills it.
+        let here = src.pos();
+        src.seek_to(here)?;
+    }
+    src.fill_buf()
+}
+
+/// Seeks just past `from` and on to the next occurrence of `magic` (or a prefix of it cut
+/// by the end of the read buffer, which the caller's [`fill_at_least`] then reads whole).
+fn resync<R: BufRead + io::Seek>(src: &mut Counting<R>, from: u64, magic: &[u8]) -> io::Result<()> {
     src.seek_to(from + 1)?;
     loop {
         let buf = src.fill_buf()?;
         if buf.is_empty() {
             return Ok(());
         }
-        match memchr::memchr(GZIP_MAGIC[0], buf) {
+        match memchr::memchr(magic[0], buf) {
             Some(i) => {
                 let rest = &buf[i..];
-                let n = rest.len().min(3);
-                if [0x1f, 0x8b, 0x08][..n] == rest[..n] {
+                let n = rest.len().min(magic.len());
+                if magic[..n] == rest[..n] {
                     src.consume(i);
                     return Ok(());
                 }

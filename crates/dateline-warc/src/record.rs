@@ -17,7 +17,8 @@ impl Headers {
 /// One WARC record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
-    /// Byte offset of the record in the file: of its gzip member when compressed.
+    /// Byte offset of the record in the file: of its gzip member or zstd frame when
+    /// compressed.
     pub offset: u64,
     /// The version line, e.g. `WARC/1.0`.
     pub version: String,

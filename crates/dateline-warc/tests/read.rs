@@ -252,3 +252,26 @@ fn non_warc_file_is_refused_at_open() {
 fn empty_file_has_no_records() {
     assert_eq!(WarcReader::new(Cursor::new(Vec::new())).unwrap().count(), 0);
 }
+
+// Empty gzip members one after another (20 bytes each) used to recurse once per member, so
+// a small file of them overflowed the stack; they are now passed over in a loop.
+#[test]
+fn many_empty_members_do_not_exhaust_the_stack() {
+    let empty = gzip(b"");
+    let mut file = Vec::with_capacity(empty.len() * 100_000 + 1000);
+    for _ in 0..100_000 {
+        file.extend_from_slice(&empty);
+    }
+    let last_at = file.len() as u64;
+    file.extend_from_slice(&gzip(&record(1, "response", &page(1))));
+    let read = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || read_all(file))
+        .unwrap()
+        .join()
+        .unwrap();
+    let (ok, bad) = read;
+    assert!(bad.is_empty(), "{bad:?}");
+    assert_eq!(ok.len(), 1);
+    assert_eq!(ok[0].offset, last_at);
+}

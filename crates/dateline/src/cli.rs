@@ -205,7 +205,7 @@ fn parse_day(value: &str) -> Result<String, String> {
 
 #[derive(Debug, Args)]
 pub struct CorpusArgs {
-    /// WARC files (.warc, .warc.gz), directories (of WARC/JSONL files, or of .html/.txt
+    /// WARC files (.warc, .warc.gz, .warc.zst), directories (of WARC/JSONL files, or of .html/.txt
     /// pages), JSONL files with an `html` or `text` field; glob patterns are expanded.
     #[arg(required = true)]
     pub inputs: Vec<String>,

@@ -1,4 +1,5 @@
-//! Test support: invented news pages and a small WARC writer (plain or gzip per record).
+//! Test support: invented news pages and a small WARC writer (plain, or gzip or zstd per
+//! record).
 #![allow(dead_code, clippy::unwrap_used)]
 
 use std::io::Write;
@@ -138,6 +139,29 @@ pub fn write_warc_gz(path: &Path, records: &[Vec<u8>]) {
         file.extend_from_slice(&gzip(r));
     }
     std::fs::write(path, file).unwrap();
+}
+
+/// Writes records as a `.warc.zst` the way Common Crawl does: a skippable frame holding a
+/// zstd-compressed dictionary, then one frame per record compressed with it. Returns each
+/// record's frame offset.
+pub fn write_warc_zst(path: &Path, records: &[Vec<u8>]) -> Vec<u64> {
+    // A raw-content dictionary: bytes the records share.
+    let dictionary = records.concat();
+    let dictionary = &dictionary[..dictionary.len().min(2048)];
+    let payload = zstd::encode_all(dictionary, 3).unwrap();
+    let mut file = 0x184D_2A5D_u32.to_le_bytes().to_vec();
+    file.extend_from_slice(&u32::try_from(payload.len()).unwrap().to_le_bytes());
+    file.extend_from_slice(&payload);
+    let mut offsets = Vec::new();
+    for r in records {
+        offsets.push(file.len() as u64);
+        let mut enc =
+            zstd::stream::write::Encoder::with_dictionary(Vec::new(), 3, dictionary).unwrap();
+        enc.write_all(r).unwrap();
+        file.extend_from_slice(&enc.finish().unwrap());
+    }
+    std::fs::write(path, file).unwrap();
+    offsets
 }
 
 /// The records of a small crawl: three stories, a syndicated copy of the first, an exact
