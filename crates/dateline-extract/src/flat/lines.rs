@@ -255,9 +255,21 @@ fn features_ascii(b: &[u8]) -> Features {
             f.stop += 1;
         }
     }
-    // Only ASCII went in, so this is valid UTF-8.
-    f.ends_sentence = std::str::from_utf8(b).is_ok_and(ends_sentence);
+    f.ends_sentence = ends_sentence_ascii(b);
     f
+}
+
+/// [`ends_sentence`] for ASCII text, without re-validating it as UTF-8.
+fn ends_sentence_ascii(b: &[u8]) -> bool {
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b'"' | b'\'' | b')' | b']' | b'*') {
+        end -= 1;
+    }
+    let trimmed = &b[..end];
+    trimmed
+        .last()
+        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b';'))
+        && !trimmed.ends_with(b" ..")
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -317,6 +329,13 @@ mod tests {
         assert_eq!(fast.commas, slow.commas);
         assert_eq!(fast.sentence_marks, slow.sentence_marks);
         assert_eq!(fast.chars + 1, slow.chars);
+        for text in ["Done.\")", "Wait ..", "So: ", "A list;*", "No", "\"'", "Really?'"] {
+            assert_eq!(
+                ends_sentence_ascii(text.as_bytes()),
+                ends_sentence(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]

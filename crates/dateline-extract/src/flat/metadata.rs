@@ -390,6 +390,18 @@ pub(crate) fn names_only(text: &str) -> Option<Vec<String>> {
     if !(2..=10).contains(&words) || text.len() > 90 || text.ends_with(['.', '?', '!', ':']) {
         return None;
     }
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    // Every part of a name starts upper-case and is a piece of one word of the line, so the
+    // names hold at most the letters from each word's first capital on. Cleaning names is
+    // costly and this runs for every headline candidate, most of which have lower-case words.
+    let capitalised: usize = text
+        .split_whitespace()
+        .filter_map(|w| w.find(char::is_uppercase).map(|at| letters(&w[at..])))
+        .sum();
+    let in_text = letters(text);
+    if capitalised * 10 < in_text * 7 {
+        return None;
+    }
     let names = clean_authors(text);
     let name_like = |n: &String| {
         let parts: Vec<&str> = n.split_whitespace().collect();
@@ -401,9 +413,8 @@ pub(crate) fn names_only(text: &str) -> Option<Vec<String>> {
     if names.is_empty() || !names.iter().all(name_like) {
         return None;
     }
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
     let in_names: usize = names.iter().map(|n| letters(n)).sum();
-    (in_names * 10 >= letters(text) * 7).then_some(names)
+    (in_names * 10 >= in_text * 7).then_some(names)
 }
 
 /// Person names in a byline fragment; nothing when it reads like a menu or a sentence.
