@@ -573,6 +573,27 @@ pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
         // ASCII in, ASCII out: always valid UTF-8.
         return f(std::str::from_utf8(lower).unwrap_or_default());
     }
+    // Other scripts char by char into the buffer too, except a capital sigma, which
+    // `str::to_lowercase` turns into a final sigma at word ends.
+    if text.len() <= STACK_LOWER && !text.contains('Σ') {
+        let mut buffer = [0u8; STACK_LOWER * 2];
+        let mut len = 0;
+        let mut fits = true;
+        for c in text.chars() {
+            for lower in c.to_lowercase() {
+                let width = lower.len_utf8();
+                if len + width > buffer.len() {
+                    fits = false;
+                    break;
+                }
+                lower.encode_utf8(&mut buffer[len..len + width]);
+                len += width;
+            }
+        }
+        if fits && let Ok(lower) = std::str::from_utf8(&buffer[..len]) {
+            return f(lower);
+        }
+    }
     f(&text.to_lowercase())
 }
 

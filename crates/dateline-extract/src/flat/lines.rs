@@ -188,6 +188,19 @@ pub(crate) fn features(text: &str) -> Features {
                     _ => {}
                 }
             }
+            // ASCII words of a line with a curly quote or an accent elsewhere: the
+            // lexicon's ASCII path, which trims and lower-cases the same way.
+            let bytes = word.as_bytes();
+            let (mut s, mut e) = (0, bytes.len());
+            while s < e && !bytes[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            while e > s && !bytes[e - 1].is_ascii_alphanumeric() {
+                e -= 1;
+            }
+            if lexicon::is_function_word_ascii(&bytes[s..e]) {
+                f.stop += 1;
+            }
         } else {
             for c in word.chars() {
                 f.chars += 1;
@@ -201,9 +214,9 @@ pub(crate) fn features(text: &str) -> Features {
                     }
                 }
             }
-        }
-        if lexicon::is_function_word(word) {
-            f.stop += 1;
+            if lexicon::is_function_word(word) {
+                f.stop += 1;
+            }
         }
     }
     f.ends_sentence = ends_sentence(text);
