@@ -53,9 +53,17 @@ pub(crate) fn title(
         let f = &unit.f;
         let weight = f.weight();
         let mut score = 0i32;
-        if seg.repeated[i] {
+        // A headline printed again elsewhere is a strong sign; a line repeated together with
+        // its neighbours is a menu or a teaser list printed twice (desktop and mobile).
+        let neighbour_repeated = (i > 0 && seg.repeated[i - 1])
+            || units.get(i + 1).is_some() && seg.repeated[i + 1];
+        if seg.repeated[i] && !neighbour_repeated {
             score += 4;
         }
+        if ends_breadcrumb(units, i) {
+            score += 3;
+        }
+        score += byline_below(units, seg, i, ctx);
         score += match weight {
             5..=20 => 3,
             3..=4 | 21..=28 => 1,
@@ -97,6 +105,58 @@ pub(crate) fn title(
         .find(|&j| eq_caseless(units[j].text, units[chosen].text))
         .unwrap_or(chosen);
     Some(Title { unit: first })
+}
+
+/// Whether a line just above (`Home » World » Harbour town votes`, `3. Harbour town votes`)
+/// ends with this unit's text: the last crumb of a breadcrumb or a numbered table of
+/// contents names the page, and the unit repeats it as the headline.
+fn ends_breadcrumb(units: &[Line<'_>], i: usize) -> bool {
+    let text = units[i].text;
+    units[i.saturating_sub(2)..i].iter().any(|above| {
+        above.text.len() > text.len()
+            && above.text.len() <= text.len() + 200
+            && above
+                .text
+                .get(above.text.len() - text.len()..)
+                .is_some_and(|tail| eq_caseless(tail, text))
+            && above.text[..above.text.len() - text.len()]
+                .trim_end()
+                .ends_with(|c: char| !c.is_alphanumeric())
+    })
+}
+
+/// Bonus for a byline or a date line right below the unit (or below the standfirst under
+/// it): the headline stands on top of its byline.
+fn byline_below(units: &[Line<'_>], seg: &Segmentation, i: usize, ctx: &DateContext) -> i32 {
+    let bylineish = |j: usize| {
+        units.get(j).is_some_and(|u| {
+            u.f.words <= BYLINE_WORDS
+                && !matches!(seg.classes[j], Class::Good)
+                && (looks_like_byline(u.text)
+                    || has_author_label(u.text)
+                    || names_only(u.text).is_some()
+                    || find_date(u.text, ctx).is_some())
+        })
+    };
+    if bylineish(i + 1) {
+        3
+    } else if bylineish(i + 2) {
+        1
+    } else {
+        0
+    }
+}
+
+/// `Autor: ...`, `Author: ...`, `Text: ...`: a label naming who wrote the piece.
+fn has_author_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "autor", "autorin", "author", "auteur", "autore", "text", "texte", "redaktion",
+        "kolumnist", "reporter",
+    ];
+    text.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim();
+        label.len() <= 16 && LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+    })
 }
 
 fn title_like(unit: &Line<'_>, class: Class) -> bool {
