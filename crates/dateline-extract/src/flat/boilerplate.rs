@@ -255,6 +255,7 @@ const NOISE_EXACT: &[&str] = &[
     "tumblr",
     "flipboard",
     "menu",
+    "toggle navigation",
     "search",
     "home",
     "close",

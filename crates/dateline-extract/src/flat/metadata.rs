@@ -55,8 +55,10 @@ pub(crate) fn title(
         let mut score = 0i32;
         // A headline printed again elsewhere is a strong sign; a line repeated together with
         // its neighbours is a menu or a teaser list printed twice (desktop and mobile).
-        let neighbour_repeated = (i > 0 && seg.repeated[i - 1])
-            || units.get(i + 1).is_some() && seg.repeated[i + 1];
+        let repeated_other = |j: usize| {
+            seg.repeated.get(j) == Some(&true) && !eq_caseless(units[j].text, unit.text)
+        };
+        let neighbour_repeated = (i > 0 && repeated_other(i - 1)) || repeated_other(i + 1);
         if seg.repeated[i] && !neighbour_repeated {
             score += 4;
         }
@@ -89,11 +91,12 @@ pub(crate) fn title(
     // candidate just above the winner, scoring nearly as high, is the headline.
     if let Some((best_score, best_unit)) = best {
         let weight = units[best_unit].f.weight();
+        let best_is_sentence = units[best_unit].f.ends_sentence;
         if let Some(&(score, unit)) = scored.iter().find(|&&(s, j)| {
             j < best_unit
                 && j + STANDFIRST_REACH >= best_unit
                 && s + 1 >= best_score
-                && units[j].f.weight() < weight
+                && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
         }) {
             best = Some((score, unit));
         }
@@ -113,7 +116,8 @@ pub(crate) fn title(
 fn ends_breadcrumb(units: &[Line<'_>], i: usize) -> bool {
     let text = units[i].text;
     units[i.saturating_sub(2)..i].iter().any(|above| {
-        above.text.len() > text.len()
+        (above.bullet && eq_caseless(above.text, text))
+            || above.text.len() > text.len()
             && above.text.len() <= text.len() + 200
             && above
                 .text
@@ -138,7 +142,9 @@ fn byline_below(units: &[Line<'_>], seg: &Segmentation, i: usize, ctx: &DateCont
                     || find_date(u.text, ctx).is_some())
         })
     };
-    if bylineish(i + 1) {
+    // A standfirst between the headline and the byline reads as a sentence.
+    let standfirst = |j: usize| units.get(j).is_some_and(|u| u.f.ends_sentence && u.f.words >= 6);
+    if bylineish(i + 1) || standfirst(i + 1) && bylineish(i + 2) {
         3
     } else if bylineish(i + 2) {
         1
@@ -204,11 +210,31 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         || looks_like_byline(unit.text)
         || f.chars - count_digits(unit.text) < 6
         || names_only(unit.text).is_some()
+        || glued_menu(unit.text)
     {
         return false;
     }
     let lower = unit.text.to_lowercase();
     !CAPTION_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Menu items whose texts ran together (`StartseiteFormel 1Motorrad GPDTMFormel E`): two
+/// or more words with a capital right after a small letter.
+fn glued_menu(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|word| {
+            let mut chars = word.chars().peekable();
+            let mut glued = false;
+            while let Some(c) = chars.next() {
+                if c.is_lowercase() && chars.peek().is_some_and(|n| n.is_uppercase()) {
+                    glued = true;
+                }
+            }
+            // A first letter in lower case is a brand (`iPhone`, `eBay`), not a join.
+            glued && !word.starts_with(char::is_lowercase)
+        })
+        .count()
+        >= 2
 }
 
 fn count_digits(text: &str) -> u32 {
