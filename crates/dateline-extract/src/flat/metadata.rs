@@ -13,6 +13,10 @@ use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dat
 
 /// How far above the best-scoring candidate a shorter one is preferred (see [`title`]).
 const STANDFIRST_REACH: usize = 3;
+/// Units below a headline candidate searched for its byline.
+const BYLINE_REACH: usize = 3;
+/// Units above a headline candidate searched for a breadcrumb or contents line naming it.
+const CRUMB_REACH: usize = 4;
 /// Units above the body searched for the headline.
 const TITLE_WINDOW: usize = 25;
 /// Units after the body searched for tags and the section.
@@ -46,7 +50,8 @@ pub(crate) fn title(
         if skip[i]
             || (i == first_body && seg.classes[i] == Class::Good)
             || !title_like(unit, seg.classes[i])
-            || find_date(unit.text, ctx).is_some_and(|(_, r)| r.len() * 10 > unit.text.len() * 3)
+            || find_date(unit.text, ctx)
+                .is_some_and(|(_, r)| r.len() * 10 > unit.text.len() * 3 || has_clock(unit.text))
         {
             continue;
         }
@@ -115,7 +120,7 @@ pub(crate) fn title(
 /// contents names the page, and the unit repeats it as the headline.
 fn ends_breadcrumb(units: &[Line<'_>], i: usize) -> bool {
     let text = units[i].text;
-    units[i.saturating_sub(2)..i].iter().any(|above| {
+    units[i.saturating_sub(CRUMB_REACH)..i].iter().any(|above| {
         (above.bullet && eq_caseless(above.text, text))
             || above.text.len() > text.len()
             && above.text.len() <= text.len() + 200
@@ -142,15 +147,24 @@ fn byline_below(units: &[Line<'_>], seg: &Segmentation, i: usize, ctx: &DateCont
                     || find_date(u.text, ctx).is_some())
         })
     };
-    // A standfirst between the headline and the byline reads as a sentence.
-    let standfirst = |j: usize| units.get(j).is_some_and(|u| u.f.ends_sentence && u.f.words >= 6);
-    if bylineish(i + 1) || standfirst(i + 1) && bylineish(i + 2) {
-        3
-    } else if bylineish(i + 2) {
-        1
-    } else {
-        0
+    // Between the headline and its byline may stand a standfirst (a sentence) and short
+    // labels (a section, a reading time); other lines make the link weak.
+    let passable = |u: &Line<'_>| u.f.ends_sentence && u.f.words >= 6;
+    for j in i + 1..=i + BYLINE_REACH {
+        if bylineish(j) {
+            return if units[i + 1..j].iter().all(passable) {
+                3
+            } else if j == i + 2 {
+                1
+            } else {
+                0
+            };
+        }
+        if seg.classes.get(j).is_none_or(|c| *c == Class::Good) {
+            break;
+        }
     }
+    0
 }
 
 /// `Autor: ...`, `Author: ...`, `Text: ...`: a label naming who wrote the piece.
@@ -171,6 +185,8 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         "credit:",
         "photo:",
         "foto:",
+        "photo :",
+        "foto :",
         "bild:",
         "image:",
         "(getty",
@@ -211,6 +227,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         || f.chars - count_digits(unit.text) < 6
         || names_only(unit.text).is_some()
         || glued_menu(unit.text)
+        || labelled_fields(unit.text)
     {
         return false;
     }
@@ -233,6 +250,21 @@ fn glued_menu(text: &str) -> bool {
             // A first letter in lower case is a brand (`iPhone`, `eBay`), not a join.
             glued && !word.starts_with(char::is_lowercase)
         })
+        .count()
+        >= 2
+}
+
+/// A clock time (`05:49`, `9:27PM`): with a date, the line is a time stamp, not a headline.
+fn has_clock(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
+}
+
+/// `Kategorien: Social Media | Tags: B2B`: two or more labelled fields make a metadata line.
+fn labelled_fields(text: &str) -> bool {
+    text.match_indices(": ")
+        .filter(|&(at, _)| text[..at].ends_with(char::is_alphabetic))
         .count()
         >= 2
 }
