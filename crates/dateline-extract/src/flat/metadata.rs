@@ -48,10 +48,18 @@ pub(crate) fn title(
     for i in (from..=first_body).rev() {
         let unit = &units[i];
         if skip[i]
-            || (i == first_body && seg.classes[i] == Class::Good)
             || !title_like(unit, seg.classes[i])
             || find_date(unit.text, ctx)
                 .is_some_and(|(_, r)| r.len() * 10 > unit.text.len() * 3 || has_clock(unit.text))
+        {
+            continue;
+        }
+        let below = byline_below(units, seg, i, ctx);
+        // The body's first unit reads as prose; it is the headline only when it is open
+        // (a question, an exclamation, no full stop) and stands on top of a byline.
+        if i == first_body
+            && seg.classes[i] == Class::Good
+            && (unit.text.ends_with('.') || unit.f.weight() > 28 || below < 3)
         {
             continue;
         }
@@ -70,7 +78,15 @@ pub(crate) fn title(
         if ends_breadcrumb(units, i) {
             score += 3;
         }
-        score += byline_below(units, seg, i, ctx);
+        score += below;
+        // A line of names is a byline more often than a headline.
+        if names_only(unit.text).is_some() {
+            score -= 6;
+        }
+        // Prose opening the body is the headline only when no line above reads as one.
+        if i == first_body && seg.classes[i] == Class::Good {
+            score -= 2;
+        }
         score += match weight {
             5..=20 => 3,
             3..=4 | 21..=28 => 1,
@@ -225,7 +241,6 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         || (unit.text.ends_with('.') && f.sentence_marks > 1)
         || looks_like_byline(unit.text)
         || f.chars - count_digits(unit.text) < 6
-        || names_only(unit.text).is_some()
         || glued_menu(unit.text)
         || labelled_fields(unit.text)
     {
