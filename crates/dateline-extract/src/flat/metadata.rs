@@ -42,6 +42,7 @@ pub(crate) fn title(
 ) -> Option<Title> {
     let first_body = seg.body.first().map(|&(i, _)| i)?;
     let from = first_body.saturating_sub(TITLE_WINDOW);
+    let mut facts = Facts::new(units, ctx, from, first_body + BYLINE_REACH + 1);
     let mut best: Option<(i32, usize)> = None;
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
@@ -49,12 +50,13 @@ pub(crate) fn title(
         let unit = &units[i];
         if skip[i]
             || !title_like(unit, seg.classes[i])
-            || find_date(unit.text, ctx)
-                .is_some_and(|(_, r)| r.len() * 10 > unit.text.len() * 3 || has_clock(unit.text))
+            || facts
+                .date(i)
+                .is_some_and(|r| r.len() * 10 > unit.text.len() * 3 || has_clock(unit.text))
         {
             continue;
         }
-        let below = byline_below(units, seg, i, ctx);
+        let below = byline_below(&mut facts, seg, i);
         // The body's first unit reads as prose; it is the headline only when it is open
         // (a question, an exclamation, no full stop) and stands on top of a byline.
         if i == first_body
@@ -80,7 +82,7 @@ pub(crate) fn title(
         }
         score += below;
         // A line of names is a byline more often than a headline.
-        if names_only(unit.text).is_some() {
+        if facts.names(i) {
             score -= 6;
         }
         // Prose opening the body is the headline only when no line above reads as one.
@@ -152,15 +154,16 @@ fn ends_breadcrumb(units: &[Line<'_>], i: usize) -> bool {
 
 /// Bonus for a byline or a date line right below the unit (or below the standfirst under
 /// it): the headline stands on top of its byline.
-fn byline_below(units: &[Line<'_>], seg: &Segmentation, i: usize, ctx: &DateContext) -> i32 {
-    let bylineish = |j: usize| {
+fn byline_below(facts: &mut Facts<'_, '_>, seg: &Segmentation, i: usize) -> i32 {
+    let units = facts.units;
+    let mut bylineish = |j: usize| {
         units.get(j).is_some_and(|u| {
             u.f.words <= BYLINE_WORDS
                 && !matches!(seg.classes[j], Class::Good)
                 && (looks_like_byline(u.text)
                     || has_author_label(u.text)
-                    || names_only(u.text).is_some()
-                    || find_date(u.text, ctx).is_some())
+                    || facts.date(j).is_some()
+                    || facts.names(j))
         })
     };
     // Between the headline and its byline may stand a standfirst (a sentence) and short
@@ -181,6 +184,49 @@ fn byline_below(units: &[Line<'_>], seg: &Segmentation, i: usize, ctx: &DateCont
         }
     }
     0
+}
+
+/// What the headline scoring asks of units near the body, each worked out once: date
+/// parsing and name cleaning are the costly parts of the metadata stage.
+struct Facts<'u, 'a> {
+    units: &'u [Line<'a>],
+    ctx: &'u DateContext,
+    from: usize,
+    dates: Vec<Option<Option<std::ops::Range<usize>>>>,
+    names: Vec<Option<bool>>,
+}
+
+impl<'u, 'a> Facts<'u, 'a> {
+    fn new(units: &'u [Line<'a>], ctx: &'u DateContext, from: usize, to: usize) -> Self {
+        let len = to.min(units.len()).saturating_sub(from);
+        Self {
+            units,
+            ctx,
+            from,
+            dates: vec![None; len],
+            names: vec![None; len],
+        }
+    }
+
+    /// Where the first date of unit `i` is, if it has one.
+    fn date(&mut self, i: usize) -> Option<std::ops::Range<usize>> {
+        let (units, ctx) = (self.units, self.ctx);
+        let find = || find_date(units.get(i)?.text, ctx).map(|(_, range)| range);
+        match i.checked_sub(self.from).and_then(|k| self.dates.get_mut(k)) {
+            Some(slot) => slot.get_or_insert_with(find).clone(),
+            None => find(),
+        }
+    }
+
+    /// Whether unit `i` holds nothing but names.
+    fn names(&mut self, i: usize) -> bool {
+        let units = self.units;
+        let find = || units.get(i).is_some_and(|u| names_only(u.text).is_some());
+        match i.checked_sub(self.from).and_then(|k| self.names.get_mut(k)) {
+            Some(slot) => *slot.get_or_insert_with(find),
+            None => find(),
+        }
+    }
 }
 
 /// `Autor: ...`, `Author: ...`, `Text: ...`: a label naming who wrote the piece.
