@@ -50,9 +50,11 @@ pub(crate) fn title(
         let unit = &units[i];
         if skip[i]
             || !title_like(unit, seg.classes[i])
-            || facts
-                .date(i)
-                .is_some_and(|r| r.len() * 10 > unit.text.len() * 3 || has_clock(unit.text))
+            || facts.date(i).is_some_and(|r| {
+                r.len() * 10 > unit.text.len() * 3
+                    || has_clock(unit.text)
+                    || has_published_label(unit.text)
+            })
         {
             continue;
         }
@@ -288,6 +290,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         || looks_like_byline(unit.text)
         || f.chars - count_digits(unit.text) < 6
         || glued_menu(unit.text)
+        || buttons_only(unit.text)
         || labelled_fields(unit.text)
     {
         return false;
@@ -313,6 +316,12 @@ fn glued_menu(text: &str) -> bool {
         })
         .count()
         >= 2
+}
+
+/// `Share Tweet Share`, `Print Email`: a row of buttons, every word a lexicon label.
+fn buttons_only(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.clone().count() <= 6 && words.all(|w| boilerplate::classify(w) != Kind::Plain)
 }
 
 /// A clock time (`05:49`, `9:27PM`): with a date, the line is a time stamp, not a headline.
