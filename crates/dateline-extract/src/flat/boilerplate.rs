@@ -625,7 +625,13 @@ fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
         Some(Kind::Noise) => return Kind::Noise,
         _ => {}
     }
-    if more_from(text).is_some() || short_more_heading(lower) {
+    // Every "more from" prefix and "more" heading starts with one of these letters (a cheap
+    // first test).
+    let more_like = matches!(
+        lower.chars().next(),
+        Some('m' | 'l' | 'p' | 'a' | 'w' | 'е' | 'r' | 't')
+    );
+    if more_like && (more_from(text).is_some() || short_more_heading(lower)) {
         return Kind::EndMarker;
     }
     if noise_prefix(lexicons, lower)

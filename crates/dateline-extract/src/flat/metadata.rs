@@ -13,6 +13,8 @@ use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dat
 
 /// How far above the best-scoring candidate a shorter one is preferred (see [`title`]).
 const STANDFIRST_REACH: usize = 3;
+/// What a headline candidate made of names alone loses.
+const NAMES_PENALTY: i32 = 6;
 /// Units below a headline candidate searched for its byline.
 const BYLINE_REACH: usize = 3;
 /// Units above a headline candidate searched for a breadcrumb or contents line naming it.
@@ -43,7 +45,6 @@ pub(crate) fn title(
     let first_body = seg.body.first().map(|&(i, _)| i)?;
     let from = first_body.saturating_sub(TITLE_WINDOW);
     let mut facts = Facts::new(units, ctx, from, first_body + BYLINE_REACH + 1);
-    let mut best: Option<(i32, usize)> = None;
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
     for i in (from..=first_body).rev() {
@@ -83,10 +84,6 @@ pub(crate) fn title(
             score += 3;
         }
         score += below;
-        // A line of names is a byline more often than a headline.
-        if facts.names(i) {
-            score -= 6;
-        }
         // Prose opening the body is the headline only when no line above reads as one.
         if i == first_body && seg.classes[i] == Class::Good {
             score -= 2;
@@ -108,10 +105,26 @@ pub(crate) fn title(
         score -= distance.min(12) / 2;
         distance += 1;
         scored.push((score, i));
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
+    }
+    // A line of names is a byline more often than a headline. Telling names apart is the
+    // costly test, so it runs only for candidates that could still win: the scores so far
+    // are upper bounds, taken from the highest down (ties go to the unit nearer the body).
+    let exact = |facts: &mut Facts<'_, '_>, (score, i): (i32, usize)| {
+        score - if facts.names(i) { NAMES_PENALTY } else { 0 }
+    };
+    let mut order: Vec<usize> = (0..scored.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(scored[k].0));
+    let mut best: Option<(i32, usize)> = None;
+    for k in order {
+        if best.is_some_and(|(s, _)| scored[k].0 < s) {
+            break;
+        }
+        let score = exact(&mut facts, scored[k]);
+        if best.is_none_or(|(s, b)| score > s || score == s && k < b) {
+            best = Some((score, k));
         }
     }
+    let mut best = best.map(|(score, k)| (score, scored[k].1));
     // A standfirst often sits right under the headline and scores as well: a shorter
     // candidate just above the winner, scoring nearly as high, is the headline.
     if let Some((best_score, best_unit)) = best {
@@ -122,8 +135,9 @@ pub(crate) fn title(
                 && j + STANDFIRST_REACH >= best_unit
                 && s + 1 >= best_score
                 && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
+                && exact(&mut facts, (s, j)) + 1 >= best_score
         }) {
-            best = Some((score, unit));
+            best = Some((exact(&mut facts, (score, unit)), unit));
         }
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
