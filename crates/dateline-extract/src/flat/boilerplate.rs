@@ -608,7 +608,9 @@ pub(crate) fn classify(text: &str) -> Kind {
             text.len() < 600 && with_lowercase(text, |lower| lexicons.anywhere.is_match(lower));
         return if noisy { Kind::Noise } else { Kind::Plain };
     }
-    with_lowercase(trim_label(text), |lower| classify_short(lexicons, text, lower))
+    with_lowercase(trim_label(text), |lower| {
+        classify_short(lexicons, text, lower)
+    })
 }
 
 /// [`classify`] for a short line; `lower` is its label-trimmed lower-case form.
@@ -753,10 +755,10 @@ fn comment_heading(lower: &str, known: &[&str], phrases: &[&str]) -> bool {
 
 /// Month names and abbreviations a comment stamp may carry.
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    "januar", "februar", "märz", "mai", "juni", "juli", "okt", "dez", "janv", "févr", "mars",
-    "avr", "juin", "juil", "août", "sept", "déc", "ene", "abr", "ago", "dic", "gen", "giu",
-    "lug", "set", "ott", "out", "dez",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "januar",
+    "februar", "märz", "mai", "juni", "juli", "okt", "dez", "janv", "févr", "mars", "avr", "juin",
+    "juil", "août", "sept", "déc", "ene", "abr", "ago", "dic", "gen", "giu", "lug", "set", "ott",
+    "out", "dez",
 ];
 
 /// A short line stamping a post or a comment with a date or a time next to a name:
@@ -1060,6 +1062,22 @@ pub(crate) fn starts_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stack_lowercase_matches_the_standard_library() {
+        let long = "Ab".repeat(400);
+        for text in [
+            "Related STORIES",
+            "Ähnliche Artikel: ÜBER uns",
+            "ΟΔΟΣ ΣΟΦΙΑΣ",
+            "İstanbul’da YAĞMUR",
+            "Читайте ТАКЖЕ",
+            long.as_str(),
+            "",
+        ] {
+            assert_eq!(with_lowercase(text, str::to_string), text.to_lowercase());
+        }
+    }
 
     #[test]
     fn kinds() {

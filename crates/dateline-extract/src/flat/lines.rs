@@ -342,7 +342,9 @@ mod tests {
         assert_eq!(fast.commas, slow.commas);
         assert_eq!(fast.sentence_marks, slow.sentence_marks);
         assert_eq!(fast.chars + 1, slow.chars);
-        for text in ["Done.\")", "Wait ..", "So: ", "A list;*", "No", "\"'", "Really?'"] {
+        for text in [
+            "Done.\")", "Wait ..", "So: ", "A list;*", "No", "\"'", "Really?'",
+        ] {
             assert_eq!(
                 ends_sentence_ascii(text.as_bytes()),
                 ends_sentence(text),

@@ -73,9 +73,8 @@ pub(crate) fn title(
         let mut score = 0i32;
         // A headline printed again elsewhere is a strong sign; a line repeated together with
         // its neighbours is a menu or a teaser list printed twice (desktop and mobile).
-        let repeated_other = |j: usize| {
-            seg.repeated.get(j) == Some(&true) && !eq_caseless(units[j].text, unit.text)
-        };
+        let repeated_other =
+            |j: usize| seg.repeated.get(j) == Some(&true) && !eq_caseless(units[j].text, unit.text);
         let neighbour_repeated = (i > 0 && repeated_other(i - 1)) || repeated_other(i + 1);
         if seg.repeated[i] && !neighbour_repeated {
             score += 4;
@@ -157,14 +156,14 @@ fn ends_breadcrumb(units: &[Line<'_>], i: usize) -> bool {
     units[i.saturating_sub(CRUMB_REACH)..i].iter().any(|above| {
         (above.bullet && eq_caseless(above.text, text))
             || above.text.len() > text.len()
-            && above.text.len() <= text.len() + 200
-            && above
-                .text
-                .get(above.text.len() - text.len()..)
-                .is_some_and(|tail| eq_caseless(tail, text))
-            && above.text[..above.text.len() - text.len()]
-                .trim_end()
-                .ends_with(|c: char| !c.is_alphanumeric())
+                && above.text.len() <= text.len() + 200
+                && above
+                    .text
+                    .get(above.text.len() - text.len()..)
+                    .is_some_and(|tail| eq_caseless(tail, text))
+                && above.text[..above.text.len() - text.len()]
+                    .trim_end()
+                    .ends_with(|c: char| !c.is_alphanumeric())
     })
 }
 
@@ -248,8 +247,16 @@ impl<'u, 'a> Facts<'u, 'a> {
 /// `Autor: ...`, `Author: ...`, `Text: ...`: a label naming who wrote the piece.
 fn has_author_label(text: &str) -> bool {
     const LABELS: &[&str] = &[
-        "autor", "autorin", "author", "auteur", "autore", "text", "texte", "redaktion",
-        "kolumnist", "reporter",
+        "autor",
+        "autorin",
+        "author",
+        "auteur",
+        "autore",
+        "text",
+        "texte",
+        "redaktion",
+        "kolumnist",
+        "reporter",
     ];
     text.split_once(':').is_some_and(|(label, _)| {
         let label = label.trim();
@@ -313,7 +320,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
     !CAPTION_MARKS.iter().any(|m| lower.contains(m))
 }
 
-/// Menu items whose texts ran together (`StartseiteFormel 1Motorrad GPDTMFormel E`): two
+/// Menu items whose texts ran together (`HomeWorld SportWeather Business`): two
 /// or more words with a capital right after a small letter.
 fn glued_menu(text: &str) -> bool {
     text.split_whitespace()
@@ -485,6 +492,33 @@ fn tags_below(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headline_helpers() {
+        assert!(glued_menu("HomeWorld SportWeather BusinessCulture"));
+        assert!(!glued_menu("iPhone and eBay sales rise at McDonald's"));
+        assert!(labelled_fields(
+            "Posted: 14 Feb | Categories: Media | Tags: B2B"
+        ));
+        assert!(!labelled_fields("Interview: why the harbour matters"));
+        assert!(has_clock("04/05/2022 05:49"));
+        assert!(!has_clock("Ten things to know about 2024"));
+        assert!(has_author_label("Autor: Die Redaktion"));
+        assert!(!has_author_label("Authorities: no danger"));
+        assert!(buttons_only("Share Tweet Share"));
+        assert!(!buttons_only("Share prices fall"));
+    }
+
+    #[test]
+    fn breadcrumb_names_the_headline() {
+        let units = crate::flat::lines::split(
+            "Home » Local » Ferry terminal reopens\nFerry terminal reopens\n\
+             3. Harbour votes\nSomething else\nHarbour votes\nterminal reopens",
+        );
+        assert!(ends_breadcrumb(&units, 1));
+        assert!(ends_breadcrumb(&units, 4));
+        assert!(!ends_breadcrumb(&units, 5), "a crumb ends at a separator");
+    }
 
     #[test]
     fn bylines() {
