@@ -8,7 +8,7 @@ use dateline_model::Dateline;
 
 use super::boilerplate::{self, Kind};
 use super::lines::Line;
-use super::segment::{Class, Segmentation, eq_caseless};
+use super::segment::{Class, Segmentation, caseless_hash, eq_caseless};
 use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dateline};
 
 /// How far above the best-scoring candidate a shorter one is preferred (see [`title`]).
@@ -146,6 +146,51 @@ pub(crate) fn title(
         .find(|&j| eq_caseless(units[j].text, units[chosen].text))
         .unwrap_or(chosen);
     Some(Title { unit: first })
+}
+
+/// The headline's text from its unit: a breadcrumb path before it (`Home / Business /
+/// Harbour votes`) goes, and so does a kicker (`Harbour - Council votes`, `Harbour: Council
+/// votes`) when the page prints the rest alone elsewhere (in a teaser list or a crumb).
+pub(crate) fn title_text<'a>(units: &[Line<'a>], title: Title) -> &'a str {
+    let text = units[title.unit].text;
+    for separator in [" / ", " › ", " » ", " > "] {
+        let parts: Vec<&str> = text.split(separator).collect();
+        if parts.len() >= 3
+            && parts[..parts.len() - 1]
+                .iter()
+                .all(|p| p.split_whitespace().count() <= 3)
+            && let Some(last) = parts.last()
+            && last.split_whitespace().count() >= 2
+        {
+            return last.trim();
+        }
+    }
+    const MAX_HASHED_WORDS: u32 = 40;
+    for separator in [" - ", " – ", " — ", ": ", " : ", " | "] {
+        let Some((_, rest)) = text.split_once(separator) else {
+            continue;
+        };
+        let rest = rest.trim();
+        // A headline, not the tail of one (`..., and what we expect`).
+        if rest.split_whitespace().count() < 3
+            || rest.len() * 5 < text.len() * 2
+            || rest.starts_with(char::is_lowercase)
+        {
+            continue;
+        }
+        let key = caseless_hash(rest);
+        let printed_alone = units.iter().enumerate().any(|(i, u)| {
+            i != title.unit
+                && u.f.words <= MAX_HASHED_WORDS
+                && u.text.len() == rest.len()
+                && caseless_hash(u.text) == key
+                && eq_caseless(u.text, rest)
+        });
+        if printed_alone {
+            return rest;
+        }
+    }
+    text
 }
 
 /// Whether a line just above (`Home » World » Harbour town votes`, `3. Harbour town votes`)
@@ -507,6 +552,20 @@ mod tests {
         assert!(!has_author_label("Authorities: no danger"));
         assert!(buttons_only("Share Tweet Share"));
         assert!(!buttons_only("Share prices fall"));
+    }
+
+    #[test]
+    fn headline_text_drops_crumbs_and_kickers() {
+        let units = crate::flat::lines::split(
+            "Home / Local / Ferry terminal reopens as a library\n\
+             Harbour news: Council votes for the new library\n\
+             Tides: what to expect this week\n\
+             * Council votes for the new library",
+        );
+        let text = |unit| title_text(&units, Title { unit });
+        assert_eq!(text(0), "Ferry terminal reopens as a library");
+        assert_eq!(text(1), "Council votes for the new library");
+        assert_eq!(text(2), "Tides: what to expect this week");
     }
 
     #[test]
