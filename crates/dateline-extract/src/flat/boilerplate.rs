@@ -255,6 +255,7 @@ const NOISE_EXACT: &[&str] = &[
     "tumblr",
     "flipboard",
     "menu",
+    "toggle navigation",
     "search",
     "home",
     "close",
@@ -547,8 +548,8 @@ fn noise_prefix(lexicons: &Lexicons, lower: &str) -> bool {
 /// Lines longer than this (in bytes) are prose; the lexicons are not looked up for them.
 const SHORT_LINE_BYTES: usize = 220;
 
-/// Lower-cases and strips what decorates labels (`Tags:`, `Related »`, `• More`).
-pub(crate) fn normalise(text: &str) -> String {
+/// Strips what decorates labels (`Tags:`, `Related »`, `• More`).
+fn trim_label(text: &str) -> &str {
     text.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -556,7 +557,45 @@ pub(crate) fn normalise(text: &str) -> String {
                 ':' | '»' | '›' | '>' | '<' | '«' | '|' | '-' | '•' | '·' | '…'
             )
     })
-    .to_lowercase()
+}
+
+/// ASCII lines up to this many bytes are lower-cased on the stack.
+const STACK_LOWER: usize = 640;
+
+/// Runs `f` on the lower-cased `text`. Every short line of every page is lower-cased for the
+/// lexicons, and an allocation per line was a tenth of the time: ASCII lines (most of them)
+/// are lower-cased into a stack buffer instead.
+pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    if text.len() <= STACK_LOWER && text.is_ascii() {
+        let mut buffer = [0u8; STACK_LOWER];
+        let lower = &mut buffer[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        return f(std::str::from_utf8(lower).unwrap_or_default());
+    }
+    // Other scripts char by char into the buffer too, except a capital sigma, which
+    // `str::to_lowercase` turns into a final sigma at word ends.
+    if text.len() <= STACK_LOWER && !text.contains('Σ') {
+        let mut buffer = [0u8; STACK_LOWER * 2];
+        let mut len = 0;
+        let mut fits = true;
+        for c in text.chars() {
+            for lower in c.to_lowercase() {
+                let width = lower.len_utf8();
+                if len + width > buffer.len() {
+                    fits = false;
+                    break;
+                }
+                lower.encode_utf8(&mut buffer[len..len + width]);
+                len += width;
+            }
+        }
+        if fits && let Ok(lower) = std::str::from_utf8(&buffer[..len]) {
+            return f(lower);
+        }
+    }
+    f(&text.to_lowercase())
 }
 
 /// Classifies one unit.
@@ -565,13 +604,17 @@ pub(crate) fn classify(text: &str) -> Kind {
         return Kind::Plain;
     };
     if text.len() > SHORT_LINE_BYTES {
-        let lower_tail = text.len() < 600 && {
-            let lower = text.to_lowercase();
-            lexicons.anywhere.is_match(&lower)
-        };
-        return if lower_tail { Kind::Noise } else { Kind::Plain };
+        let noisy =
+            text.len() < 600 && with_lowercase(text, |lower| lexicons.anywhere.is_match(lower));
+        return if noisy { Kind::Noise } else { Kind::Plain };
     }
-    let lower = normalise(text);
+    with_lowercase(trim_label(text), |lower| {
+        classify_short(lexicons, text, lower)
+    })
+}
+
+/// [`classify`] for a short line; `lower` is its label-trimmed lower-case form.
+fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
     if lower.is_empty() {
         return Kind::Noise;
     }
@@ -579,17 +622,23 @@ pub(crate) fn classify(text: &str) -> Kind {
     if lexicons.exact.get(label) == Some(&Kind::TagLabel) {
         return Kind::TagLabel;
     }
-    match lexicons.exact.get(lower.as_str()) {
+    match lexicons.exact.get(lower) {
         Some(Kind::EndMarker) => return Kind::EndMarker,
         Some(Kind::Noise) => return Kind::Noise,
         _ => {}
     }
-    if more_from(text).is_some() || short_more_heading(&lower) {
+    // Every "more from" prefix and "more" heading starts with one of these letters (a cheap
+    // first test).
+    let more_like = matches!(
+        lower.chars().next(),
+        Some('m' | 'l' | 'p' | 'a' | 'w' | 'е' | 'r' | 't')
+    );
+    if more_like && (more_from(text).is_some() || short_more_heading(lower)) {
         return Kind::EndMarker;
     }
-    if noise_prefix(lexicons, &lower)
-        || lexicons.anywhere.is_match(&lower)
-        || is_relative_time(&lower)
+    if noise_prefix(lexicons, lower)
+        || lexicons.anywhere.is_match(lower)
+        || is_relative_time(lower)
         || is_menu(text)
         || is_cut_title(text)
     {
@@ -611,10 +660,13 @@ fn starts_with_word(text: &str, prefix: &str) -> bool {
 /// "More trending", "More videos", "Read more stories", "Must read": short headings of
 /// teaser boxes.
 fn short_more_heading(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    (2..=4).contains(&words.len())
+    let mut words = lower.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    (1..=3).contains(&words.take(4).count())
         && (matches!(
-            words[0],
+            first,
             "more" | "mehr" | "plus" | "más" | "altri" | "mais" | "meer" | "więcej" | "ещё" | "еще"
         ) || lower.starts_with("read more")
             || lower.starts_with("must read")
@@ -674,8 +726,14 @@ pub(crate) fn opens_comments(text: &str) -> bool {
     if text.len() > 80 {
         return false;
     }
-    let lower = normalise(text);
-    if PHRASES.iter().any(|p| lower.starts_with(p)) {
+    with_lowercase(trim_label(text), |lower| {
+        comment_heading(lower, WORDS, PHRASES)
+    })
+}
+
+/// [`opens_comments`] on the label-trimmed lower-case line.
+fn comment_heading(lower: &str, known: &[&str], phrases: &[&str]) -> bool {
+    if phrases.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     let words: Vec<&str> = lower
@@ -683,27 +741,29 @@ pub(crate) fn opens_comments(text: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     match words.as_slice() {
-        [w] => WORDS.contains(w),
+        [w] => known.contains(w),
         [a, b] => {
             let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-            (WORDS.contains(a) && number(b)) || (WORDS.contains(b) && number(a))
+            (known.contains(a) && number(b)) || (known.contains(b) && number(a))
         }
         [n, w, ..] if words.len() <= 8 => {
-            n.bytes().all(|b| b.is_ascii_digit()) && WORDS.contains(w)
+            n.bytes().all(|b| b.is_ascii_digit()) && known.contains(w)
         }
         _ => false,
     }
 }
 
+/// Month names and abbreviations a comment stamp may carry.
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "januar",
+    "februar", "märz", "mai", "juni", "juli", "okt", "dez", "janv", "févr", "mars", "avr", "juin",
+    "juil", "août", "sept", "déc", "ene", "abr", "ago", "dic", "gen", "giu", "lug", "set", "ott",
+    "out", "dez",
+];
+
 /// A short line stamping a post or a comment with a date or a time next to a name:
 /// `Jane Roe — July 17th, 2012, 6:45 pm`, `jroe | 9 Nov 2012 2:34 AM | Reply`.
 pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        "januar", "februar", "märz", "mai", "juni", "juli", "okt", "dez", "janv", "févr", "mars",
-        "avr", "juin", "juil", "août", "sept", "déc", "ene", "abr", "ago", "dic", "gen", "giu",
-        "lug", "set", "ott", "out", "dez",
-    ];
     if !(2..=16).contains(&words) || text.len() > 160 {
         return false;
     }
@@ -720,7 +780,12 @@ pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
             && (w[3].is_ascii_digit() && matches!(w[4], b'.' | b'/' | b'-')
                 || matches!(w[3], b'.' | b'/' | b'-'))
     });
-    let lower = text.to_lowercase();
+    with_lowercase(text, |lower| stamp_words(text, lower, time, numeric_date))
+}
+
+/// The word tests of [`is_stamp`], on the lower-cased line.
+fn stamp_words(text: &str, lower: &str, time: bool, numeric_date: bool) -> bool {
+    let bytes = text.as_bytes();
     // A date alone is a teaser or a list item; a comment stamp also names who and says what.
     let attribution = lower.contains(" | ")
         || lower.contains(" — ")
@@ -925,13 +990,10 @@ fn separator_counts(text: &str) -> [u32; 7] {
 /// A teaser cut off mid-sentence: `Kansas Woman Accused of Leading ISIS Female Battal ..`.
 pub(crate) fn is_cut_title(text: &str) -> bool {
     let trimmed = text.trim_end();
-    let words = trimmed.split_whitespace().count();
-    if words > 30 {
-        return false;
-    }
-    (trimmed.ends_with("..") && !trimmed.ends_with("..."))
+    let cut = (trimmed.ends_with("..") && !trimmed.ends_with("..."))
         || trimmed.ends_with(" …")
-        || trimmed.ends_with(" ...")
+        || trimmed.ends_with(" ...");
+    cut && trimmed.split_whitespace().count() <= 30
 }
 
 /// Tags on a tag line: separated by commas, pipes, bullets or semicolons when the line has
@@ -1000,6 +1062,22 @@ pub(crate) fn starts_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stack_lowercase_matches_the_standard_library() {
+        let long = "Ab".repeat(400);
+        for text in [
+            "Related STORIES",
+            "Ähnliche Artikel: ÜBER uns",
+            "ΟΔΟΣ ΣΟΦΙΑΣ",
+            "İstanbul’da YAĞMUR",
+            "Читайте ТАКЖЕ",
+            long.as_str(),
+            "",
+        ] {
+            assert_eq!(with_lowercase(text, str::to_string), text.to_lowercase());
+        }
+    }
 
     #[test]
     fn kinds() {

@@ -188,6 +188,19 @@ pub(crate) fn features(text: &str) -> Features {
                     _ => {}
                 }
             }
+            // ASCII words of a line with a curly quote or an accent elsewhere: the
+            // lexicon's ASCII path, which trims and lower-cases the same way.
+            let bytes = word.as_bytes();
+            let (mut s, mut e) = (0, bytes.len());
+            while s < e && !bytes[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            while e > s && !bytes[e - 1].is_ascii_alphanumeric() {
+                e -= 1;
+            }
+            if lexicon::is_function_word_ascii(&bytes[s..e]) {
+                f.stop += 1;
+            }
         } else {
             for c in word.chars() {
                 f.chars += 1;
@@ -201,9 +214,9 @@ pub(crate) fn features(text: &str) -> Features {
                     }
                 }
             }
-        }
-        if lexicon::is_function_word(word) {
-            f.stop += 1;
+            if lexicon::is_function_word(word) {
+                f.stop += 1;
+            }
         }
     }
     f.ends_sentence = ends_sentence(text);
@@ -255,9 +268,21 @@ fn features_ascii(b: &[u8]) -> Features {
             f.stop += 1;
         }
     }
-    // Only ASCII went in, so this is valid UTF-8.
-    f.ends_sentence = std::str::from_utf8(b).is_ok_and(ends_sentence);
+    f.ends_sentence = ends_sentence_ascii(b);
     f
+}
+
+/// [`ends_sentence`] for ASCII text, without re-validating it as UTF-8.
+fn ends_sentence_ascii(b: &[u8]) -> bool {
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b'"' | b'\'' | b')' | b']' | b'*') {
+        end -= 1;
+    }
+    let trimmed = &b[..end];
+    trimmed
+        .last()
+        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b';'))
+        && !trimmed.ends_with(b" ..")
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -317,6 +342,15 @@ mod tests {
         assert_eq!(fast.commas, slow.commas);
         assert_eq!(fast.sentence_marks, slow.sentence_marks);
         assert_eq!(fast.chars + 1, slow.chars);
+        for text in [
+            "Done.\")", "Wait ..", "So: ", "A list;*", "No", "\"'", "Really?'",
+        ] {
+            assert_eq!(
+                ends_sentence_ascii(text.as_bytes()),
+                ends_sentence(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]

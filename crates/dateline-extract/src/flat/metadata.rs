@@ -8,11 +8,17 @@ use dateline_model::Dateline;
 
 use super::boilerplate::{self, Kind};
 use super::lines::Line;
-use super::segment::{Class, Segmentation, eq_caseless};
+use super::segment::{Class, Segmentation, caseless_hash, eq_caseless};
 use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dateline};
 
 /// How far above the best-scoring candidate a shorter one is preferred (see [`title`]).
 const STANDFIRST_REACH: usize = 3;
+/// What a headline candidate made of names alone loses.
+const NAMES_PENALTY: i32 = 6;
+/// Units below a headline candidate searched for its byline.
+const BYLINE_REACH: usize = 3;
+/// Units above a headline candidate searched for a breadcrumb or contents line naming it.
+const CRUMB_REACH: usize = 4;
 /// Units above the body searched for the headline.
 const TITLE_WINDOW: usize = 25;
 /// Units after the body searched for tags and the section.
@@ -38,23 +44,48 @@ pub(crate) fn title(
 ) -> Option<Title> {
     let first_body = seg.body.first().map(|&(i, _)| i)?;
     let from = first_body.saturating_sub(TITLE_WINDOW);
-    let mut best: Option<(i32, usize)> = None;
+    let mut facts = Facts::new(units, ctx, from, first_body + BYLINE_REACH + 1);
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
     for i in (from..=first_body).rev() {
         let unit = &units[i];
         if skip[i]
-            || (i == first_body && seg.classes[i] == Class::Good)
             || !title_like(unit, seg.classes[i])
-            || find_date(unit.text, ctx).is_some_and(|(_, r)| r.len() * 10 > unit.text.len() * 3)
+            || facts.date(i).is_some_and(|r| {
+                r.len() * 10 > unit.text.len() * 3
+                    || has_clock(unit.text)
+                    || has_published_label(unit.text)
+            })
+        {
+            continue;
+        }
+        let below = byline_below(&mut facts, seg, i);
+        // The body's first unit reads as prose; it is the headline only when it is open
+        // (a question, an exclamation, no full stop) and stands on top of a byline.
+        if i == first_body
+            && seg.classes[i] == Class::Good
+            && (unit.text.ends_with('.') || unit.f.weight() > 28 || below < 3)
         {
             continue;
         }
         let f = &unit.f;
         let weight = f.weight();
         let mut score = 0i32;
-        if seg.repeated[i] {
+        // A headline printed again elsewhere is a strong sign; a line repeated together with
+        // its neighbours is a menu or a teaser list printed twice (desktop and mobile).
+        let repeated_other =
+            |j: usize| seg.repeated.get(j) == Some(&true) && !eq_caseless(units[j].text, unit.text);
+        let neighbour_repeated = (i > 0 && repeated_other(i - 1)) || repeated_other(i + 1);
+        if seg.repeated[i] && !neighbour_repeated {
             score += 4;
+        }
+        if ends_breadcrumb(units, i) {
+            score += 3;
+        }
+        score += below;
+        // Prose opening the body is the headline only when no line above reads as one.
+        if i == first_body && seg.classes[i] == Class::Good {
+            score -= 2;
         }
         score += match weight {
             5..=20 => 3,
@@ -73,21 +104,39 @@ pub(crate) fn title(
         score -= distance.min(12) / 2;
         distance += 1;
         scored.push((score, i));
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
+    }
+    // A line of names is a byline more often than a headline. Telling names apart is the
+    // costly test, so it runs only for candidates that could still win: the scores so far
+    // are upper bounds, taken from the highest down (ties go to the unit nearer the body).
+    let exact = |facts: &mut Facts<'_, '_>, (score, i): (i32, usize)| {
+        score - if facts.names(i) { NAMES_PENALTY } else { 0 }
+    };
+    let mut order: Vec<usize> = (0..scored.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(scored[k].0));
+    let mut best: Option<(i32, usize)> = None;
+    for k in order {
+        if best.is_some_and(|(s, _)| scored[k].0 < s) {
+            break;
+        }
+        let score = exact(&mut facts, scored[k]);
+        if best.is_none_or(|(s, b)| score > s || score == s && k < b) {
+            best = Some((score, k));
         }
     }
+    let mut best = best.map(|(score, k)| (score, scored[k].1));
     // A standfirst often sits right under the headline and scores as well: a shorter
     // candidate just above the winner, scoring nearly as high, is the headline.
     if let Some((best_score, best_unit)) = best {
         let weight = units[best_unit].f.weight();
+        let best_is_sentence = units[best_unit].f.ends_sentence;
         if let Some(&(score, unit)) = scored.iter().find(|&&(s, j)| {
             j < best_unit
                 && j + STANDFIRST_REACH >= best_unit
                 && s + 1 >= best_score
-                && units[j].f.weight() < weight
+                && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
+                && exact(&mut facts, (s, j)) + 1 >= best_score
         }) {
-            best = Some((score, unit));
+            best = Some((exact(&mut facts, (score, unit)), unit));
         }
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
@@ -99,12 +148,175 @@ pub(crate) fn title(
     Some(Title { unit: first })
 }
 
+/// The headline's text from its unit: a breadcrumb path before it (`Home / Business /
+/// Harbour votes`) goes, and so does a kicker (`Harbour - Council votes`, `Harbour: Council
+/// votes`) when the page prints the rest alone elsewhere (in a teaser list or a crumb).
+pub(crate) fn title_text<'a>(units: &[Line<'a>], title: Title) -> &'a str {
+    let text = units[title.unit].text;
+    for separator in [" / ", " › ", " » ", " > "] {
+        let parts: Vec<&str> = text.split(separator).collect();
+        if parts.len() >= 3
+            && parts[..parts.len() - 1]
+                .iter()
+                .all(|p| p.split_whitespace().count() <= 3)
+            && let Some(last) = parts.last()
+            && last.split_whitespace().count() >= 2
+        {
+            return last.trim();
+        }
+    }
+    const MAX_HASHED_WORDS: u32 = 40;
+    for separator in [" - ", " – ", " — ", ": ", " : ", " | "] {
+        let Some((_, rest)) = text.split_once(separator) else {
+            continue;
+        };
+        let rest = rest.trim();
+        // A headline, not the tail of one (`..., and what we expect`).
+        if rest.split_whitespace().count() < 3
+            || rest.len() * 5 < text.len() * 2
+            || rest.starts_with(char::is_lowercase)
+        {
+            continue;
+        }
+        let key = caseless_hash(rest);
+        let printed_alone = units.iter().enumerate().any(|(i, u)| {
+            i != title.unit
+                && u.f.words <= MAX_HASHED_WORDS
+                && u.text.len() == rest.len()
+                && caseless_hash(u.text) == key
+                && eq_caseless(u.text, rest)
+        });
+        if printed_alone {
+            return rest;
+        }
+    }
+    text
+}
+
+/// Whether a line just above (`Home » World » Harbour town votes`, `3. Harbour town votes`)
+/// ends with this unit's text: the last crumb of a breadcrumb or a numbered table of
+/// contents names the page, and the unit repeats it as the headline.
+fn ends_breadcrumb(units: &[Line<'_>], i: usize) -> bool {
+    let text = units[i].text;
+    units[i.saturating_sub(CRUMB_REACH)..i].iter().any(|above| {
+        (above.bullet && eq_caseless(above.text, text))
+            || above.text.len() > text.len()
+                && above.text.len() <= text.len() + 200
+                && above
+                    .text
+                    .get(above.text.len() - text.len()..)
+                    .is_some_and(|tail| eq_caseless(tail, text))
+                && above.text[..above.text.len() - text.len()]
+                    .trim_end()
+                    .ends_with(|c: char| !c.is_alphanumeric())
+    })
+}
+
+/// Bonus for a byline or a date line right below the unit (or below the standfirst under
+/// it): the headline stands on top of its byline.
+fn byline_below(facts: &mut Facts<'_, '_>, seg: &Segmentation, i: usize) -> i32 {
+    let units = facts.units;
+    let mut bylineish = |j: usize| {
+        units.get(j).is_some_and(|u| {
+            u.f.words <= BYLINE_WORDS
+                && !matches!(seg.classes[j], Class::Good)
+                && (looks_like_byline(u.text)
+                    || has_author_label(u.text)
+                    || facts.date(j).is_some()
+                    || facts.names(j))
+        })
+    };
+    // Between the headline and its byline may stand a standfirst (a sentence) and short
+    // labels (a section, a reading time); other lines make the link weak.
+    let passable = |u: &Line<'_>| u.f.ends_sentence && u.f.words >= 6;
+    for j in i + 1..=i + BYLINE_REACH {
+        if bylineish(j) {
+            return if units[i + 1..j].iter().all(passable) {
+                3
+            } else if j == i + 2 {
+                1
+            } else {
+                0
+            };
+        }
+        if seg.classes.get(j).is_none_or(|c| *c == Class::Good) {
+            break;
+        }
+    }
+    0
+}
+
+/// What the headline scoring asks of units near the body, each worked out once: date
+/// parsing and name cleaning are the costly parts of the metadata stage.
+struct Facts<'u, 'a> {
+    units: &'u [Line<'a>],
+    ctx: &'u DateContext,
+    from: usize,
+    dates: Vec<Option<Option<std::ops::Range<usize>>>>,
+    names: Vec<Option<bool>>,
+}
+
+impl<'u, 'a> Facts<'u, 'a> {
+    fn new(units: &'u [Line<'a>], ctx: &'u DateContext, from: usize, to: usize) -> Self {
+        let len = to.min(units.len()).saturating_sub(from);
+        Self {
+            units,
+            ctx,
+            from,
+            dates: vec![None; len],
+            names: vec![None; len],
+        }
+    }
+
+    /// Where the first date of unit `i` is, if it has one.
+    fn date(&mut self, i: usize) -> Option<std::ops::Range<usize>> {
+        let (units, ctx) = (self.units, self.ctx);
+        let find = || find_date(units.get(i)?.text, ctx).map(|(_, range)| range);
+        match i.checked_sub(self.from).and_then(|k| self.dates.get_mut(k)) {
+            Some(slot) => slot.get_or_insert_with(find).clone(),
+            None => find(),
+        }
+    }
+
+    /// Whether unit `i` holds nothing but names.
+    fn names(&mut self, i: usize) -> bool {
+        let units = self.units;
+        let find = || units.get(i).is_some_and(|u| names_only(u.text).is_some());
+        match i.checked_sub(self.from).and_then(|k| self.names.get_mut(k)) {
+            Some(slot) => *slot.get_or_insert_with(find),
+            None => find(),
+        }
+    }
+}
+
+/// `Autor: ...`, `Author: ...`, `Text: ...`: a label naming who wrote the piece.
+fn has_author_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "autor",
+        "autorin",
+        "author",
+        "auteur",
+        "autore",
+        "text",
+        "texte",
+        "redaktion",
+        "kolumnist",
+        "reporter",
+    ];
+    text.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim();
+        label.len() <= 16 && LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+    })
+}
+
 fn title_like(unit: &Line<'_>, class: Class) -> bool {
     const CAPTION_MARKS: &[&str] = &[
         "©",
         "credit:",
         "photo:",
         "foto:",
+        "photo :",
+        "foto :",
         "bild:",
         "image:",
         "(getty",
@@ -143,12 +355,54 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         || (unit.text.ends_with('.') && f.sentence_marks > 1)
         || looks_like_byline(unit.text)
         || f.chars - count_digits(unit.text) < 6
-        || names_only(unit.text).is_some()
+        || glued_menu(unit.text)
+        || buttons_only(unit.text)
+        || labelled_fields(unit.text)
     {
         return false;
     }
     let lower = unit.text.to_lowercase();
     !CAPTION_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Menu items whose texts ran together (`HomeWorld SportWeather Business`): two
+/// or more words with a capital right after a small letter.
+fn glued_menu(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|word| {
+            let mut chars = word.chars().peekable();
+            let mut glued = false;
+            while let Some(c) = chars.next() {
+                if c.is_lowercase() && chars.peek().is_some_and(|n| n.is_uppercase()) {
+                    glued = true;
+                }
+            }
+            // A first letter in lower case is a brand (`iPhone`, `eBay`), not a join.
+            glued && !word.starts_with(char::is_lowercase)
+        })
+        .count()
+        >= 2
+}
+
+/// `Share Tweet Share`, `Print Email`: a row of buttons, every word a lexicon label.
+fn buttons_only(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.clone().count() <= 6 && words.all(|w| boilerplate::classify(w) != Kind::Plain)
+}
+
+/// A clock time (`05:49`, `9:27PM`): with a date, the line is a time stamp, not a headline.
+fn has_clock(text: &str) -> bool {
+    text.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
+}
+
+/// `Kategorien: Social Media | Tags: B2B`: two or more labelled fields make a metadata line.
+fn labelled_fields(text: &str) -> bool {
+    text.match_indices(": ")
+        .filter(|&(at, _)| text[..at].ends_with(char::is_alphabetic))
+        .count()
+        >= 2
 }
 
 fn count_digits(text: &str) -> u32 {
@@ -285,6 +539,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn headline_helpers() {
+        assert!(glued_menu("HomeWorld SportWeather BusinessCulture"));
+        assert!(!glued_menu("iPhone and eBay sales rise at McDonald's"));
+        assert!(labelled_fields(
+            "Posted: 14 Feb | Categories: Media | Tags: B2B"
+        ));
+        assert!(!labelled_fields("Interview: why the harbour matters"));
+        assert!(has_clock("04/05/2022 05:49"));
+        assert!(!has_clock("Ten things to know about 2024"));
+        assert!(has_author_label("Autor: Die Redaktion"));
+        assert!(!has_author_label("Authorities: no danger"));
+        assert!(buttons_only("Share Tweet Share"));
+        assert!(!buttons_only("Share prices fall"));
+    }
+
+    #[test]
+    fn headline_text_drops_crumbs_and_kickers() {
+        let units = crate::flat::lines::split(
+            "Home / Local / Ferry terminal reopens as a library\n\
+             Harbour news: Council votes for the new library\n\
+             Tides: what to expect this week\n\
+             * Council votes for the new library",
+        );
+        let text = |unit| title_text(&units, Title { unit });
+        assert_eq!(text(0), "Ferry terminal reopens as a library");
+        assert_eq!(text(1), "Council votes for the new library");
+        assert_eq!(text(2), "Tides: what to expect this week");
+    }
+
+    #[test]
+    fn breadcrumb_names_the_headline() {
+        let units = crate::flat::lines::split(
+            "Home » Local » Ferry terminal reopens\nFerry terminal reopens\n\
+             3. Harbour votes\nSomething else\nHarbour votes\nterminal reopens",
+        );
+        assert!(ends_breadcrumb(&units, 1));
+        assert!(ends_breadcrumb(&units, 4));
+        assert!(!ends_breadcrumb(&units, 5), "a crumb ends at a separator");
+    }
+
+    #[test]
     fn bylines() {
         assert_eq!(byline_prefix("By Jane Doe"), Some("Jane Doe"));
         assert_eq!(
@@ -390,6 +685,18 @@ pub(crate) fn names_only(text: &str) -> Option<Vec<String>> {
     if !(2..=10).contains(&words) || text.len() > 90 || text.ends_with(['.', '?', '!', ':']) {
         return None;
     }
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    // Every part of a name starts upper-case and is a piece of one word of the line, so the
+    // names hold at most the letters from each word's first capital on. Cleaning names is
+    // costly and this runs for every headline candidate, most of which have lower-case words.
+    let capitalised: usize = text
+        .split_whitespace()
+        .filter_map(|w| w.find(char::is_uppercase).map(|at| letters(&w[at..])))
+        .sum();
+    let in_text = letters(text);
+    if capitalised * 10 < in_text * 7 {
+        return None;
+    }
     let names = clean_authors(text);
     let name_like = |n: &String| {
         let parts: Vec<&str> = n.split_whitespace().collect();
@@ -401,9 +708,8 @@ pub(crate) fn names_only(text: &str) -> Option<Vec<String>> {
     if names.is_empty() || !names.iter().all(name_like) {
         return None;
     }
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
     let in_names: usize = names.iter().map(|n| letters(n)).sum();
-    (in_names * 10 >= letters(text) * 7).then_some(names)
+    (in_names * 10 >= in_text * 7).then_some(names)
 }
 
 /// Person names in a byline fragment; nothing when it reads like a menu or a sentence.

@@ -38,7 +38,7 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
         .and_then(|d| textmeta::parse_date(d, &DateContext::default()));
     let ctx = DateContext::new(header_date.and_then(end_of_day), None);
     let title = metadata::title(&units, &seg, &skip, &ctx);
-    let title_text = title.map(|t| units[t.unit].text);
+    let title_text = title.map(|t| metadata::title_text(&units, t));
     let byline = metadata::byline(&units, &seg, title.map(|t| t.unit), &ctx);
 
     let mut blocks = Vec::new();

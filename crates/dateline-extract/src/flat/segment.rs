@@ -124,9 +124,17 @@ pub(crate) fn caseless_hash(text: &str) -> u64 {
         }
         return hash;
     }
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let mut add = |c: char| {
         hash ^= u64::from(u32::from(c));
         hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in text.chars() {
+        // Same values as the ASCII loop above for ASCII letters, without the case tables.
+        if c.is_ascii() {
+            add(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut add);
+        }
     }
     hash
 }
