@@ -264,6 +264,15 @@ pub(crate) fn hint(element: &Element) -> Hint {
         if is_taxonomy(name) {
             continue;
         }
+        // An opinion column ("commentary") is a kind of story, not reader comments. (German
+        // "Kommentar" names both, so only the English genre name is set aside.)
+        let genre_free;
+        let name = if name.contains(COMMENTARY) {
+            genre_free = name.replace(COMMENTARY, "");
+            genre_free.as_str()
+        } else {
+            name
+        };
         if !boilerplate
             && (HIDING_NAMES.contains(&name)
                 || contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
@@ -285,6 +294,9 @@ pub(crate) fn hint(element: &Element) -> Hint {
         Hint::Neutral
     }
 }
+
+/// The editorial genre, which contains "comment" but names a story.
+const COMMENTARY: &str = "commentary";
 
 /// Names of reader-comment threads.
 const COMMENT_NAMES: &[&str] = &["comment", "disqus", "kommentar", "komentar"];
@@ -314,7 +326,9 @@ fn class_or_id_contains(element: &Element, words: &[&str]) -> bool {
         .iter()
         .any(|attr| {
             element.attr_atom(attr).is_some_and(|value| {
-                let lower = crate::text::prefix(value, 200).to_ascii_lowercase();
+                let lower = crate::text::prefix(value, 200)
+                    .to_ascii_lowercase()
+                    .replace(COMMENTARY, "");
                 words.iter().any(|w| lower.contains(w))
             })
         })
@@ -359,6 +373,14 @@ mod tests {
         assert_eq!(
             hint(&element_with("post category-ads tag-menu", "")),
             Hint::Neutral
+        );
+        assert_eq!(
+            hint(&element_with("sect news subjective commentary", "")),
+            Hint::Neutral
+        );
+        assert_eq!(
+            hint(&element_with("commentary-comments", "")),
+            Hint::Boilerplate
         );
     }
 }
