@@ -85,7 +85,9 @@ pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
             dead[id.index()] = true;
             continue;
         }
-        if id != start && !protected[id.index()] && soft_remove(doc, id, analysis.hints[id.index()])
+        if id != start
+            && soft_remove(doc, id, analysis.hints[id.index()])
+            && !kept_despite_name(doc, &analysis, id, start, protected[id.index()])
         {
             dead[id.index()] = true;
             analysis.removed[id.index()] = true;
@@ -95,6 +97,62 @@ pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
         analysis.order.push(id);
     }
     analysis
+}
+
+/// Non-link text outside a comment thread that makes a story of its own; with less, the
+/// comments are the page's content (a "your views" page) and stay.
+const STORY_OUTSIDE_COMMENTS_CHARS: u32 = 500;
+/// Non-link text above which an `<aside>` holding the headline is the article itself.
+const ASIDE_ARTICLE_CHARS: u32 = 500;
+
+/// Whether a container that its tag or name marks as chrome stays: a wrapper holding most of
+/// the page (`class="sidebar-layout"`), unless it is a reader-comment thread beside a story
+/// (a long thread can hold most of a page's text and still not be the story); an `<aside>`
+/// that holds the headline and prose; a byline- or meta-named element that holds a whole
+/// story's worth of prose.
+fn kept_despite_name(
+    doc: &Document,
+    analysis: &Analysis,
+    id: NodeId,
+    start: NodeId,
+    protected: bool,
+) -> bool {
+    let Some(element) = doc.element(id) else {
+        return false;
+    };
+    if protected {
+        return !(crate::hints::names_comments(element)
+            && !holds_headline(doc, id)
+            && prose_outside(analysis, id, start) >= STORY_OUTSIDE_COMMENTS_CHARS);
+    }
+    let i = id.index();
+    let prose = analysis.text_chars[i].saturating_sub(analysis.link_chars[i]);
+    if *element.tag() == local_name!("aside") {
+        return prose >= ASIDE_ARTICLE_CHARS
+            && analysis.link_density(id) < 0.3
+            && holds_headline(doc, id);
+    }
+    // Most removed elements hold little text: settle them before reading any names.
+    prose >= crate::hints::SMALL_FURNITURE_MIN_LIMIT
+        && analysis.link_density(id) < 0.2
+        && crate::hints::small_furniture_limit(element).is_some_and(|limit| prose >= limit)
+}
+
+/// Non-link text of the page outside `id`.
+fn prose_outside(analysis: &Analysis, id: NodeId, start: NodeId) -> u32 {
+    let prose =
+        |n: NodeId| analysis.text_chars[n.index()].saturating_sub(analysis.link_chars[n.index()]);
+    prose(start).saturating_sub(prose(id))
+}
+
+/// An `<h1>` or an `itemprop=articleBody` below `id`: the story, not its comments or sidebar.
+fn holds_headline(doc: &Document, id: NodeId) -> bool {
+    doc.descendants(id).any(|node| {
+        doc.element(node).is_some_and(|e| {
+            *e.tag() == local_name!("h1")
+                || e.attr_atom(&local_name!("itemprop")) == Some("articleBody")
+        })
+    })
 }
 
 fn subtract_from_ancestors(
@@ -269,6 +327,90 @@ mod tests {
         let p = doc.find_tag(body, &local_name!("p")).unwrap();
         assert_eq!(analysis.link_chars[p.index()], 4);
         assert!(analysis.inline_chars[p.index()] > 0);
+    }
+
+    fn removed_by_id(html: &str, id: &str) -> bool {
+        let doc = parse(html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = analyse(&doc, body);
+        let node = doc
+            .descendants(body)
+            .find(|&n| doc.attr(n, "id") == Some(id))
+            .unwrap();
+        analysis.removed[node.index()]
+    }
+
+    fn sentences(n: usize) -> String {
+        "The river rose slowly through the night, and by morning the lower streets were under water. "
+            .repeat(n)
+    }
+
+    #[test]
+    fn comment_thread_beside_a_story_is_pruned_however_long() {
+        let story = sentences(8);
+        let comment = format!("<div class=c><b>Reader</b><p>{}</p></div>", sentences(2));
+        let html = format!(
+            "<body><div><h1>Flood</h1><p>{story}</p></div><div id=comments>{}</div></body>",
+            comment.repeat(12)
+        );
+        assert!(removed_by_id(&html, "comments"));
+    }
+
+    #[test]
+    fn comment_thread_that_is_the_whole_page_stays() {
+        let comment = format!("<div class=c><b>Reader</b><p>{}</p></div>", sentences(2));
+        let html = format!(
+            "<body><p>Your views on the flood</p><div id=comments>{}</div></body>",
+            comment.repeat(12)
+        );
+        assert!(!removed_by_id(&html, "comments"));
+    }
+
+    #[test]
+    fn page_wrapper_named_for_comments_stays_when_it_holds_the_headline() {
+        let html = format!(
+            "<body><div id=comments-enabled><h1>Flood</h1><p>{}</p><div class=c>{}</div></div>\
+             <div>{}</div></body>",
+            sentences(8),
+            sentences(2),
+            sentences(4)
+        );
+        assert!(!removed_by_id(&html, "comments-enabled"));
+    }
+
+    #[test]
+    fn story_wrapped_in_a_byline_span_stays() {
+        let html = format!(
+            "<body><div><h3>Flood</h3><span class=byline-author id=story>{}</span></div>\
+             <span class=byline id=real>By Ann Lee</span><div>{}</div></body>",
+            sentences(5),
+            "<a href=/x>Another story on another subject</a> ".repeat(20)
+        );
+        assert!(!removed_by_id(&html, "story"));
+        assert!(removed_by_id(&html, "real"));
+    }
+
+    #[test]
+    fn author_bio_in_a_meta_row_is_still_pruned() {
+        let html = format!(
+            "<body><div><h1>Flood</h1><p>{}</p><div class=entry-meta id=bio>About the writer: {}</div></div></body>",
+            sentences(20),
+            sentences(3)
+        );
+        assert!(removed_by_id(&html, "bio"));
+    }
+
+    #[test]
+    fn story_in_an_aside_with_the_headline_stays() {
+        let html = format!(
+            "<body><aside id=story><h1>Flood</h1><p>{}</p></aside>\
+             <aside id=side><h2>Popular</h2><p>{}</p></aside><div>{}</div></body>",
+            sentences(8),
+            sentences(7),
+            "<a href=/x>Another story on another subject</a> ".repeat(40)
+        );
+        assert!(!removed_by_id(&html, "story"));
+        assert!(removed_by_id(&html, "side"));
     }
 
     #[test]

@@ -246,12 +246,16 @@ fn score_containers(doc: &Document, analysis: &Analysis) -> Vec<f32> {
         if inline < MIN_PARAGRAPH_CHARS || is_linkish(element.tag()) {
             continue;
         }
-        let text = doc_inline_sample(doc, id);
+        let (text, breaks) = doc_inline_sample(doc, id);
         let commas = text
             .chars()
             .filter(|c| matches!(c, ',' | '，' | '、' | '،' | '。'))
             .count() as f32;
-        let paragraph = 1.0 + commas + (inline as f32 / 100.0).floor().min(3.0);
+        // Paragraphs separated by `<br><br>` inside one element score as the paragraphs
+        // they render as (what Readability does by rewriting them to `<p>`), so an old-style
+        // post in one `<p>` or `<div>` is not outscored by a sidebar of short `<p>`s.
+        let runs = 1.0 + breaks as f32;
+        let paragraph = 0.5 + 0.5 * runs + commas + (inline as f32 / 100.0).floor().min(3.0 * runs);
         let paragraph = paragraph * (1.0 - inline_link_share(doc, analysis, id));
         // List items are references, specs and teasers more often than prose; commas in
         // citations would otherwise make a bibliography outscore the article.
@@ -305,22 +309,42 @@ fn inline_link_share(doc: &Document, analysis: &Analysis, id: NodeId) -> f32 {
     (links as f32 / inline as f32).min(1.0)
 }
 
-/// The element's own text (not nested blocks), enough to count commas.
-fn doc_inline_sample(doc: &Document, id: NodeId) -> String {
+/// The element's own text (not nested blocks), enough to count commas, and how many runs of
+/// two or more `<br>` (paragraph breaks; a single `<br>` breaks a line) it holds as children.
+fn doc_inline_sample(doc: &Document, id: NodeId) -> (String, usize) {
     let mut out = String::new();
+    let mut breaks = 0;
+    // `<br>`s seen since the last text, counting each run once.
+    let mut run = 0;
     for child in doc.children(id) {
-        if doc.html_tag(child).is_some_and(crate::tags::is_block) {
-            continue;
+        match doc.html_tag(child) {
+            Some(&local_name!("br")) => {
+                run += 1;
+                if run == 2 {
+                    breaks += 1;
+                }
+                continue;
+            }
+            Some(tag) if crate::tags::is_block(tag) => continue,
+            _ => {}
         }
         match doc.text(child) {
-            Some(text) => out.push_str(text),
-            None => out.push_str(&doc.text_content(child)),
+            Some(text) => {
+                if !text.trim().is_empty() {
+                    run = 0;
+                }
+                out.push_str(text);
+            }
+            None => {
+                run = 0;
+                out.push_str(&doc.text_content(child));
+            }
         }
         if out.len() > 4000 {
             break;
         }
     }
-    out
+    (out, breaks)
 }
 
 fn siblings_to_join(
@@ -378,4 +402,55 @@ fn ends_sentence(doc: &Document, id: NodeId) -> bool {
     let text = doc.text_content(id);
     let trimmed = text.trim_end();
     trimmed.ends_with(['.', '!', '?', '。', '"', '”']) && trimmed.len() > 20
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use dateline_html::{Limits, parse};
+
+    /// Container scores of the elements with ids `a` and `b`.
+    fn scores_of_a_and_b(html: &str) -> (f32, f32) {
+        let doc = parse(html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = crate::analysis::analyse(&doc, body);
+        let scores = score_containers(&doc, &analysis);
+        let score = |id: &str| {
+            let node = doc
+                .descendants(body)
+                .find(|&n| doc.attr(n, "id") == Some(id))
+                .unwrap();
+            scores[node.index()]
+        };
+        (score("a"), score("b"))
+    }
+
+    #[test]
+    fn post_of_br_separated_paragraphs_beats_a_sidebar_of_short_paragraphs() {
+        let para = "We picked the last of the beans this morning and cooked them with garlic \
+                    and lemon; the rest of the garden is nearly done for the year and the \
+                    frost is coming soon so the squash came in too.";
+        let post = vec![para; 14].join("<br><br>\n");
+        let note = "<p>A note on this blog, its recipes, and the way we cook them, at home.</p>";
+        let html = format!(
+            "<body><div id=a><p>{post}</p></div><div id=b>{}</div></body>",
+            note.repeat(7)
+        );
+        let (post, notes) = scores_of_a_and_b(&html);
+        assert!(post > notes, "{post} <= {notes}");
+    }
+
+    #[test]
+    fn single_line_breaks_do_not_make_an_address_block_a_story() {
+        let lines = vec!["Open Monday to Friday from nine to five"; 20].join("<br>\n");
+        let para = "<p>The council met on Monday, and after a long debate, it agreed to \
+                    repair the old bridge before winter at a cost of two million.</p>";
+        let html = format!(
+            "<body><div id=a>{}</div><div id=b><p>{lines}</p></div></body>",
+            para.repeat(2)
+        );
+        let (story, address) = scores_of_a_and_b(&html);
+        assert!(story > address, "{story} <= {address}");
+    }
 }

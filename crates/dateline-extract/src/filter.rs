@@ -236,7 +236,9 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
             continue;
         }
         let long_prose = chars >= LONG_BLOCK_CHARS && !matches!(block, Block::List { .. });
-        if density > MAX_LINK_DENSITY && (!long_prose || density > 0.8) {
+        if density > MAX_LINK_DENSITY
+            && (!(long_prose || is_linked_sentence(&block, chars, link_chars)) || density > 0.8)
+        {
             continue;
         }
         if is_slideshow(&block) {
@@ -284,6 +286,20 @@ fn drop_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
     }
     kept.reverse();
     kept
+}
+
+/// Non-link text a link-heavy paragraph needs to read as a sentence that cites its sources.
+const LINKED_SENTENCE_PLAIN_CHARS: usize = 32;
+
+/// A paragraph that ends a sentence and has words of its own between its links ("Thanks to
+/// <a>the readers who answered</a>; note also that <a>another forum discussed it</a>."):
+/// prose that links its sources, where a menu or a row of teasers has bare links.
+fn is_linked_sentence(block: &Block, chars: usize, link_chars: usize) -> bool {
+    let Block::Paragraph { text, .. } = block else {
+        return false;
+    };
+    chars.saturating_sub(link_chars) >= LINKED_SENTENCE_PLAIN_CHARS
+        && text.trim_end().ends_with(['.', '!', '?', '。'])
 }
 
 fn is_teaser_heading(key: &str) -> bool {
@@ -395,6 +411,30 @@ mod tests {
             "Free parking",
             "Open daily"
         ])));
+    }
+
+    #[test]
+    fn link_heavy_sentence_that_cites_sources_is_kept_but_a_menu_is_not() {
+        let candidate = |text: &str, link_chars: usize| Candidate {
+            chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+            block: Block::Paragraph {
+                text: text.to_string(),
+                links: Vec::new(),
+            },
+            link_chars,
+        };
+        let cited = "Thanks to everyone who wrote in about why the bridge closed early; \
+                     note also that the council published its own account of the repairs.";
+        // Everything but "Thanks to everyone who wrote in about ... note also that" is linked.
+        let menu = "Home World Business Sport Weather Travel Culture Science";
+        let kept = filter(vec![candidate(cited, 70), candidate(menu, 50)], None);
+        assert_eq!(kept.len(), 1);
+        assert!(
+            kept[0]
+                .plain_text()
+                .unwrap_or_default()
+                .starts_with("Thanks")
+        );
     }
 
     #[test]

@@ -264,6 +264,15 @@ pub(crate) fn hint(element: &Element) -> Hint {
         if is_taxonomy(name) {
             continue;
         }
+        // An opinion column ("commentary") is a kind of story, not reader comments. (German
+        // "Kommentar" names both, so only the English genre name is set aside.)
+        let genre_free;
+        let name = if name.contains(COMMENTARY) {
+            genre_free = name.replace(COMMENTARY, "");
+            genre_free.as_str()
+        } else {
+            name
+        };
         if !boilerplate
             && (HIDING_NAMES.contains(&name)
                 || contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
@@ -284,6 +293,45 @@ pub(crate) fn hint(element: &Element) -> Hint {
     } else {
         Hint::Neutral
     }
+}
+
+/// The editorial genre, which contains "comment" but names a story.
+const COMMENTARY: &str = "commentary";
+
+/// Names of reader-comment threads.
+const COMMENT_NAMES: &[&str] = &["comment", "disqus", "kommentar", "komentar"];
+/// Names of elements that hold a line (a byline) or a few (a row of post metadata, which
+/// may grow to an author's bio), never a whole story; with the non-link text beyond which
+/// such an element is a mislabelled wrapper of the story.
+const SMALL_FURNITURE_NAMES: &[(&str, u32)] = &[("byline", 300), ("meta", 1000)];
+/// The smallest of those limits.
+pub(crate) const SMALL_FURNITURE_MIN_LIMIT: u32 = 300;
+
+/// The class or id names a reader-comment thread.
+pub(crate) fn names_comments(element: &Element) -> bool {
+    class_or_id_contains(element, COMMENT_NAMES)
+}
+
+/// For a class or id naming a byline or a metadata row, the most non-link text such an
+/// element holds (more means it is misnamed).
+pub(crate) fn small_furniture_limit(element: &Element) -> Option<u32> {
+    SMALL_FURNITURE_NAMES
+        .iter()
+        .find(|(word, _)| class_or_id_contains(element, &[word]))
+        .map(|&(_, limit)| limit)
+}
+
+fn class_or_id_contains(element: &Element, words: &[&str]) -> bool {
+    [local_name!("class"), local_name!("id")]
+        .iter()
+        .any(|attr| {
+            element.attr_atom(attr).is_some_and(|value| {
+                let lower = crate::text::prefix(value, 200)
+                    .to_ascii_lowercase()
+                    .replace(COMMENTARY, "");
+                words.iter().any(|w| lower.contains(w))
+            })
+        })
 }
 
 /// `tag-chicken`, `entry-category-news`: a taxonomy marker at the start or after a hyphen.
@@ -325,6 +373,14 @@ mod tests {
         assert_eq!(
             hint(&element_with("post category-ads tag-menu", "")),
             Hint::Neutral
+        );
+        assert_eq!(
+            hint(&element_with("sect news subjective commentary", "")),
+            Hint::Neutral
+        );
+        assert_eq!(
+            hint(&element_with("commentary-comments", "")),
+            Hint::Boilerplate
         );
     }
 }
