@@ -7,7 +7,7 @@
 
 use dateline_html::{Document, NodeId, NodeKind, local_name};
 
-use crate::hints::{Hint, hint};
+use crate::hints::{Hint, HintCache};
 use crate::tags::{is_block, is_chrome, is_never_content};
 use crate::text::char_len;
 
@@ -76,9 +76,10 @@ pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
     // same as measuring again without it, at a fraction of the cost.
     let previous = std::mem::take(&mut analysis.order);
     let mut dead = vec![false; n];
+    let mut hints = HintCache::default();
     for &id in &previous {
         if let Some(element) = doc.element(id) {
-            analysis.hints[id.index()] = hint(element);
+            analysis.hints[id.index()] = hints.hint(element);
         }
         let parent_dead = doc.parent(id).is_some_and(|p| dead[p.index()]);
         if parent_dead {

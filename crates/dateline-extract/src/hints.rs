@@ -4,6 +4,7 @@
 //! the common non-English names are here too. Words that are risky as substrings ("ad",
 //! "nav", "tag", "print") only count as whole tokens of the class/id.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -225,10 +226,38 @@ const TAXONOMY_MARKERS: &[&str] = &[
     "tags-",
 ];
 
+/// The verdict on class and id, remembered per distinct `(class, id)` pair of one page: list items, teasers and
+/// grid cells repeat the same class string hundreds of times, and judging it is the costly
+/// part (lower-casing, token splits, two automata).
+#[derive(Default)]
+pub(crate) struct HintCache<'a> {
+    seen: HashMap<(&'a str, &'a str), Hint>,
+}
+
+impl<'a> HintCache<'a> {
+    /// What the element's class and id say (see [`judge`]).
+    pub(crate) fn hint(&mut self, element: &'a Element) -> Hint {
+        let (class, id) = class_and_id(element);
+        if class.is_empty() && id.is_empty() {
+            return Hint::Neutral;
+        }
+        *self
+            .seen
+            .entry((class, id))
+            .or_insert_with(|| judge(class, id))
+    }
+}
+
+/// The only inputs of the verdict, and so the cache key.
+fn class_and_id(element: &Element) -> (&str, &str) {
+    (
+        element.attr_atom(&local_name!("class")).unwrap_or(""),
+        element.attr_atom(&local_name!("id")).unwrap_or(""),
+    )
+}
+
 /// Splits class and id into names and judges them.
-pub(crate) fn hint(element: &Element) -> Hint {
-    let class = element.attr_atom(&local_name!("class")).unwrap_or("");
-    let id = element.attr_atom(&local_name!("id")).unwrap_or("");
+fn judge(class: &str, id: &str) -> Hint {
     if class.is_empty() && id.is_empty() {
         return Hint::Neutral;
     }
@@ -348,6 +377,10 @@ fn is_taxonomy(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn hint(element: &Element) -> Hint {
+        HintCache::default().hint(element)
+    }
+
     fn element_with(class: &str, id: &str) -> Element {
         let html = format!("<div class=\"{class}\" id=\"{id}\">x</div>");
         let doc = dateline_html::parse(&html, &dateline_html::Limits::default());
@@ -382,5 +415,23 @@ mod tests {
             hint(&element_with("commentary-comments", "")),
             Hint::Boilerplate
         );
+    }
+
+    #[test]
+    fn one_cache_judges_like_fresh_ones() {
+        let pairs = [
+            ("share-buttons", ""),
+            ("article-body", ""),
+            ("share-buttons", "main"),
+            ("", "comments"),
+            ("share-buttons", ""),
+            ("post hentry tag-share", ""),
+            ("", ""),
+        ];
+        let elements: Vec<Element> = pairs.iter().map(|(c, i)| element_with(c, i)).collect();
+        let mut shared = HintCache::default();
+        for element in &elements {
+            assert_eq!(shared.hint(element), hint(element));
+        }
     }
 }
