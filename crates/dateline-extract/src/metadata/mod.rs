@@ -15,7 +15,7 @@ pub(crate) mod title;
 mod urls;
 mod zone;
 
-use dateline_html::{Document, NodeId, local_name};
+use dateline_html::{Document, NodeId};
 use dateline_model::{Article, Block};
 use url::Url;
 
@@ -174,44 +174,15 @@ fn headline_node(doc: &Document, signals: &Signals, title: Option<&str>) -> Opti
     {
         return Some(*id);
     }
-    heading_with_text(doc, &title).or(first_h1)
+    heading_with_text(doc, signals, &title).or(first_h1)
 }
 
-/// Elements looked at when searching for a headline outside `<h1>`.
-const MAX_HEADLINE_SEARCH: usize = 20_000;
-
-fn heading_with_text(doc: &Document, title: &str) -> Option<NodeId> {
-    let start = doc.body()?;
-    let mut walk = doc.descendants(start);
-    let mut seen = 0usize;
-    while let Some(id) = walk.next() {
-        seen += 1;
-        if seen > MAX_HEADLINE_SEARCH {
-            return None;
-        }
-        let Some(element) = doc.element(id) else {
-            continue;
-        };
-        let tag = element.tag();
-        if crate::tags::is_never_content(tag) {
-            walk.skip_subtree(id);
-            continue;
-        }
-        let heading = matches!(
-            *tag,
-            local_name!("h2")
-                | local_name!("h3")
-                | local_name!("h4")
-                | local_name!("h5")
-                | local_name!("h6")
-        ) || element
-            .attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("headline"));
-        if heading && normalise(&doc.text_content(id)) == title {
-            return Some(id);
-        }
-    }
-    None
+fn heading_with_text(doc: &Document, signals: &Signals, title: &str) -> Option<NodeId> {
+    signals
+        .headings
+        .iter()
+        .copied()
+        .find(|&id| normalise(&doc.text_content(id)) == title)
 }
 
 fn first_paragraph(blocks: &[Block]) -> Option<&str> {

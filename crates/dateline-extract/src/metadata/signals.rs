@@ -17,6 +17,8 @@ use crate::text::collapse;
 const MAX_MARKS: usize = 48;
 /// Headline candidates kept.
 const MAX_H1: usize = 16;
+/// Other headings kept as headline candidates: the headline comes before the teaser lists.
+const MAX_HEADINGS: usize = 64;
 
 /// What the page says about itself, before any choice.
 #[derive(Debug, Default)]
@@ -27,6 +29,9 @@ pub(crate) struct Signals {
     pub title_tag: Option<String>,
     /// `<h1>` elements in document order (text collapsed).
     pub h1s: Vec<(NodeId, String)>,
+    /// `<h2>`–`<h6>` and `itemprop=headline` elements in the body, where pages without a
+    /// headline `<h1>` put it.
+    pub headings: Vec<NodeId>,
     /// `<time>` elements.
     pub times: Vec<NodeId>,
     /// Elements whose `itemprop` names a date (`datePublished`, `dateCreated`, `dateModified`).
@@ -154,6 +159,15 @@ impl Signals {
                         signals.h1s.push((id, text));
                     }
                 }
+                local_name!("h2")
+                | local_name!("h3")
+                | local_name!("h4")
+                | local_name!("h5")
+                | local_name!("h6")
+                    if in_body && signals.headings.len() < MAX_HEADINGS =>
+                {
+                    signals.headings.push(id);
+                }
                 local_name!("time") => push(&mut signals.times, id),
                 local_name!("a") if has_rel(element.attr("rel"), "author") => {
                     push(&mut signals.author_links, id)
@@ -168,6 +182,12 @@ impl Signals {
             }
             if let Some(prop) = element.attr("itemprop") {
                 note_itemprop(&mut signals, id, prop);
+                if in_body
+                    && prop.eq_ignore_ascii_case("headline")
+                    && signals.headings.len() < MAX_HEADINGS
+                {
+                    signals.headings.push(id);
+                }
             }
             if let Some(property) = element.attr("property") {
                 note_rdfa_property(&mut signals, id, property);
