@@ -199,6 +199,12 @@ fn nearest_marked_date(
         if position::inside(doc, id, "blockquote") {
             continue;
         }
+        // Inside the body, a date deep in the text (a later forum post, a timeline entry)
+        // is further from the story's stamp than one at the body's head.
+        let distance = match inputs.anchors.body {
+            Some(body) if distance == 0 => id.index().saturating_sub(body.index()),
+            _ => distance,
+        };
         let distance = distance.saturating_add(penalty);
         if best.as_ref().is_some_and(|(d, _)| *d <= distance) {
             continue;
@@ -496,7 +502,41 @@ pub(crate) fn url_date(url: &str, ctx: &DateContext) -> Option<PageDate> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
+    use super::*;
+    use dateline_html::{Limits, parse};
+
+    #[test]
+    fn a_date_deep_in_the_body_loses_to_the_stamp_under_the_headline() {
+        // A forum thread: the starter's stamp under the title, the chosen body a later,
+        // longer post with its own time at its end.
+        let html = r#"<body><h1>Patch notes 4.47</h1>
+            <p>Thread starter Dev · <time datetime="2020-09-18T08:56:40-07:00">Sep 18</time></p>
+            <div id="posts"><div class="post"><p>First reply.</p><p>More text.</p><p>Even more.</p>
+            <p>Still more.</p><time datetime="2020-10-06T09:38:08-07:00">Oct 6</time></div></div></body>"#;
+        let doc = parse(html, &Limits::default());
+        let signals = Signals::read(&doc);
+        let headline = signals.h1s.first().map(|(id, _)| *id);
+        let body = doc
+            .descendants(doc.root())
+            .find(|&id| doc.attr(id, "id") == Some("posts"));
+        let context = DateContext::default();
+        let inputs = DateInputs {
+            doc: &doc,
+            signals: &signals,
+            jsonld: None,
+            anchors: Anchors { headline, body },
+            url: None,
+            context: &context,
+            body_text: "",
+        };
+        assert_eq!(
+            published(&inputs).unwrap().to_iso(),
+            "2020-09-18T08:56:40-07:00"
+        );
+    }
+
     #[test]
     fn short_years_in_date_boxes_are_written_out() {
         assert_eq!(
