@@ -120,37 +120,10 @@ pub fn judge(article: &Article, url: Option<&str>) -> Result<(), NotArticle> {
     Ok(())
 }
 
-/// The body's length in words as a reader counts them. `word_count` counts a run of Chinese
-/// or Japanese characters once (there are no spaces to split on), which would make every
-/// CJK story "too short"; here each such character counts as a word, as CJK editors count.
+/// The body's length in words as a reader counts them: `word_count` counts a run of Chinese
+/// or Japanese characters once, which would make every CJK story "too short".
 fn reading_words(article: &Article) -> usize {
-    if article.text.is_ascii() {
-        return article.word_count;
-    }
-    let mut words = 0;
-    let mut in_word = false;
-    for c in article.text.chars() {
-        if is_cjk(c) {
-            words += 1;
-            in_word = false;
-        } else {
-            let word_char = c.is_alphanumeric();
-            words += usize::from(word_char && !in_word);
-            in_word = word_char;
-        }
-    }
-    words
-}
-
-/// Han ideographs, kana: scripts written without spaces between words.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}'      // hiragana, katakana
-        | '\u{3400}'..='\u{4dbf}'    // CJK extension A
-        | '\u{4e00}'..='\u{9fff}'    // CJK unified ideographs
-        | '\u{f900}'..='\u{faff}'    // compatibility ideographs
-        | '\u{ff66}'..='\u{ff9f}'    // half-width katakana
-        | '\u{20000}'..='\u{2fa1f}') // supplementary ideographs
+    dateline_model::count_reading_words(&article.text)
 }
 
 /// `needle` as whole words of `title`.

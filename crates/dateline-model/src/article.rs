@@ -99,9 +99,28 @@ impl Article {
 /// Counts maximal runs of alphanumeric characters; CJK text without spaces counts each
 /// ideograph run once, which undercounts, but stays stable across versions.
 pub fn count_words(text: &str) -> usize {
+    count_runs(text, false)
+}
+
+/// Words as a reader counts them: like [`count_words`], but each Chinese or Japanese
+/// character (scripts written without spaces between words) counts as one, as CJK editors
+/// count. For length thresholds; `word_count` keeps [`count_words`].
+pub fn count_reading_words(text: &str) -> usize {
+    if text.is_ascii() {
+        return count_words(text);
+    }
+    count_runs(text, true)
+}
+
+fn count_runs(text: &str, cjk_characters: bool) -> usize {
     let mut count = 0;
     let mut in_word = false;
     for c in text.chars() {
+        if cjk_characters && is_cjk(c) {
+            count += 1;
+            in_word = false;
+            continue;
+        }
         let word_char = c.is_alphanumeric();
         if word_char && !in_word {
             count += 1;
@@ -109,4 +128,15 @@ pub fn count_words(text: &str) -> usize {
         in_word = word_char;
     }
     count
+}
+
+/// Han ideographs and kana.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'      // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}'    // CJK extension A
+        | '\u{4e00}'..='\u{9fff}'    // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}'    // compatibility ideographs
+        | '\u{ff66}'..='\u{ff9f}'    // half-width katakana
+        | '\u{20000}'..='\u{2fa1f}') // supplementary ideographs
 }

@@ -10,7 +10,7 @@ mod article;
 mod block;
 pub mod render;
 
-pub use article::{Article, Dateline, count_words};
+pub use article::{Article, Dateline, count_reading_words, count_words};
 pub use block::{Block, Link, ListItem, TableCell, TableRow};
 
 /// Compiles and runs the README's example as a doctest, so it cannot go stale.

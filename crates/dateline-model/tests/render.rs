@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use dateline_model::render::{self, RenderOptions};
-use dateline_model::{Article, Block, Dateline, Link, ListItem, TableCell, TableRow, count_words};
+use dateline_model::{
+    Article, Block, Dateline, Link, ListItem, TableCell, TableRow, count_reading_words, count_words,
+};
 use serde_json::Value;
 
 const SCHEMA: &str = include_str!("../../../schema/article.schema.json");
@@ -294,6 +296,9 @@ fn word_count_counts_runs_of_letters_and_digits() {
     assert_eq!(count_words("don't stop-start 2024"), 5);
     assert_eq!(count_words("Zürich — 7½ min"), 3);
     assert_eq!(count_words("東京 タワー"), 2);
+    assert_eq!(count_reading_words("東京 タワー"), 5);
+    assert_eq!(count_reading_words("Tokyo 東京 tower"), 4);
+    assert_eq!(count_reading_words("don't stop"), count_words("don't stop"));
     assert_eq!(count_words("a_b"), 2);
     let article = rich_article();
     assert_eq!(article.word_count, count_words(&article.text));
