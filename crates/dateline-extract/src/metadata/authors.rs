@@ -138,10 +138,7 @@ fn nearest_names(
             if raw.is_empty() || raw.chars().count() > MAX_BYLINE_CHARS {
                 return None;
             }
-            let names: Vec<String> = textmeta::clean_authors(&raw)
-                .into_iter()
-                .filter(|n| plausible_visible_name(n))
-                .collect();
+            let names = plausible_names(&raw);
             (!names.is_empty()).then_some((distance, id, names))
         })
         .collect();
@@ -179,10 +176,7 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
             return ControlFlow::Continue(());
         }
         if std::mem::take(&mut after_label) && text.chars().count() <= MAX_LABELLED_NAME_CHARS {
-            names = textmeta::clean_authors(text)
-                .into_iter()
-                .filter(|n| plausible_visible_name(n))
-                .collect();
+            names = plausible_names(text);
             if !names.is_empty() {
                 return ControlFlow::Break(());
             }
@@ -193,10 +187,7 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
         {
             let line = collapse(&doc.text_content(parent));
             if line.chars().count() <= MAX_BYLINE_CHARS {
-                names = textmeta::clean_authors(&line)
-                    .into_iter()
-                    .filter(|n| plausible_visible_name(n))
-                    .collect();
+                names = plausible_names(&line);
                 if !names.is_empty() {
                     return ControlFlow::Break(());
                 }
@@ -284,6 +275,14 @@ const NOT_NAMES: &[&str] = &[
 ];
 /// A name read from visible page text: not an interface word, and not several lower-case
 /// words. Declared metadata is trusted without this check.
+/// The names of a byline as the page shows it, cleaned, without what only looks like one.
+fn plausible_names(raw: &str) -> Vec<String> {
+    textmeta::clean_authors(raw)
+        .into_iter()
+        .filter(|n| plausible_visible_name(n))
+        .collect()
+}
+
 fn plausible_visible_name(name: &str) -> bool {
     let lower = name.to_lowercase();
     if NOT_NAMES.contains(&lower.as_str())

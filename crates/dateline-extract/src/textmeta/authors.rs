@@ -582,12 +582,12 @@ pub(crate) fn is_bare_byline_label(text: &str) -> bool {
     if label.is_empty() || label.len() > 24 {
         return false;
     }
-    let lower = label.to_lowercase();
     // "From" and "Text" alone head too many things that are not bylines.
-    !matches!(
-        lower.as_str(),
-        "from" | "text" | "interview" | "di" | "av" | "af"
-    ) && PREFIXES.contains(&lower.as_str())
+    let ambiguous = ["from", "text", "interview", "di", "av", "af"];
+    !ambiguous
+        .iter()
+        .any(|word| label.eq_ignore_ascii_case(word))
+        && is_byline_label(label)
 }
 
 /// The last word is one that names organisations ("News", "Times", "Agency", "GmbH").
