@@ -1,6 +1,8 @@
 //! Reading archives built here: plain and per-record gzip, offsets, and every kind of damage.
 #![allow(clippy::unwrap_used, missing_docs)]
 
+mod support;
+
 use std::io::{Cursor, Write};
 
 use dateline_warc::{ErrorKind, HttpResponse, Limits, ReadError, Record, WarcReader};
@@ -8,18 +10,13 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 fn record(id: u32, kind: &str, body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    write!(
-        out,
-        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{id}>\r\n\
-         WARC-Target-URI: https://news.example/{id}\r\nWARC-Date: 2024-08-05T00:00:0{id}Z\r\n\
-         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-        body.len()
+    support::warc_record(
+        id,
+        kind,
+        "news.example",
+        &format!("2024-08-05T00:00:0{id}Z"),
+        body,
     )
-    .unwrap();
-    out.extend_from_slice(body);
-    out.extend_from_slice(b"\r\n\r\n");
-    out
 }
 
 fn page(id: u32) -> Vec<u8> {

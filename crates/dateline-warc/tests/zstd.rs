@@ -2,24 +2,15 @@
 //! frame, frame offsets, and damage.
 #![allow(clippy::unwrap_used, missing_docs)]
 
+mod support;
+
 use std::io::{Cursor, Write};
 
 use dateline_warc::{Compression, ErrorKind, Limits, ReadError, Record, WarcReader};
 
 fn record(id: u32, body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    write!(
-        out,
-        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{id}>\r\n\
-         WARC-Target-URI: https://tidewater.example/{id}\r\nWARC-Date: 2025-03-0{}T08:00:00Z\r\n\
-         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-        id % 9 + 1,
-        body.len()
-    )
-    .unwrap();
-    out.extend_from_slice(body);
-    out.extend_from_slice(b"\r\n\r\n");
-    out
+    let date = format!("2025-03-0{}T08:00:00Z", id % 9 + 1);
+    support::warc_record(id, "response", "tidewater.example", &date, body)
 }
 
 fn page(id: u32) -> Vec<u8> {
