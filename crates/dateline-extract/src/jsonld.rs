@@ -46,6 +46,8 @@ const ARTICLE_TYPES: &[&str] = &[
     "ScholarlyArticle",
     "TechArticle",
     "SocialMediaPosting",
+    // A forum thread's opening post: its dates and author are the thread's, not a reply's.
+    "DiscussionForumPosting",
     "WebPage",
     "VideoObject",
 ];

@@ -91,7 +91,7 @@ pub fn extract_bytes(
 /// Extracts from decoded HTML.
 pub fn extract_html(html: &str, options: &Options) -> Article {
     let doc = dateline_html::parse(html, &options.limits);
-    extract_document(&doc, options)
+    extract_parsed(&doc, Some(html), options)
 }
 
 /// Extracts from a page already flattened to text (a crawler's text dump: the whole visible
@@ -113,6 +113,12 @@ const FALLBACK_BELOW_CHARS: usize = 250;
 
 /// Extracts from a parsed document.
 pub fn extract_document(doc: &Document, options: &Options) -> Article {
+    extract_parsed(doc, None, options)
+}
+
+/// `html` is the text `doc` was parsed from, when known: script bodies, which the parser
+/// never sees, are read from it as a late date source.
+fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Article {
     let signals = metadata::Signals::read(doc);
     let ld = jsonld::read(doc, &signals.ld_scripts);
     let site_name = metadata::site_name(&signals, ld.as_ref());
@@ -182,6 +188,7 @@ pub fn extract_document(doc: &Document, options: &Options) -> Article {
             signals: &signals,
             jsonld: ld.as_ref(),
             body_top: chosen.as_ref().map(|c| c.top),
+            html,
             options,
         },
     );

@@ -11,6 +11,7 @@ use dateline_html::{Document, NodeId, local_name};
 
 use crate::jsonld::JsonLdArticle;
 use crate::metadata::position::{self, Anchors};
+use crate::metadata::script_dates;
 use crate::metadata::signals::{DateRole, Signals};
 use crate::text::collapse;
 use crate::textmeta::{self, DateContext, PageDate};
@@ -85,6 +86,8 @@ pub(crate) struct DateInputs<'a> {
     pub context: &'a DateContext,
     /// The extracted body text.
     pub body_text: &'a str,
+    /// The page text the document was parsed from, when known.
+    pub html: Option<&'a str>,
 }
 
 pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
@@ -112,12 +115,7 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
     }
     let declared = meta
         .or(ld)
-        .or_else(|| {
-            GENERIC_DATE_META
-                .iter()
-                .filter_map(|k| inputs.signals.get(k))
-                .find_map(|v| textmeta::parse_date(v, ctx))
-        })
+        .or_else(|| generic_meta_date(inputs))
         .or_else(|| prop_date(inputs, DateRole::Published));
     declared
         .or_else(|| visible_date(inputs))
@@ -130,10 +128,30 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
                 found => url().or(found.map(|f| f.date)),
             }
         })
+        .or_else(|| inputs.html.and_then(|h| script_dates::script_date(h, ctx)))
         .or_else(|| furniture_date(inputs))
         .or_else(|| body_date(inputs))
         .or_else(|| page_text_date(inputs))
         .or_else(|| lead_image_date(inputs))
+}
+
+/// A generic `<meta name=date>`: CMSs also fill it with the day the page was rendered or
+/// last saved, which is never before the publication, so an earlier date the page shows by
+/// the story wins over it. A later one (a masthead's "today") does not.
+fn generic_meta_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let generic = GENERIC_DATE_META
+        .iter()
+        .filter_map(|k| inputs.signals.get(k))
+        .find_map(|v| textmeta::parse_date(v, inputs.context))?;
+    let shown = visible_date(inputs).or_else(|| {
+        headline_text_date(inputs)
+            .filter(|found| found.stamp)
+            .map(|found| found.date)
+    });
+    match shown {
+        Some(shown) if shown.date < generic.date => Some(shown),
+        _ => Some(generic),
+    }
 }
 
 /// `<meta>` names of the lead image, whose upload path often carries the day
@@ -296,7 +314,8 @@ fn headline_text_date(inputs: &DateInputs<'_>) -> Option<TextDate> {
     position::visit_text(inputs.doc, inputs.anchors.headline, true, |id, text| {
         if id.index() > anchor {
             if date_line.is_none() && after.len() <= AFTER_HEADLINE_CHARS {
-                date_line = standalone_date(text, inputs.context);
+                date_line =
+                    standalone_date(text, inputs.context).filter(|_| !is_update(inputs.doc, id));
             }
             after.push(' ');
             after.push_str(text);
@@ -477,7 +496,55 @@ fn is_update(doc: &Document, id: NodeId) -> bool {
             .is_some_and(|c| c.to_ascii_lowercase().contains("update") || c.contains("modified"))
             || doc.attr(n, "itemprop") == Some("dateModified")
     };
-    marked(id) || doc.parent(id).is_some_and(marked)
+    marked(id) || doc.parent(id).is_some_and(marked) || labelled_as_update(doc, id)
+}
+
+/// Words of a field label that announces a change rather than the publication.
+const UPDATE_LABELS: &[&str] = &[
+    "updated",
+    "modified",
+    "last edited",
+    "geändert",
+    "aktualisiert",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "atualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "uppdaterad",
+    "opdateret",
+    "oppdatert",
+    "zaktualizowano",
+];
+
+/// Longest label text read before a date box.
+const MAX_LABEL_CHARS: usize = 40;
+
+/// A date box under a separate field label ("<h4>Zuletzt geändert am:</h4><ul><li>15.10.2021"):
+/// the label is the element just before the box or before one of its two nearest ancestors.
+fn labelled_as_update(doc: &Document, id: NodeId) -> bool {
+    let mut node = Some(id);
+    for _ in 0..3 {
+        let Some(current) = node else {
+            return false;
+        };
+        let label = std::iter::successors(doc.prev_sibling(current), |&n| doc.prev_sibling(n))
+            .find(|&n| {
+                doc.element(n).is_some() || doc.text(n).is_some_and(|t| !t.trim().is_empty())
+            });
+        if let Some(label) = label {
+            let text = doc.text_content(label);
+            let text = text.trim();
+            if text.chars().count() <= MAX_LABEL_CHARS {
+                let lower = text.to_lowercase();
+                return UPDATE_LABELS.iter().any(|w| lower.contains(w));
+            }
+            return false;
+        }
+        node = doc.parent(current);
+    }
+    false
 }
 
 /// `/2022/01/30/` or `/2022-01-30/` in the URL path: publication dates that CMSs put in
@@ -530,6 +597,7 @@ mod tests {
             url: None,
             context: &context,
             body_text: "",
+            html: None,
         };
         assert_eq!(
             published(&inputs).unwrap().to_iso(),

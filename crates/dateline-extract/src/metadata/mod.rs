@@ -9,6 +9,7 @@ mod authors;
 mod dates;
 mod language;
 mod position;
+mod script_dates;
 pub(crate) mod signals;
 mod taxonomy;
 pub(crate) mod title;
@@ -33,6 +34,8 @@ pub(crate) struct Inputs<'a> {
     pub jsonld: Option<&'a JsonLdArticle>,
     /// The top element of the chosen body, when one was chosen.
     pub body_top: Option<NodeId>,
+    /// The page text the document was parsed from, when known.
+    pub html: Option<&'a str>,
     pub options: &'a Options,
 }
 
@@ -56,6 +59,7 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         signals,
         jsonld,
         body_top,
+        html,
         options,
     } = *inputs;
     let base = options.url.as_deref().and_then(|u| Url::parse(u).ok());
@@ -108,6 +112,7 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         url: options.url.as_deref().or(article.canonical_url.as_deref()),
         context: &context,
         body_text: &article.text,
+        html,
     };
     let published = dates::published(&date_inputs);
     let modified = dates::modified(&date_inputs);
