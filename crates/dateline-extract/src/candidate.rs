@@ -63,8 +63,52 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
             parts: vec![wider],
         });
     }
-    let parts = siblings_to_join(doc, analysis, &scores, top, top_score);
+    let mut parts = siblings_to_join(doc, analysis, &scores, top, top_score);
+    join_same_kind_sections(doc, analysis, top, &mut parts);
     Some(Choice { top, parts })
+}
+
+/// Prose share a section of the story keeps: below it, the same-class element is a teaser.
+const SECTION_MAX_LINK_DENSITY: f32 = 0.3;
+/// Paragraph characters a section of the story holds at least.
+const SECTION_MIN_PARA_CHARS: u32 = 100;
+
+/// A story cut into sections of one class (`div.post__content`) by a figure, a video or a
+/// share bar, each at its own depth: the other sections join `parts`, in document order.
+/// Same-class siblings are already there; this finds the cousins.
+fn join_same_kind_sections(
+    doc: &Document,
+    analysis: &Analysis,
+    top: NodeId,
+    parts: &mut Vec<NodeId>,
+) {
+    let Some(class) = doc.attr(top, "class").filter(|c| !c.trim().is_empty()) else {
+        return;
+    };
+    let tag = doc.html_tag(top);
+    let mut sections: Vec<NodeId> = Vec::new();
+    for &id in &analysis.order {
+        let same_kind =
+            id != top && doc.attr(id, "class") == Some(class) && doc.html_tag(id) == tag;
+        if !same_kind
+            || parts.contains(&id)
+            || is_below(doc, id, top)
+            || is_below(doc, top, id)
+            || sections.iter().any(|&s| is_below(doc, id, s))
+        {
+            continue;
+        }
+        if analysis.link_density(id) < SECTION_MAX_LINK_DENSITY
+            && analysis.para_chars[id.index()] >= SECTION_MIN_PARA_CHARS
+        {
+            sections.push(id);
+        }
+    }
+    if sections.is_empty() {
+        return;
+    }
+    parts.extend(sections);
+    parts.sort_by_key(|id| id.index());
 }
 
 /// A second container scoring at least this share of the best, elsewhere on the page, means
@@ -439,6 +483,33 @@ mod tests {
         );
         let (post, notes) = scores_of_a_and_b(&html);
         assert!(post > notes, "{post} <= {notes}");
+    }
+
+    #[test]
+    fn story_sections_split_by_a_figure_at_other_depths_are_joined() {
+        let first = "<p>When the survey team reached the upper valley, the glacier had \
+                     retreated further than any of the old maps showed, leaving bare rock.</p>";
+        let second = "<p>Back at the station, the measurements confirmed what the team had \
+                      seen: the ice had lost a third of its thickness since the last visit.</p>";
+        let html = format!(
+            "<body><nav>{}</nav><div class=wrap><section><div class=post__content>{}</div></section>\
+             <aside class=share><a href=/s>Share</a></aside></div>\
+             <div class=media><figure><figcaption>The valley in May</figcaption></figure></div>\
+             <div class=more><section><div class=post__content>{}</div></section></div>\
+             <div class=teasers><div class=post__content><a href=/x>Other story one</a> \
+             <a href=/y>Other story two</a></div></div></body>",
+            "<a href=/section>A section of the site with a long name</a> ".repeat(30),
+            first.repeat(2),
+            second.repeat(6)
+        );
+        let doc = parse(&html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = crate::analysis::analyse(&doc, body);
+        let choice = choose(&doc, &analysis, body).unwrap();
+        let texts: Vec<String> = choice.parts.iter().map(|&p| doc.text_content(p)).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].starts_with("When the survey team"), "{texts:?}");
+        assert!(texts[1].starts_with("Back at the station"), "{texts:?}");
     }
 
     #[test]

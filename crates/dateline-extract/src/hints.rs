@@ -112,6 +112,8 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "komentar",
     "polecane",
     "zobacz-tez",
+    "donate",
+    "donation",
 ];
 
 const BOILERPLATE_TOKENS: &[&str] = &[
@@ -140,6 +142,8 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "copyright",
     "disclaimer",
     "overlay",
+    // "Call to action": donation, membership and app-download boxes.
+    "cta",
 ];
 
 /// Class names that hide an element (Bootstrap, utility CSS); only as the whole name, since
@@ -399,6 +403,12 @@ mod tests {
         assert_eq!(hint(&element_with("shadow", "")), Hint::Neutral);
         assert_eq!(hint(&element_with("blueprint", "")), Hint::Neutral);
         assert_eq!(hint(&element_with("artikel-teilen", "")), Hint::Boilerplate);
+        assert_eq!(
+            hint(&element_with("widget-custom-cta-letter", "")),
+            Hint::Boilerplate
+        );
+        assert_eq!(hint(&element_with("donation-box", "")), Hint::Boilerplate);
+        assert_eq!(hint(&element_with("octahedron", "")), Hint::Neutral);
         assert_eq!(
             hint(&element_with("post hentry tag-share tag-ad", "")),
             Hint::Content
