@@ -9,7 +9,7 @@
 use dateline_html::{Document, LocalName, NodeId, local_name};
 
 use crate::analysis::Analysis;
-use crate::hints::Hint;
+use crate::hints::{self, Hint};
 
 /// Shortest inline text run (non-space chars) that counts as a paragraph.
 const MIN_PARAGRAPH_CHARS: u32 = 25;
@@ -56,6 +56,20 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
         }
         top = parent;
         top_score = parent_score;
+    }
+    // Scoring chose something inside a sidebar or a hidden box (a profile widget outweighing
+    // a short post), apart from the one container the theme names as the story's text: the
+    // named container wins.
+    if let Some(story) = story_text_box(doc, analysis)
+        && story != top
+        && !is_below(doc, story, top)
+        && !is_below(doc, top, story)
+        && inside_boilerplate(doc, top)
+    {
+        return Some(Choice {
+            top: story,
+            parts: vec![story],
+        });
     }
     if let Some(wider) = widen(doc, analysis, &scores, top, top_score) {
         return Some(Choice {
@@ -216,6 +230,43 @@ fn marked_body(doc: &Document, analysis: &Analysis, start: NodeId) -> Option<Nod
         }
     }
     None
+}
+
+/// Whether `id` or an ancestor is named as boilerplate (`#sidebar`, `.widget`, `.hidden`):
+/// such a box survives removal when it holds much of the page's text, but is not the story.
+fn inside_boilerplate(doc: &Document, id: NodeId) -> bool {
+    let mut verdicts = hints::HintCache::default();
+    std::iter::successors(Some(id), |&n| doc.parent(n))
+        .filter_map(|n| doc.element(n))
+        .any(|element| verdicts.hint(element) == Hint::Boilerplate)
+}
+
+/// Text a theme's one story-text container (`entry-content`, `post-body`) needs to be the body.
+const STORY_BOX_MIN_CHARS: u32 = 150;
+/// Link density above which that container is a list of teasers, not a story.
+const STORY_BOX_MAX_LINK_DENSITY: f32 = 0.4;
+
+/// The page's one element a CMS theme names as the story's text (`div.entry-content`). Two
+/// or more such elements (a blog's front page) say nothing about which is the story.
+fn story_text_box(doc: &Document, analysis: &Analysis) -> Option<NodeId> {
+    let mut found: Option<NodeId> = None;
+    for &id in &analysis.order {
+        let names_text = doc
+            .element(id)
+            .and_then(|e| e.attr_atom(&local_name!("class")))
+            .is_some_and(hints::names_story_text);
+        if !names_text || found.is_some_and(|outer| is_below(doc, id, outer)) {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some(id);
+    }
+    let body = found?;
+    (analysis.text_chars[body.index()] >= STORY_BOX_MIN_CHARS
+        && analysis.link_density(body) < STORY_BOX_MAX_LINK_DENSITY)
+        .then_some(body)
 }
 
 fn common_ancestor(doc: &Document, a: NodeId, b: NodeId) -> Option<NodeId> {
@@ -510,6 +561,26 @@ mod tests {
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts[0].starts_with("When the survey team"), "{texts:?}");
         assert!(texts[1].starts_with("Back at the station"), "{texts:?}");
+    }
+
+    #[test]
+    fn short_post_in_the_themes_story_box_beats_a_wordy_sidebar_profile() {
+        let bio = "<p>Our editor has written about crafts, tools and the people who make \
+                   things for twenty years, from a small workshop by the river.</p>";
+        let html = format!(
+            "<body><div id=main><div class=post><h3>A pencil drawing</h3>\
+             <div class=entry-content><p>I still cannot believe this is a pencil drawing. \
+             Every hair and every reflection was drawn by hand, over three months, \
+             and the artist says the eyes alone took two weeks of evenings at the kitchen \
+             table, with a magnifying glass and a box of worn-down pencils.</p></div>\
+             </div></div><div id=sidebar><div class=profile>{}</div></div></body>",
+            bio.repeat(10)
+        );
+        let doc = parse(&html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = crate::analysis::analyse(&doc, body);
+        let choice = choose(&doc, &analysis, body).unwrap();
+        assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
     }
 
     #[test]

@@ -218,6 +218,27 @@ const STRONG_CONTENT_NAMES: &[&str] = &[
     "post-entry",
 ];
 
+/// Class names CMS themes give the element that holds the story's text and nothing else
+/// (not the title or the byline, as `hentry` or `post` do).
+const BODY_ONLY_NAMES: &[&str] = &[
+    "entry-content",
+    "post-body",
+    "post-content",
+    "article-body",
+    "articlebody",
+    "article-content",
+    "article__body",
+    "story-body",
+    "td-post-content",
+];
+
+/// Whether a `class` attribute names the story's text container ([`BODY_ONLY_NAMES`]).
+pub(crate) fn names_story_text(class: &str) -> bool {
+    class
+        .split_ascii_whitespace()
+        .any(|name| BODY_ONLY_NAMES.iter().any(|b| name.eq_ignore_ascii_case(b)))
+}
+
 /// Markers CMSs use to list an article's taxonomy in its class (`tag-chicken`,
 /// `category-news`): they name the article's topics, not the element's role.
 const TAXONOMY_MARKERS: &[&str] = &[
