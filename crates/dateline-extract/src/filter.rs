@@ -232,6 +232,13 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
                 continue;
             }
         }
+        if let Block::Paragraph { text, .. } = &block
+            && chars < TEASER_LEAD_IN_MAX_CHARS
+            && is_teaser_lead_in(&normalise(text))
+        {
+            in_teasers = true;
+            continue;
+        }
         if in_teasers && (density > 0.2 || matches!(block, Block::List { .. }) || chars < 150) {
             continue;
         }
@@ -300,6 +307,20 @@ fn is_linked_sentence(block: &Block, chars: usize, link_chars: usize) -> bool {
     };
     chars.saturating_sub(link_chars) >= LINKED_SENTENCE_PLAIN_CHARS
         && text.trim_end().ends_with(['.', '!', '?', '。'])
+}
+
+/// Longest paragraph read as a lead-in to teasers ("Also on HuffPost:").
+const TEASER_LEAD_IN_MAX_CHARS: usize = 60;
+
+/// Openings of a lead-in line that names another part of the site, lower case.
+const SITE_LEAD_INS: &[&str] = &["also on ", "more on ", "more from ", "also from "];
+
+/// A short paragraph ending in a colon that introduces teasers rather than the story's next
+/// part: a teaser heading written as a paragraph ("Related:"), or a pointer to the rest of
+/// the site ("Also on HuffPost:", "More from The Times:").
+fn is_teaser_lead_in(key: &str) -> bool {
+    key.ends_with(':')
+        && (is_teaser_heading(key) || SITE_LEAD_INS.iter().any(|start| key.starts_with(start)))
 }
 
 fn is_teaser_heading(key: &str) -> bool {
@@ -387,6 +408,40 @@ mod tests {
         assert!(!is_timestamp_line(
             "the meeting starts at 10:30 in the town hall on monday."
         ));
+    }
+
+    #[test]
+    fn lead_in_to_the_sites_other_stories_drops_the_teasers_after_it() {
+        let paragraph = |text: &str| Candidate {
+            chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+            block: Block::Paragraph {
+                text: text.to_string(),
+                links: Vec::new(),
+            },
+            link_chars: 0,
+        };
+        let story = "The council voted on Tuesday to keep the swimming pool open through the \
+                     winter, reversing a decision it made in the spring after a petition.";
+        let teaser = Candidate {
+            chars: 40,
+            block: Block::List {
+                ordered: false,
+                items: vec![dateline_model::ListItem {
+                    text: "Ten pools that closed this year and why".to_string(),
+                    links: Vec::new(),
+                }],
+            },
+            link_chars: 0,
+        };
+        let kept = filter(
+            vec![paragraph(story), paragraph("Also on The Courier:"), teaser],
+            None,
+        );
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!(is_teaser_lead_in("more from the times:"));
+        assert!(is_teaser_lead_in("related:"));
+        assert!(!is_teaser_lead_in("also on the agenda was the budget."));
+        assert!(!is_teaser_lead_in("he said:"));
     }
 
     #[test]
