@@ -248,7 +248,7 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         {
             continue;
         }
-        if is_slideshow(&block) {
+        if is_slideshow(&block) || is_teaser_list(&block) {
             continue;
         }
         let Some(text) = block.plain_text() else {
@@ -326,6 +326,45 @@ fn is_teaser_lead_in(key: &str) -> bool {
 fn is_teaser_heading(key: &str) -> bool {
     let key = key.trim_end_matches([':', '.', '!']);
     TEASER_HEADINGS.contains(&key)
+}
+
+/// "Read more" links that end teasers, lower case.
+const READ_MORE: &[&str] = &[
+    "read more",
+    "continue reading",
+    "read the full story",
+    "weiterlesen",
+    "lire la suite",
+    "leer más",
+    "leia mais",
+    "leggi tutto",
+    "czytaj dalej",
+    "lees verder",
+    "lees meer",
+    "подробнее",
+    "続きを読む",
+];
+
+/// How far from an item's end a "Read more" is looked for (a date may follow it).
+const READ_MORE_TAIL_CHARS: usize = 48;
+
+/// A list of teasers: most items end in a "Read more" link (with a date after it at most).
+fn is_teaser_list(block: &Block) -> bool {
+    let Block::List { items, .. } = block else {
+        return false;
+    };
+    let teasers = items
+        .iter()
+        .filter(|item| {
+            let lower = item.text.to_lowercase();
+            let mut tail_start = lower.len().saturating_sub(READ_MORE_TAIL_CHARS);
+            while !lower.is_char_boundary(tail_start) {
+                tail_start += 1;
+            }
+            READ_MORE.iter().any(|m| lower[tail_start..].contains(m))
+        })
+        .count();
+    items.len() >= 2 && teasers * 2 > items.len()
 }
 
 /// A gallery rendered as a list: most items start with a "3/50" counter.
@@ -442,6 +481,30 @@ mod tests {
         assert!(is_teaser_lead_in("related:"));
         assert!(!is_teaser_lead_in("also on the agenda was the budget."));
         assert!(!is_teaser_lead_in("he said:"));
+    }
+
+    #[test]
+    fn lists_of_read_more_teasers() {
+        let list = |texts: &[&str]| Block::List {
+            ordered: false,
+            items: texts
+                .iter()
+                .map(|t| dateline_model::ListItem {
+                    text: t.to_string(),
+                    links: Vec::new(),
+                })
+                .collect(),
+        };
+        assert!(is_teaser_list(&list(&[
+            "New ferry timetable from Monday. More sailings at rush hour. Read more... 2024-03-02",
+            "Library opens on Sundays. Volunteers staff the desk. Read more... 2024-03-01",
+            "Market square repaved",
+        ])));
+        assert!(!is_teaser_list(&list(&[
+            "Read more about the history of the bridge in the town archive, open on weekdays",
+            "Bring a packed lunch",
+            "Wear boots",
+        ])));
     }
 
     #[test]
