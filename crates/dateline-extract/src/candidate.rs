@@ -61,6 +61,7 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
     // a short post), apart from the one container the theme names as the story's text: the
     // named container wins.
     if let Some(story) = story_text_box(doc, analysis)
+        && analysis.text_chars[story.index()] >= STORY_BOX_MIN_CHARS
         && story != top
         && !is_below(doc, story, top)
         && !is_below(doc, top, story)
@@ -264,9 +265,13 @@ fn story_text_box(doc: &Document, analysis: &Analysis) -> Option<NodeId> {
         found = Some(id);
     }
     let body = found?;
-    (analysis.text_chars[body.index()] >= STORY_BOX_MIN_CHARS
-        && analysis.link_density(body) < STORY_BOX_MAX_LINK_DENSITY)
-        .then_some(body)
+    (analysis.link_density(body) < STORY_BOX_MAX_LINK_DENSITY).then_some(body)
+}
+
+/// Whether `id` is, or lies inside, the page's one theme-named story-text container: a short
+/// body found there is the whole story, not a sign that the choice missed it.
+pub(crate) fn in_story_text_box(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
+    story_text_box(doc, analysis).is_some_and(|story| story == id || is_below(doc, id, story))
 }
 
 fn common_ancestor(doc: &Document, a: NodeId, b: NodeId) -> Option<NodeId> {
@@ -581,6 +586,29 @@ mod tests {
         let analysis = crate::analysis::analyse(&doc, body);
         let choice = choose(&doc, &analysis, body).unwrap();
         assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
+    }
+
+    #[test]
+    fn only_a_single_theme_story_box_is_trusted() {
+        let one = "<body><div class=entry-content><p id=a>A short post.</p></div>\
+                   <div class=sidebar><p id=b>About me.</p></div></body>";
+        let two = "<body><div class=entry-content><p id=a>A short post.</p></div>\
+                   <div class=entry-content><p id=b>Another post.</p></div></body>";
+        for (html, expected) in [(one, (true, false)), (two, (false, false))] {
+            let doc = parse(html, &Limits::default());
+            let body = doc.body().unwrap();
+            let analysis = crate::analysis::analyse(&doc, body);
+            let node = |id: &str| {
+                doc.descendants(body)
+                    .find(|&n| doc.attr(n, "id") == Some(id))
+                    .unwrap()
+            };
+            let got = (
+                in_story_text_box(&doc, &analysis, node("a")),
+                in_story_text_box(&doc, &analysis, node("b")),
+            );
+            assert_eq!(got, expected, "{html}");
+        }
     }
 
     #[test]
