@@ -16,8 +16,15 @@ use crate::error::InputError;
 /// How far into the page a `<meta charset>` is looked for. The spec says 1024 bytes, but
 /// real pages put kilobytes of scripts and styles first; 16 KiB finds nearly all of them.
 const META_PRESCAN_BYTES: usize = 16 * 1024;
-/// chardetng sees at most this much; enough for a confident guess and keeps detection cheap.
-const DETECTION_BYTES: usize = 128 * 1024;
+/// How far into the page non-ASCII evidence is looked for.
+const DETECTION_SCAN_BYTES: usize = 128 * 1024;
+/// chardetng sees at most this much evidence; enough for a confident guess. Detection costs
+/// some 250 instructions a byte, so feeding it the page's ASCII markup would cost more than
+/// extracting the page.
+const DETECTION_EVIDENCE_BYTES: usize = 32 * 1024;
+/// ASCII context kept on each side of a non-ASCII run: the detector scores byte pairs and
+/// the letters next to a non-ASCII byte, nothing further away.
+const EVIDENCE_CONTEXT_BYTES: usize = 16;
 
 /// Where the chosen encoding came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,12 +110,50 @@ fn decide(bytes: &[u8], content_type: Option<&str>) -> (&'static Encoding, Encod
         return (UTF_8, EncodingSource::Detected);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
-    let sample = &bytes[..bytes.len().min(DETECTION_BYTES)];
-    detector.feed(sample, sample.len() == bytes.len());
+    detector.feed(&detection_evidence(bytes), true);
     (
         detector.guess(None, chardetng::Utf8Detection::Allow),
         EncodingSource::Detected,
     )
+}
+
+/// The page's non-ASCII runs with a little ASCII context on each side, joined by spaces so
+/// no two runs form a byte pair the page does not have.
+fn detection_evidence(bytes: &[u8]) -> Vec<u8> {
+    let sample = &bytes[..bytes.len().min(DETECTION_SCAN_BYTES)];
+    let mut evidence = Vec::with_capacity(DETECTION_EVIDENCE_BYTES.min(sample.len()) + 64);
+    let mut at = 0;
+    while evidence.len() < DETECTION_EVIDENCE_BYTES {
+        let Some(found) = sample[at..].iter().position(|b| !b.is_ascii()) else {
+            break;
+        };
+        let run_start = at + found;
+        let run_end = sample[run_start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(sample.len(), |len| run_start + len);
+        let from = run_start.saturating_sub(EVIDENCE_CONTEXT_BYTES).max(at);
+        // Context that stops inside the next run (double-byte encodings put ASCII-range
+        // trail bytes between lead bytes) runs on to that run's end, and context after it.
+        let mut to = run_end;
+        loop {
+            to = (to + EVIDENCE_CONTEXT_BYTES).min(sample.len());
+            if to == sample.len() || sample[to - 1].is_ascii() {
+                break;
+            }
+            to = sample[to..]
+                .iter()
+                .position(u8::is_ascii)
+                .map_or(sample.len(), |len| to + len);
+        }
+        if from > at || at == 0 {
+            evidence.push(b' ');
+        }
+        evidence.extend_from_slice(&sample[from..to]);
+        at = to;
+    }
+    evidence.truncate(DETECTION_EVIDENCE_BYTES);
+    evidence
 }
 
 fn is_non_ascii_utf8(bytes: &[u8]) -> bool {
@@ -264,6 +309,45 @@ mod tests {
         let (text, decoded) = decode_bytes(&bytes, None);
         assert_eq!(decoded.source, EncodingSource::Detected);
         assert!(text.contains("北京市今天发布了新的交通管理规定"), "{text}");
+    }
+
+    #[test]
+    fn legacy_encodings_detected_from_text_far_into_the_page() {
+        let markup = "<div class=\"filler\"><a href=\"/section/x\">x</a></div>\n".repeat(800);
+        for (encoding, text) in [
+            (
+                encoding_rs::WINDOWS_1251,
+                "Москва: новости дня и погода на завтра в столице.",
+            ),
+            (
+                encoding_rs::SHIFT_JIS,
+                "東京の天気は晴れです。明日は雨が降るでしょう。",
+            ),
+            (
+                WINDOWS_1252,
+                "Le café de la gare a fermé à Noël, après trente années.",
+            ),
+            (
+                encoding_rs::GBK,
+                "北京市今天发布了新的交通管理规定，市民出行需要注意。",
+            ),
+        ] {
+            let html = format!("<html><body>{markup}<p>{text}</p></body></html>");
+            let bytes = encode(encoding, &html);
+            let (decoded_text, decoded) = decode_bytes(&bytes, None);
+            assert_eq!(decoded.encoding, encoding, "{text}");
+            assert!(decoded_text.contains(text));
+        }
+    }
+
+    #[test]
+    fn evidence_keeps_context_and_separates_runs() {
+        let bytes = b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xe9tait bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\xe0 la";
+        let evidence = detection_evidence(bytes);
+        assert!(evidence.len() < bytes.len());
+        assert!(evidence.windows(5).any(|w| w == b"\xe9tait"));
+        assert!(evidence.ends_with(b"\xe0 la"));
+        assert!(detection_evidence(b"plain ascii").is_empty());
     }
 
     #[test]
