@@ -83,6 +83,21 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
     Some(Choice { top, parts })
 }
 
+/// Share of a wrapper's text the chosen container must hold for the wrapper's class to name it.
+const WRAPPED_SHARE: f32 = 0.8;
+
+/// The element whose class names the chosen container's kind: the container itself, or, when
+/// it has no class (`<div xmlns=…>` inside `div.article-text`), the nearest of its two closest
+/// ancestors that has one and whose text is nearly all the container's.
+fn named_section(doc: &Document, analysis: &Analysis, top: NodeId) -> Option<NodeId> {
+    let has_class = |id: NodeId| doc.attr(id, "class").is_some_and(|c| !c.trim().is_empty());
+    let top_chars = analysis.text_chars[top.index()] as f32;
+    std::iter::successors(Some(top), |&n| doc.parent(n))
+        .take(3)
+        .take_while(|&n| top_chars >= WRAPPED_SHARE * analysis.text_chars[n.index()] as f32)
+        .find(|&n| has_class(n))
+}
+
 /// Prose share a section of the story keeps: below it, the same-class element is a teaser.
 const SECTION_MAX_LINK_DENSITY: f32 = 0.3;
 /// Paragraph characters a section of the story holds at least.
@@ -97,18 +112,21 @@ fn join_same_kind_sections(
     top: NodeId,
     parts: &mut Vec<NodeId>,
 ) {
-    let Some(class) = doc.attr(top, "class").filter(|c| !c.trim().is_empty()) else {
+    let Some(section) = named_section(doc, analysis, top) else {
         return;
     };
-    let tag = doc.html_tag(top);
+    let Some(class) = doc.attr(section, "class") else {
+        return;
+    };
+    let tag = doc.html_tag(section);
     let mut sections: Vec<NodeId> = Vec::new();
     for &id in &analysis.order {
         let same_kind =
-            id != top && doc.attr(id, "class") == Some(class) && doc.html_tag(id) == tag;
+            id != section && doc.attr(id, "class") == Some(class) && doc.html_tag(id) == tag;
         if !same_kind
             || parts.contains(&id)
-            || is_below(doc, id, top)
-            || is_below(doc, top, id)
+            || is_below(doc, id, section)
+            || is_below(doc, section, id)
             || sections.iter().any(|&s| is_below(doc, id, s))
         {
             continue;
@@ -566,6 +584,41 @@ mod tests {
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts[0].starts_with("When the survey team"), "{texts:?}");
         assert!(texts[1].starts_with("Back at the station"), "{texts:?}");
+    }
+
+    #[test]
+    fn unclassed_text_inside_same_class_wrappers_joins_the_other_sections() {
+        let para = "<p>The bistro opened in a former bakery, and the owners kept the old oven, \
+                    the tiles and the long marble counter where the bread used to cool.</p>";
+        let section = |n: usize| {
+            format!(
+                "<div class=article-text><div lang=da>{}</div></div>",
+                para.repeat(n)
+            )
+        };
+        let html = format!(
+            "<body><nav>{}</nav><main>{}<figure>Photo</figure><aside class=ad>Ad</aside>{}\
+             <figure>Photo</figure>{}</main></body>",
+            "<a href=/s>A section of the site with a long name</a> ".repeat(30),
+            section(1),
+            section(1),
+            section(8)
+        );
+        let doc = parse(&html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = crate::analysis::analyse(&doc, body);
+        let choice = choose(&doc, &analysis, body).unwrap();
+        let chars: usize = choice
+            .parts
+            .iter()
+            .map(|&p| doc.text_content(p).len())
+            .sum();
+        let all: usize = doc
+            .descendants(body)
+            .filter(|&n| doc.attr(n, "class") == Some("article-text"))
+            .map(|n| doc.text_content(n).len())
+            .sum();
+        assert_eq!(chars, all, "{} parts", choice.parts.len());
     }
 
     #[test]
