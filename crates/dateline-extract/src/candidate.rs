@@ -592,7 +592,7 @@ mod tests {
                     the tiles and the long marble counter where the bread used to cool.</p>";
         let section = |n: usize| {
             format!(
-                "<div class=article-text><div lang=da>{}</div></div>",
+                "<div class=blk-a><div lang=da>{}</div></div>",
                 para.repeat(n)
             )
         };
@@ -615,7 +615,7 @@ mod tests {
             .sum();
         let all: usize = doc
             .descendants(body)
-            .filter(|&n| doc.attr(n, "class") == Some("article-text"))
+            .filter(|&n| doc.attr(n, "class") == Some("blk-a"))
             .map(|n| doc.text_content(n).len())
             .sum();
         assert_eq!(chars, all, "{} parts", choice.parts.len());
