@@ -19,13 +19,14 @@ mod error;
 mod limits;
 mod prefilter;
 mod sink;
+mod tokenizer;
 
 pub use decode::{Decoded, EncodingSource, decode, decode_bytes, decode_cow, gunzip_limited};
 pub use dom::{Document, Element, Node, NodeId, NodeKind};
 pub use error::InputError;
 pub use html5ever::{LocalName, local_name};
 pub use limits::Limits;
-pub use sink::parse;
+pub use sink::{TokenizerKind, parse, parse_with};
 
 /// A page's bytes read, decompressed and decoded.
 #[derive(Debug, Clone)]
