@@ -7,9 +7,9 @@
 //! # Ok::<(), dateline_html::InputError>(())
 //! ```
 //!
-//! Parsing never fails: html5ever builds the same tree a browser would, and parse errors are
-//! only counted. What can fail is reading the input (too large, broken gzip), reported as an
-//! [`InputError`].
+//! Parsing never fails: html5ever's tree builder, fed by this crate's byte-level tokenizer,
+//! builds the same tree a browser would, and tree-construction errors are only counted. What
+//! can fail is reading the input (too large, broken gzip), reported as an [`InputError`].
 #![forbid(unsafe_code)]
 
 mod decode;

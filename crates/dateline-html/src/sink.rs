@@ -19,7 +19,7 @@ use crate::depth_guard::DepthGuard;
 use crate::dom::{Document, Element, Node, NodeId, NodeKind};
 use crate::limits::Limits;
 
-/// Parses `html` the way a browser does. Never fails; parse errors are counted in
+/// Parses `html` the way a browser does. Never fails; tree-construction errors are counted in
 /// [`Document::parse_errors`].
 pub fn parse(html: &str, limits: &Limits) -> Document {
     parse_with(html, limits, TokenizerKind::Dateline, true)
