@@ -438,6 +438,16 @@ mod tests {
     }
 
     #[test]
+    fn a_tag_with_200_000_attributes_parses() {
+        // A quadratic duplicate check would take minutes here.
+        let names: String = (0..200_000).map(|i| format!(" a{i}")).collect();
+        let doc = parse_default(&format!("<div{names} a7=dup>t</div>"));
+        let div = doc.find_tag(doc.root(), &local_name!("div")).unwrap();
+        assert_eq!(doc.element(div).unwrap().attrs.len(), 200_000);
+        assert_eq!(doc.attr(div, "a7"), Some(""));
+    }
+
+    #[test]
     fn attributes_are_readable() {
         let doc = parse_default("<div id=main class='a b' data-x=1>t</div>");
         let div = doc.find_tag(doc.root(), &local_name!("div")).unwrap();

@@ -158,6 +158,18 @@ fn hand_written_cases_build_the_same_tree() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+#[test]
+fn many_and_duplicate_attributes_build_the_same_tree() {
+    let mut html = String::from("<div");
+    for i in 0..300 {
+        html.push_str(&format!(" a{}={i} A{}=x", i % 170, i % 40));
+    }
+    html.push_str(">text</div><body b=1 c=2><html lang=en data-a=1 data-a=2>");
+    for prefilter in [false, true] {
+        assert_eq!(difference(&html, prefilter), None);
+    }
+}
+
 /// A small deterministic generator, so failures reproduce.
 struct Rng(u64);
 

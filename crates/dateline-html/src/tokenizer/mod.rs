@@ -19,6 +19,8 @@ mod markup;
 mod run;
 mod script;
 
+use std::collections::HashSet;
+
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{AttrValueKind, RawKind, State};
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
@@ -26,6 +28,9 @@ use html5ever::{Attribute, LocalName, QualName, ns};
 use memchr::{memchr, memchr2, memchr3};
 
 use run::Run;
+
+/// From this many attributes on, duplicates are found through a set.
+const MANY_ATTRIBUTES: usize = 16;
 
 /// Tokenizes `buf` (already newline-normalised, see [`normalize_newlines`]) into `sink`,
 /// ending with the EOF token and `sink.end()`.
@@ -44,6 +49,7 @@ pub(crate) fn tokenize<S: TokenSink>(buf: &StrTendril, sink: &S) {
         tag_name: String::new(),
         self_closing: false,
         attrs: Vec::new(),
+        attr_names: HashSet::new(),
         had_duplicate: false,
         attr_name: String::new(),
         attr_value: Run::Empty,
@@ -93,6 +99,9 @@ pub(super) struct Tokenizer<'a, S> {
     tag_name: String,
     self_closing: bool,
     attrs: Vec<Attribute>,
+    /// The names in `attrs` once there are many of them, so that a tag with thousands of
+    /// attributes does not cost a quadratic duplicate check.
+    attr_names: HashSet<LocalName>,
     had_duplicate: bool,
     attr_name: String,
     attr_value: Run,
@@ -295,6 +304,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
         self.self_closing = false;
         self.had_duplicate = false;
         self.attrs.clear();
+        self.attr_names.clear();
         self.attr_name.clear();
         self.attr_value = Run::Empty;
     }
@@ -530,7 +540,16 @@ impl<S: TokenSink> Tokenizer<'_, S> {
         }
         let name = LocalName::from(&*self.attr_name);
         self.attr_name.clear();
-        if self.attrs.iter().any(|a| a.name.local == name) {
+        let duplicate = if self.attrs.len() < MANY_ATTRIBUTES {
+            self.attrs.iter().any(|a| a.name.local == name)
+        } else {
+            if self.attr_names.is_empty() {
+                self.attr_names
+                    .extend(self.attrs.iter().map(|a| a.name.local.clone()));
+            }
+            !self.attr_names.insert(name.clone())
+        };
+        if duplicate {
             self.had_duplicate = true;
             self.attr_value = Run::Empty;
             return;
