@@ -322,7 +322,8 @@ fn mutated_markup_builds_the_same_tree() {
     );
 }
 
-/// Every benchmark page, decoded as dateline decodes it, both with and without the prefilter.
+/// Every benchmark page, decoded as dateline decodes it, both with and without the prefilter,
+/// and a mutation of each.
 /// Skips when the benchmark data is not next to the repository.
 #[test]
 fn benchmark_pages_build_the_same_tree() {
@@ -332,6 +333,7 @@ fn benchmark_pages_build_the_same_tree() {
         return;
     };
     let limits = Limits::default();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let mut pages = 0;
     let mut failures = Vec::new();
     for dataset in datasets.flatten() {
@@ -354,6 +356,12 @@ fn benchmark_pages_build_the_same_tree() {
                         path.display()
                     ));
                 }
+            }
+            // And one mutation of the page (cut short, markup inserted, bytes flipped), which
+            // lands the tokenizer in states real pages rarely reach.
+            let mutated = mutate(&mut rng, &page.text);
+            if let Some(diff) = difference(&mutated, pages % 2 == 0) {
+                failures.push(format!("{} mutated:\n{diff}", path.display()));
             }
         }
     }
