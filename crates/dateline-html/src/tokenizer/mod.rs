@@ -139,9 +139,12 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     }
 
     fn emit(&mut self, token: Token) -> TokenSinkResult<S::Handle> {
+        // The line number only labels parse errors, which nothing reads.
         self.sink.process_token(token, 1)
     }
 
+    /// Hands the pending character data to the sink. (The tree builder only answers tag
+    /// tokens with anything but `Continue`, so answers to other tokens are ignored.)
     fn flush_text(&mut self) {
         if !self.text.is_empty() {
             let text = self.text.take(self.buf, self.src);
@@ -637,7 +640,8 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     }
 }
 
-/// Whether `b` ends a run of plain characters in a raw-text state.
+/// The offset of the first byte in `rest` that ends a run of plain characters in a raw-text
+/// state of this kind.
 fn raw_stop(kind: RawKind, rest: &[u8]) -> Option<usize> {
     match kind {
         RawKind::Rcdata => memchr3(b'<', b'&', b'\0', rest),
