@@ -104,7 +104,8 @@ impl Document {
         self.nodes.len() <= 1
     }
 
-    /// How many parse errors html5ever reported (recovered from, as a browser would).
+    /// How many tree-construction errors html5ever's tree builder reported (recovered from, as
+    /// a browser would). Tokenizer errors are not counted: they never change the tree.
     pub fn parse_errors(&self) -> usize {
         self.parse_errors
     }

@@ -7,9 +7,9 @@
 //! # Ok::<(), dateline_html::InputError>(())
 //! ```
 //!
-//! Parsing never fails: html5ever builds the same tree a browser would, and parse errors are
-//! only counted. What can fail is reading the input (too large, broken gzip), reported as an
-//! [`InputError`].
+//! Parsing never fails: html5ever's tree builder, fed by this crate's byte-level tokenizer,
+//! builds the same tree a browser would, and tree-construction errors are only counted. What
+//! can fail is reading the input (too large, broken gzip), reported as an [`InputError`].
 #![forbid(unsafe_code)]
 
 mod decode;
@@ -19,13 +19,14 @@ mod error;
 mod limits;
 mod prefilter;
 mod sink;
+mod tokenizer;
 
 pub use decode::{Decoded, EncodingSource, decode, decode_bytes, decode_cow, gunzip_limited};
 pub use dom::{Document, Element, Node, NodeId, NodeKind};
 pub use error::InputError;
 pub use html5ever::{LocalName, local_name};
 pub use limits::Limits;
-pub use sink::parse;
+pub use sink::{TokenizerKind, parse, parse_with};
 
 /// A page's bytes read, decompressed and decoded.
 #[derive(Debug, Clone)]

@@ -88,6 +88,16 @@ const RAW_TEXT: &[(&[u8], &[u8], bool)] = &[
 ];
 
 fn raw_text_kind(name: &[u8]) -> RawText {
+    // Every tag passes through here; most are `a`, `p`, `div`, `span`, which the lengths and
+    // first letters of the raw-text names rule out before any comparison.
+    let plausible = (3..=9).contains(&name.len())
+        && matches!(
+            name[0].to_ascii_lowercase(),
+            b's' | b't' | b'x' | b'i' | b'n' | b'p'
+        );
+    if !plausible {
+        return RawText::None;
+    }
     match RAW_TEXT
         .iter()
         .find(|(raw, _, _)| name.eq_ignore_ascii_case(raw))

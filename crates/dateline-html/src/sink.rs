@@ -19,25 +19,67 @@ use crate::depth_guard::DepthGuard;
 use crate::dom::{Document, Element, Node, NodeId, NodeKind};
 use crate::limits::Limits;
 
-/// Parses `html` the way a browser does. Never fails; parse errors are counted in
+/// Parses `html` the way a browser does. Never fails; tree-construction errors are counted in
 /// [`Document::parse_errors`].
 pub fn parse(html: &str, limits: &Limits) -> Document {
+    parse_with(html, limits, TokenizerKind::Dateline, true)
+}
+
+/// Which tokenizer feeds html5ever's tree builder.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenizerKind {
+    /// The byte-level tokenizer in `src/tokenizer` (what [`parse`] uses).
+    Dateline,
+    /// html5ever's own tokenizer: the reference the differential tests compare against.
+    Html5ever,
+}
+
+/// [`parse`] with a choice of tokenizer and of the prefilter (which drops script, style and
+/// SVG bodies and comments first), for differential tests and benchmarks.
+#[doc(hidden)]
+pub fn parse_with(
+    html: &str,
+    limits: &Limits,
+    tokenizer: TokenizerKind,
+    prefilter: bool,
+) -> Document {
+    let ranges = if prefilter {
+        crate::prefilter::kept_ranges(html)
+    } else {
+        vec![(0, html.len())]
+    };
     let builder = Builder::new(limits.max_depth, html.len());
-    let tree_builder = TreeBuilder::new(builder, TreeBuilderOpts::default());
-    let tokenizer = Tokenizer::new(
-        DepthGuard::new(tree_builder, limits.max_depth),
-        TokenizerOpts::default(),
+    let guard = DepthGuard::new(
+        TreeBuilder::new(builder, TreeBuilderOpts::default()),
+        limits.max_depth,
     );
-    let input = BufferQueue::default();
-    for (start, end) in crate::prefilter::kept_ranges(html) {
-        input.push_back(StrTendril::from_slice(&html[start..end]));
+    let kept: usize = ranges.iter().map(|(start, end)| end - start).sum();
+    // Tendrils index with u32; anything near that size goes through html5ever's tokenizer,
+    // which splits its input into buffers.
+    let fits = u32::try_from(kept).is_ok_and(|len| len < u32::MAX / 2);
+    if tokenizer == TokenizerKind::Html5ever || !fits {
+        let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+        let input = BufferQueue::default();
+        for (start, end) in ranges {
+            input.push_back(StrTendril::from_slice(&html[start..end]));
+        }
+        // `Script` asks the caller to run a script, `EncodingIndicator` to restart with the
+        // encoding a `<meta>` names; the text is already decoded and there is no script to
+        // run, so both just mean "go on".
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        tokenizer.end();
+        return tokenizer.sink.inner.sink.finish();
     }
-    // `Script` asks the caller to run a script, `EncodingIndicator` to restart with the
-    // encoding a `<meta>` names; the text is already decoded and there is no script to run,
-    // so both just mean "go on".
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
-    tokenizer.end();
-    tokenizer.sink.inner.sink.finish()
+    let mut buf = StrTendril::with_capacity(u32::try_from(kept).unwrap_or(0));
+    for (start, end) in ranges {
+        buf.push_slice(&html[start..end]);
+    }
+    if let Some(normalized) = crate::tokenizer::normalize_newlines(&buf) {
+        buf = normalized;
+    }
+    crate::tokenizer::tokenize(&buf, &guard);
+    guard.inner.sink.finish()
 }
 
 struct Builder {
@@ -393,6 +435,16 @@ mod tests {
             "<head><meta http-equiv=Content-Type content='text/html; charset=utf-8'><title>T</title></head><body><p>after</p>",
         );
         assert_eq!(doc.text_content(doc.body().unwrap()), "after");
+    }
+
+    #[test]
+    fn a_tag_with_200_000_attributes_parses() {
+        // A quadratic duplicate check would take minutes here.
+        let names: String = (0..200_000).map(|i| format!(" a{i}")).collect();
+        let doc = parse_default(&format!("<div{names} a7=dup>t</div>"));
+        let div = doc.find_tag(doc.root(), &local_name!("div")).unwrap();
+        assert_eq!(doc.element(div).unwrap().attrs.len(), 200_000);
+        assert_eq!(doc.attr(div, "a7"), Some(""));
     }
 
     #[test]

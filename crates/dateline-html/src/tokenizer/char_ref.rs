@@ -1,0 +1,152 @@
+//! Character references (`&amp;`, `&#233;`, `&#x2014;`), decided the way html5ever's own
+//! tokenizer decides them, with the whole input at hand instead of a resumable state machine.
+//!
+//! Named references take the longest name in the WHATWG table (markup5ever's map holds every
+//! prefix of every name, so extending the name one character at a time stops as soon as no
+//! longer name can match). In an attribute value a name without `;` followed by `=` or an
+//! alphanumeric is left as text (the legacy rule that keeps `?a=1&copy=2` intact).
+
+use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
+
+/// What a reference decoded to and where the input continues after it.
+pub(super) struct CharRef {
+    pub(super) chars: [char; 2],
+    pub(super) len: usize,
+    pub(super) end: usize,
+}
+
+impl CharRef {
+    pub(super) fn as_slice(&self) -> &[char] {
+        &self.chars[..self.len]
+    }
+}
+
+/// The reference starting at `at` (just after the `&`), or `None` when the `&` is plain text
+/// (the input then continues right after the `&`).
+pub(super) fn consume(src: &str, at: usize, in_attribute: bool) -> Option<CharRef> {
+    let bytes = src.as_bytes();
+    match bytes.get(at)? {
+        b if b.is_ascii_alphanumeric() => named(src, at, in_attribute),
+        b'#' => numeric(bytes, at + 1),
+        _ => None,
+    }
+}
+
+fn named(src: &str, at: usize, in_attribute: bool) -> Option<CharRef> {
+    let mut end = at;
+    let mut matched: Option<((u32, u32), usize)> = None;
+    // Names are ASCII, so stepping by bytes is stepping by characters until the lookup fails.
+    while end < src.len() {
+        let next = end + 1;
+        let Some(name) = src.get(at..next) else {
+            break;
+        };
+        match NAMED_ENTITIES.get(name) {
+            Some(&found) => {
+                if found.0 != 0 {
+                    matched = Some((found, next));
+                }
+                end = next;
+            }
+            None => break,
+        }
+    }
+    let ((first, second), match_end) = matched?;
+    let bytes = src.as_bytes();
+    if bytes[match_end - 1] != b';'
+        && in_attribute
+        && bytes
+            .get(match_end)
+            .is_some_and(|&b| b == b'=' || b.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let first = char::from_u32(first)?;
+    let (second, len) = match second {
+        0 => ('\0', 1),
+        c => (char::from_u32(c)?, 2),
+    };
+    Some(CharRef {
+        chars: [first, second],
+        len,
+        end: match_end,
+    })
+}
+
+fn numeric(bytes: &[u8], mut at: usize) -> Option<CharRef> {
+    let base = match bytes.get(at) {
+        Some(b'x' | b'X') => {
+            at += 1;
+            16
+        }
+        _ => 10,
+    };
+    let mut value: u32 = 0;
+    let mut too_big = false;
+    let mut digits = 0;
+    while let Some(digit) = bytes.get(at).and_then(|&b| char::from(b).to_digit(base)) {
+        value = value.saturating_mul(base).saturating_add(digit);
+        if value > 0x10FFFF {
+            too_big = true;
+        }
+        digits += 1;
+        at += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    if bytes.get(at) == Some(&b';') {
+        at += 1;
+    }
+    let c = match value {
+        _ if too_big => '\u{fffd}',
+        0x00 | 0xD800..=0xDFFF => '\u{fffd}',
+        0x80..=0x9F => C1_REPLACEMENTS[(value - 0x80) as usize]
+            .or_else(|| char::from_u32(value))
+            .unwrap_or('\u{fffd}'),
+        n => char::from_u32(n).unwrap_or('\u{fffd}'),
+    };
+    Some(CharRef {
+        chars: [c, '\0'],
+        len: 1,
+        end: at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(s: &str, in_attribute: bool) -> Option<(String, usize)> {
+        consume(s, 0, in_attribute).map(|r| (r.as_slice().iter().collect(), r.end))
+    }
+
+    #[test]
+    fn named_longest_match_and_legacy_rule() {
+        assert_eq!(decode("amp;x", false), Some(("&".into(), 4)));
+        assert_eq!(decode("ampx", false), Some(("&".into(), 3)));
+        assert_eq!(decode("notin;", false), Some(("∉".into(), 6)));
+        assert_eq!(decode("notit", false), Some(("¬".into(), 3)));
+        assert_eq!(decode("copy=2", true), None);
+        assert_eq!(decode("copy;=2", true), Some(("©".into(), 5)));
+        assert_eq!(decode("copy 2", true), Some(("©".into(), 4)));
+        assert_eq!(decode("nosuch;", false), None);
+    }
+
+    #[test]
+    fn numeric_references() {
+        assert_eq!(decode("#233;", false), Some(("é".into(), 5)));
+        assert_eq!(decode("#x2014", false), Some(("—".into(), 6)));
+        assert_eq!(decode("#X41;", false), Some(("A".into(), 5)));
+        assert_eq!(decode("#0;", false), Some(("\u{fffd}".into(), 3)));
+        assert_eq!(decode("#x110000;", false), Some(("\u{fffd}".into(), 9)));
+        assert_eq!(
+            decode("#99999999999999;", false),
+            Some(("\u{fffd}".into(), 16))
+        );
+        assert_eq!(decode("#x80;", false), Some(("€".into(), 5)));
+        assert_eq!(decode("#xD800;", false), Some(("\u{fffd}".into(), 7)));
+        assert_eq!(decode("#x;", false), None);
+        assert_eq!(decode("#;", false), None);
+    }
+}
