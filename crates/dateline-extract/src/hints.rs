@@ -251,27 +251,63 @@ const TAXONOMY_MARKERS: &[&str] = &[
     "tags-",
 ];
 
-/// The verdict on class and id, remembered per distinct `(class, id)` pair of one page: list items, teasers and
-/// grid cells repeat the same class string hundreds of times, and judging it is the costly
-/// part (lower-casing, token splits, two automata).
-/// aHash: SipHash was 1.5 % of all instructions here, and the keys come from the page, so
-/// the hasher stays keyed per process (a page cannot pick colliding class names).
+/// The verdicts on class attributes and ids, remembered per distinct string of one page:
+/// list items, teasers and grid cells repeat the same class string hundreds of times, and
+/// judging it is the costly part (lower-casing, token splits, two automata). Class and id are
+/// cached apart because ids are mostly unique (`post-1234`): a cache keyed on the pair
+/// missed on nearly every element and judged its class names again each time.
+///
+/// aHash: the keys come from the page, so the hasher stays keyed per process (a page cannot
+/// pick colliding class names), and it costs a fraction of SipHash.
 #[derive(Default)]
 pub(crate) struct HintCache<'a> {
-    seen: HashMap<(&'a str, &'a str), Hint, ahash::RandomState>,
+    classes: HashMap<&'a str, Flags, ahash::RandomState>,
+    ids: HashMap<&'a str, Flags, ahash::RandomState>,
+    /// Single names ("col", "item", "post-1234"): class lists that differ share most of them.
+    names: HashMap<&'a str, Flags, ahash::RandomState>,
+    lower: String,
 }
 
 impl<'a> HintCache<'a> {
-    /// What the element's class and id say (see [`judge`]).
+    /// What the element's class and id say (see [`name_flags`]).
     pub(crate) fn hint(&mut self, element: &'a Element) -> Hint {
         let (class, id) = class_and_id(element);
         if class.is_empty() && id.is_empty() {
             return Hint::Neutral;
         }
-        *self
-            .seen
-            .entry((class, id))
-            .or_insert_with(|| judge(class, id))
+        let class_flags = match self.classes.get(class) {
+            Some(&flags) => flags,
+            None => {
+                let flags = self.flags_of(class_names(class));
+                self.classes.insert(class, flags);
+                flags
+            }
+        };
+        let id_flags = match self.ids.get(id) {
+            Some(&flags) => flags,
+            None => {
+                let flags = self.flags_of(id_names(id));
+                self.ids.insert(id, flags);
+                flags
+            }
+        };
+        class_flags.or(id_flags).hint()
+    }
+
+    fn flags_of(&mut self, names: impl Iterator<Item = &'a str>) -> Flags {
+        let mut flags = Flags::default();
+        for name in names {
+            let found = match self.names.get(name) {
+                Some(&found) => found,
+                None => {
+                    let found = name_flags(name, &mut self.lower);
+                    self.names.insert(name, found);
+                    found
+                }
+            };
+            flags = flags.or(found);
+        }
+        flags
     }
 }
 
@@ -283,72 +319,98 @@ fn class_and_id(element: &Element) -> (&str, &str) {
     )
 }
 
-/// Splits class and id into names and judges them.
-fn judge(class: &str, id: &str) -> Hint {
-    if class.is_empty() && id.is_empty() {
-        return Hint::Neutral;
+/// What the names of one attribute say; a class list and an id are judged apart and their
+/// findings joined, which gives the verdict judging all their names together would.
+#[derive(Debug, Clone, Copy, Default)]
+struct Flags {
+    /// A name that marks the article body however it is combined.
+    strong: bool,
+    boilerplate: bool,
+    content: bool,
+}
+
+impl Flags {
+    fn or(self, other: Flags) -> Flags {
+        Flags {
+            strong: self.strong || other.strong,
+            boilerplate: self.boilerplate || other.boilerplate,
+            content: self.content || other.content,
+        }
     }
-    // Long generated class lists (utility CSS) say nothing reliable past the first few names.
-    // Documentation generators and CMSs derive ids from headings
-    // ("sharing-with-a-single-developer"); such a slug names the section's topic, not its
-    // role, so it is not read for boilerplate words.
-    let id = crate::text::prefix(id, 100);
-    let id = if id.split(['-', '_']).filter(|part| !part.is_empty()).count() >= 4 {
-        ""
-    } else {
-        id
-    };
-    let names = crate::text::prefix(class, 200)
-        .split_ascii_whitespace()
-        .chain(id.split_ascii_whitespace());
-    let mut boilerplate = false;
-    let mut content = false;
-    let mut lower = String::new();
-    for name in names {
-        lower.clear();
-        lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
-        let name = lower.as_str();
-        if STRONG_CONTENT_NAMES.contains(&name) {
-            return Hint::Content;
-        }
-        // BEM names (`block__element--modifier`): the element part says what this is; the
-        // block part names the surrounding layout (`sidebar-grid__content` is content).
-        let name = match name.rsplit_once("__") {
-            Some((_, element)) => element.split("--").next().unwrap_or(element),
-            None => name,
-        };
-        if is_taxonomy(name) {
-            continue;
-        }
-        // An opinion column ("commentary") is a kind of story, not reader comments. (German
-        // "Kommentar" names both, so only the English genre name is set aside.)
-        let genre_free;
-        let name = if name.contains(COMMENTARY) {
-            genre_free = name.replace(COMMENTARY, "");
-            genre_free.as_str()
+
+    fn hint(self) -> Hint {
+        if self.strong {
+            Hint::Content
+        } else if self.boilerplate {
+            Hint::Boilerplate
+        } else if self.content {
+            Hint::Content
         } else {
-            name
-        };
-        if !boilerplate
-            && (HIDING_NAMES.contains(&name)
-                || contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
-                || name
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|token| BOILERPLATE_TOKENS.contains(&token)))
-        {
-            boilerplate = true;
-        }
-        if !content && contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name) {
-            content = true;
+            Hint::Neutral
         }
     }
-    if boilerplate {
-        Hint::Boilerplate
-    } else if content {
-        Hint::Content
+}
+
+/// Splits class and id into names and judges them, without a cache.
+#[cfg(test)]
+fn judge(class: &str, id: &str) -> Hint {
+    let mut lower = String::new();
+    class_names(class)
+        .chain(id_names(id))
+        .map(|name| name_flags(name, &mut lower))
+        .fold(Flags::default(), Flags::or)
+        .hint()
+}
+
+/// Long generated class lists (utility CSS) say nothing reliable past the first few names.
+fn class_names(class: &str) -> std::str::SplitAsciiWhitespace<'_> {
+    crate::text::prefix(class, 200).split_ascii_whitespace()
+}
+
+/// Documentation generators and CMSs derive ids from headings
+/// ("sharing-with-a-single-developer"); such a slug names the section's topic, not its role,
+/// so it is not read for boilerplate words.
+fn id_names(id: &str) -> std::str::SplitAsciiWhitespace<'_> {
+    let id = crate::text::prefix(id, 100);
+    let is_slug = id.split(['-', '_']).filter(|part| !part.is_empty()).count() >= 4;
+    if is_slug { "" } else { id }.split_ascii_whitespace()
+}
+
+/// What one class name or id says; `lower` is a reusable buffer.
+fn name_flags(name: &str, lower: &mut String) -> Flags {
+    let mut flags = Flags::default();
+    lower.clear();
+    lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+    let name = lower.as_str();
+    if STRONG_CONTENT_NAMES.contains(&name) {
+        flags.strong = true;
+        return flags;
+    }
+    // BEM names (`block__element--modifier`): the element part says what this is; the
+    // block part names the surrounding layout (`sidebar-grid__content` is content).
+    let name = match name.rsplit_once("__") {
+        Some((_, element)) => element.split("--").next().unwrap_or(element),
+        None => name,
+    };
+    if is_taxonomy(name) {
+        return flags;
+    }
+    // An opinion column ("commentary") is a kind of story, not reader comments. (German
+    // "Kommentar" names both, so only the English genre name is set aside.)
+    let genre_free;
+    let name = if name.contains(COMMENTARY) {
+        genre_free = name.replace(COMMENTARY, "");
+        genre_free.as_str()
     } else {
-        Hint::Neutral
-    }
+        name
+    };
+    flags.boilerplate = HIDING_NAMES.contains(&name)
+        || contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
+        || name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|token| BOILERPLATE_TOKENS.contains(&token));
+    flags.content = contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name);
+    flags
 }
 
 /// The editorial genre, which contains "comment" but names a story.
@@ -460,11 +522,19 @@ mod tests {
             ("share-buttons", ""),
             ("post hentry tag-share", ""),
             ("", ""),
+            ("share-buttons", "entry-content"),
+            ("story", "post-1234"),
+            ("story", "sidebar"),
+            ("", "sharing-with-a-single-developer"),
         ];
         let elements: Vec<Element> = pairs.iter().map(|(c, i)| element_with(c, i)).collect();
         let mut shared = HintCache::default();
-        for element in &elements {
+        for (element, (class, id)) in elements.iter().zip(pairs) {
             assert_eq!(shared.hint(element), hint(element));
+            assert_eq!(shared.hint(element), judge(class, id), "{class:?} {id:?}");
         }
+        assert_eq!(judge("share-buttons", "entry-content"), Hint::Content);
+        assert_eq!(judge("story", "sidebar"), Hint::Boilerplate);
+        assert_eq!(judge("", "sharing-with-a-single-developer"), Hint::Neutral);
     }
 }
