@@ -5,8 +5,10 @@ use whatlang::Lang;
 
 /// Body text shorter than this is not enough for detection.
 const MIN_DETECT_CHARS: usize = 80;
-/// Text fed to the detector; more adds time, not accuracy.
-const MAX_DETECT_BYTES: usize = 4096;
+/// Text fed to the detector; more adds time, not accuracy. whatlang costs ~300 instructions a
+/// byte (4 % of a run at 4 KiB); on 2,314 benchmark pages 1 KiB gave the same language as 4 KiB
+/// on every page where both were confident, and a confident answer on all but 4 of them.
+const MAX_DETECT_BYTES: usize = 1024;
 
 /// A declared tag (`en_US`, `EN-gb`, `de`) in canonical case (`en-US`), or `None` when it is
 /// not a language tag.
