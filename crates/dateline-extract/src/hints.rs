@@ -380,7 +380,8 @@ fn id_names(id: &str) -> std::str::SplitAsciiWhitespace<'_> {
 fn name_flags(name: &str, lower: &mut String) -> Flags {
     let mut flags = Flags::default();
     lower.clear();
-    lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+    lower.push_str(name);
+    lower.make_ascii_lowercase();
     let name = lower.as_str();
     if STRONG_CONTENT_NAMES.contains(&name) {
         flags.strong = true;
@@ -388,8 +389,13 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     }
     // BEM names (`block__element--modifier`): the element part says what this is; the
     // block part names the surrounding layout (`sidebar-grid__content` is content).
-    let name = match name.rsplit_once("__") {
-        Some((_, element)) => element.split("--").next().unwrap_or(element),
+    // (Byte scans, not `str` pattern searches: those set up a searcher per call, and this
+    // runs for every distinct name of every page.)
+    let name = match name.as_bytes().windows(2).rposition(|w| w == b"__") {
+        Some(at) => {
+            let element = &name[at + 2..];
+            element.split("--").next().unwrap_or(element)
+        }
         None => name,
     };
     if is_taxonomy(name) {
@@ -398,7 +404,11 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     // An opinion column ("commentary") is a kind of story, not reader comments. (German
     // "Kommentar" names both, so only the English genre name is set aside.)
     let genre_free;
-    let name = if name.contains(COMMENTARY) {
+    let name = if name
+        .as_bytes()
+        .windows(COMMENTARY.len())
+        .any(|w| w == COMMENTARY.as_bytes())
+    {
         genre_free = name.replace(COMMENTARY, "");
         genre_free.as_str()
     } else {
