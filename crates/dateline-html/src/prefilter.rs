@@ -45,9 +45,23 @@ pub(crate) fn kept_ranges(html: &str) -> Vec<(usize, usize)> {
         match raw {
             RawText::None => at = tag_end,
             RawText::Drop(closing) => {
-                let keep_json =
-                    name.eq_ignore_ascii_case(b"script") && is_json_ld(&bytes[name_end..tag_end]);
+                let is_script = name.eq_ignore_ascii_case(b"script");
+                let keep_json = is_script && is_json_ld(&bytes[name_end..tag_end]);
                 let close = find_ci(bytes, tag_end, closing).unwrap_or(bytes.len());
+                if is_script && is_html_template(&bytes[name_end..tag_end], &bytes[tag_end..close])
+                {
+                    // Rendered by the page's script in a browser: read as the markup it is.
+                    push(&mut ranges, keep_from, lt);
+                    push(&mut ranges, tag_end, close);
+                    let after_close =
+                        memchr(b'>', &bytes[close..]).map_or(bytes.len(), |g| close + g + 1);
+                    keep_from = after_close;
+                    at = after_close;
+                    if at >= bytes.len() {
+                        break;
+                    }
+                    continue;
+                }
                 if !keep_json {
                     push(&mut ranges, keep_from, tag_end);
                     keep_from = close;
@@ -139,6 +153,22 @@ fn preceded_by_equals(bytes: &[u8], from: usize, i: usize) -> bool {
     false
 }
 
+/// A `<script type="text/template">` holding static markup (not JSON) with paragraphs: content a
+/// client-side theme renders into the page (Blogger's Google blogs put whole posts there).
+/// A template with placeholders (`{{name}}`, `<%= x %>`, `${x}`) is a widget's skeleton and
+/// stays dropped.
+fn is_html_template(attributes: &[u8], body: &[u8]) -> bool {
+    let has = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle).is_some();
+    let lower_attrs = attributes.to_ascii_lowercase();
+    let starts_with_markup = body.trim_ascii_start().starts_with(b"<");
+    has(&lower_attrs, b"text/template")
+        && starts_with_markup
+        && (has(body, b"<p>") || has(body, b"<p "))
+        && !has(body, b"{{")
+        && !has(body, b"<%")
+        && !has(body, b"${")
+}
+
 fn is_json_ld(attributes: &[u8]) -> bool {
     attributes
         .windows(b"ld+json".len())
@@ -194,6 +224,18 @@ mod tests {
         assert_eq!(
             filtered("<p>a<svg viewBox='0 0 1 1'><path d='M0 0'/></svg>b</p>"),
             "<p>a<svg viewBox='0 0 1 1'></svg>b</p>"
+        );
+    }
+
+    #[test]
+    fn static_html_templates_are_read_as_markup() {
+        let html = "<div itemprop=articleBody><script type='text/template'>\n<p>Posted today.</p>\
+                    <p>Body.</p></script></div><script type=text/template><p>{{title}}</p></script>\
+                    <script type=text/template>{\"quote\":\"<p>Q</p>\"}</script>";
+        assert_eq!(
+            filtered(html),
+            "<div itemprop=articleBody>\n<p>Posted today.</p><p>Body.</p></div>\
+             <script type=text/template></script><script type=text/template></script>"
         );
     }
 
