@@ -255,7 +255,7 @@ fn hard_remove(doc: &Document, id: NodeId) -> bool {
 
 fn is_hidden(element: &dateline_html::Element) -> bool {
     if element.attr_atom(&local_name!("hidden")).is_some()
-        || element.attr("aria-hidden") == Some("true")
+        || element.attr_atom(&local_name!("aria-hidden")) == Some("true")
     {
         return true;
     }
@@ -286,12 +286,12 @@ fn soft_remove(doc: &Document, id: NodeId, hint: Hint) -> bool {
     if matches!(
         *tag,
         local_name!("body") | local_name!("html") | local_name!("main") | local_name!("article")
-    ) || element.attr("itemprop") == Some("articleBody")
+    ) || element.attr_atom(&local_name!("itemprop")) == Some("articleBody")
     {
         return false;
     }
     if matches!(
-        element.attr("role"),
+        element.attr_atom(&local_name!("role")),
         Some(
             "navigation"
                 | "complementary"

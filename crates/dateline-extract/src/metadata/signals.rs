@@ -180,7 +180,7 @@ impl Signals {
                 }
                 _ => {}
             }
-            if let Some(prop) = element.attr("itemprop") {
+            if let Some(prop) = element.attr_atom(&local_name!("itemprop")) {
                 note_itemprop(&mut signals, id, prop);
                 if in_body
                     && prop.eq_ignore_ascii_case("headline")
@@ -189,14 +189,15 @@ impl Signals {
                     signals.headings.push(id);
                 }
             }
-            if let Some(property) = element.attr("property") {
+            if let Some(property) = element.attr_atom(&local_name!("property")) {
                 note_rdfa_property(&mut signals, id, property);
             }
             if !in_body {
                 continue;
             }
-            let class = element.attr("class").unwrap_or("");
-            let ident = element.attr("id").unwrap_or("");
+            // Atoms, not strings: this runs for every element of the page.
+            let class = element.attr_atom(&local_name!("class")).unwrap_or("");
+            let ident = element.attr_atom(&local_name!("id")).unwrap_or("");
             // React front ends name their parts in test ids, often with hashed class names.
             let test_id = element.attr("data-testid").unwrap_or("");
             if class.is_empty() && ident.is_empty() && test_id.is_empty() {
