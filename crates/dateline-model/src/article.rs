@@ -113,15 +113,29 @@ pub fn count_reading_words(text: &str) -> usize {
 }
 
 fn count_runs(text: &str, cjk_characters: bool) -> usize {
+    // Every body is counted when it is set, so ASCII bytes (most of most bodies) are read
+    // as bytes and only other characters are decoded.
+    let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        if cjk_characters && is_cjk(c) {
-            count += 1;
-            in_word = false;
-            continue;
-        }
-        let word_char = c.is_alphanumeric();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let word_char = if b.is_ascii() {
+            i += 1;
+            b.is_ascii_alphanumeric()
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if cjk_characters && is_cjk(c) {
+                count += 1;
+                in_word = false;
+                continue;
+            }
+            c.is_alphanumeric()
+        };
         if word_char && !in_word {
             count += 1;
         }

@@ -495,12 +495,17 @@ fn lexicons() -> Option<&'static Lexicons> {
             for &w in TAG_LABELS {
                 exact.insert(w, Kind::TagLabel);
             }
+            // DFAs: a few hundred states at most, and the fastest search per byte.
             let prefixes = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .start_kind(aho_corasick::StartKind::Anchored)
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(NOISE_PREFIXES)
                 .ok()?;
-            let anywhere = aho_corasick::AhoCorasick::new(NOISE_ANYWHERE).ok()?;
+            let anywhere = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(NOISE_ANYWHERE)
+                .ok()?;
             Some(Lexicons {
                 exact,
                 prefixes,

@@ -515,37 +515,90 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     if word.is_empty() || word.len() > MAX_BYTES {
         return false;
     }
+    if word.is_ascii() {
+        return is_function_word_ascii(word.as_bytes());
+    }
     let mut buffer = [0u8; MAX_BYTES * 2];
     let mut len = 0;
-    if word.is_ascii() {
-        for (slot, b) in buffer.iter_mut().zip(word.bytes()) {
-            *slot = b.to_ascii_lowercase();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let width = c.len_utf8();
+        if len + width > buffer.len() {
+            return false;
         }
-        len = word.len();
-    } else {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            let width = c.len_utf8();
-            if len + width > buffer.len() {
-                return false;
-            }
-            c.encode_utf8(&mut buffer[len..len + width]);
-            len += width;
-        }
+        c.encode_utf8(&mut buffer[len..len + width]);
+        len += width;
     }
     lookup(&buffer[..len])
 }
 
-/// [`is_function_word`] for an ASCII word already trimmed of punctuation: the common case,
-/// without the UTF-8 handling.
+/// [`is_function_word`] for an ASCII word already trimmed of punctuation: the common case
+/// (two million calls on the benchmark), answered from [`AsciiTable`] without hashing bytes
+/// one by one or calling `memcmp`.
 pub(crate) fn is_function_word_ascii(word: &[u8]) -> bool {
-    if word.is_empty() || word.len() > MAX_BYTES {
+    if word.is_empty() || word.len() > ASCII_KEY_BYTES {
         return false;
     }
-    let mut buffer = [0u8; MAX_BYTES];
-    for (slot, b) in buffer.iter_mut().zip(word) {
-        *slot = b.to_ascii_lowercase();
+    let table = ascii_table();
+    let key = ascii_key(word);
+    let mut at = table.slot(key);
+    loop {
+        match table.slots[at] {
+            0 => return false,
+            k if k == key => return true,
+            _ => at = (at + 1) & table.mask,
+        }
     }
-    lookup(&buffer[..word.len()])
+}
+
+/// ASCII function words are at most this long (checked when the table is built), so an
+/// ASCII word packs into one `u64` key.
+const ASCII_KEY_BYTES: usize = 8;
+
+/// The lower-cased bytes of a short ASCII word as one integer (never 0 for a non-empty word
+/// that starts with a letter or digit, which trimmed words do).
+fn ascii_key(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    for (i, b) in word.iter().take(ASCII_KEY_BYTES).enumerate() {
+        key |= u64::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    key
+}
+
+/// Open-addressing table of the ASCII function words as packed keys (0 marks a free slot).
+struct AsciiTable {
+    slots: Vec<u64>,
+    mask: usize,
+    shift: u32,
+}
+
+impl AsciiTable {
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize & self.mask
+    }
+}
+
+fn ascii_table() -> &'static AsciiTable {
+    static TABLE: OnceLock<AsciiTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let words: Vec<&str> = WORDS.iter().copied().filter(|w| w.is_ascii()).collect();
+        let size = (words.len() * 4).next_power_of_two();
+        let mut table = AsciiTable {
+            slots: vec![0; size],
+            mask: size - 1,
+            shift: 64 - size.trailing_zeros(),
+        };
+        for word in words {
+            // A longer word could never be found by the packed key; the list has none.
+            debug_assert!(word.len() <= ASCII_KEY_BYTES, "{word}");
+            let key = ascii_key(word.as_bytes());
+            let mut at = table.slot(key);
+            while table.slots[at] != 0 && table.slots[at] != key {
+                at = (at + 1) & table.mask;
+            }
+            table.slots[at] = key;
+        }
+        table
+    })
 }
 
 fn lookup(key: &[u8]) -> bool {
@@ -568,6 +621,10 @@ mod tests {
     fn finds_function_words_in_any_case() {
         for word in ["The", "und,", "«que", "się", "ЧТО", "och"] {
             assert!(is_function_word(word), "{word}");
+        }
+        for word in WORDS {
+            assert!(is_function_word(word), "{word}");
+            assert!(is_function_word(&word.to_uppercase()), "{word}");
         }
         for word in ["Moscow", "Regierung", "", "12", "extraordinarily"] {
             assert!(!is_function_word(word), "{word}");

@@ -446,8 +446,15 @@ pub(crate) fn byline_prefix(text: &str) -> Option<&str> {
         return None;
     }
     for prefix in PREFIXES {
+        // Compared without lower-casing into a new string: this runs for every unit the
+        // headline and byline scans look at. An ASCII prefix can only equal the lower-cased
+        // head of the same byte length when the head is ASCII too.
         if let Some(head) = trimmed.get(..prefix.len())
-            && head.to_lowercase() == *prefix
+            && if prefix.is_ascii() {
+                head.eq_ignore_ascii_case(prefix)
+            } else {
+                head.chars().flat_map(char::to_lowercase).eq(prefix.chars())
+            }
         {
             let rest = trimmed[prefix.len()..].trim();
             if rest.chars().next().is_some_and(char::is_uppercase) {
