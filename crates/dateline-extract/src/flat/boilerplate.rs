@@ -586,6 +586,16 @@ pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
         let mut len = 0;
         let mut fits = true;
         for c in text.chars() {
+            // ASCII letters of a line in another script need no case tables.
+            if c.is_ascii() {
+                if len + 1 > buffer.len() {
+                    fits = false;
+                    break;
+                }
+                buffer[len] = (c as u8).to_ascii_lowercase();
+                len += 1;
+                continue;
+            }
             for lower in c.to_lowercase() {
                 let width = lower.len_utf8();
                 if len + width > buffer.len() {

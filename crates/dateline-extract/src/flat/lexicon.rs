@@ -535,19 +535,7 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 /// (two million calls on the benchmark), answered from [`AsciiTable`] without hashing bytes
 /// one by one or calling `memcmp`.
 pub(crate) fn is_function_word_ascii(word: &[u8]) -> bool {
-    if word.is_empty() || word.len() > ASCII_KEY_BYTES {
-        return false;
-    }
-    let table = ascii_table();
-    let key = ascii_key(word);
-    let mut at = table.slot(key);
-    loop {
-        match table.slots[at] {
-            0 => return false,
-            k if k == key => return true,
-            _ => at = (at + 1) & table.mask,
-        }
-    }
+    ascii_table().contains(word)
 }
 
 /// ASCII function words are at most this long (checked when the table is built), so an
@@ -556,28 +544,47 @@ const ASCII_KEY_BYTES: usize = 8;
 
 /// The lower-cased bytes of a short ASCII word as one integer (never 0 for a non-empty word
 /// that starts with a letter or digit, which trimmed words do).
+#[inline]
 fn ascii_key(word: &[u8]) -> u64 {
-    let mut key = 0u64;
-    for (i, b) in word.iter().take(ASCII_KEY_BYTES).enumerate() {
-        key |= u64::from(b.to_ascii_lowercase()) << (8 * i);
+    let mut bytes = [0u8; ASCII_KEY_BYTES];
+    for (slot, b) in bytes.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
     }
-    key
+    u64::from_le_bytes(bytes)
 }
 
 /// Open-addressing table of the ASCII function words as packed keys (0 marks a free slot).
-struct AsciiTable {
+pub(crate) struct AsciiTable {
     slots: Vec<u64>,
     mask: usize,
     shift: u32,
 }
 
 impl AsciiTable {
+    /// [`is_function_word_ascii`] on this table, for loops that fetch it once.
+    #[inline]
+    pub(crate) fn contains(&self, word: &[u8]) -> bool {
+        if word.is_empty() || word.len() > ASCII_KEY_BYTES {
+            return false;
+        }
+        let key = ascii_key(word);
+        let mut at = self.slot(key);
+        loop {
+            match self.slots[at] {
+                0 => return false,
+                k if k == key => return true,
+                _ => at = (at + 1) & self.mask,
+            }
+        }
+    }
+
+    #[inline]
     fn slot(&self, key: u64) -> usize {
         (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize & self.mask
     }
 }
 
-fn ascii_table() -> &'static AsciiTable {
+pub(crate) fn ascii_table() -> &'static AsciiTable {
     static TABLE: OnceLock<AsciiTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let words: Vec<&str> = WORDS.iter().copied().filter(|w| w.is_ascii()).collect();

@@ -78,16 +78,17 @@ impl Features {
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let mut units = Vec::with_capacity(text.len() / 48 + 8);
     let mut blank_before = true;
+    let gap = memchr::memmem::Finder::new(GAP);
     for (number, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let trimmed_start = raw.trim_start();
-        if trimmed_start.trim_end().is_empty() {
+        let (indent, rest) = leading_space(raw);
+        // `rest` starts with a character other than whitespace, if it has any.
+        if rest.is_empty() {
             blank_before = true;
             continue;
         }
-        let indent = leading_width(raw);
         let first = units.len();
-        for (offset, cell) in cells(raw) {
+        for (offset, cell) in cells(raw, &gap) {
             let (bullet, body) = strip_bullet(cell, indent >= 4);
             if body.is_empty() {
                 continue;
@@ -112,16 +113,39 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     units
 }
 
-fn leading_width(raw: &str) -> u32 {
-    raw.chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum()
+/// The width of the line's leading whitespace (a tab counts four) and the rest of the line.
+/// Layout-preserving flatteners pad lines with dozens of spaces, so ASCII whitespace is
+/// skipped byte by byte and only other characters are decoded.
+fn leading_space(raw: &str) -> (u32, &str) {
+    let bytes = raw.as_bytes();
+    let mut width = 0u32;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'\t' => width += 4,
+            b' ' | b'\n' | b'\r' | 0x0b | 0x0c => width += 1,
+            0x80.. => break,
+            _ => return (width, raw.get(at..).unwrap_or("")),
+        }
+        at += 1;
+    }
+    let rest = raw.get(at..).unwrap_or("");
+    let mut chars = rest.char_indices();
+    for (offset, c) in chars.by_ref() {
+        if !c.is_whitespace() {
+            return (width, rest.get(offset..).unwrap_or(""));
+        }
+        width += if c == '\t' { 4 } else { 1 };
+    }
+    (width, "")
 }
 
 /// The column cells of one line with their byte offsets: text separated by runs of at least
 /// [`COLUMN_GAP`] spaces. Most lines are one cell.
-fn cells(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+fn cells<'a>(
+    raw: &'a str,
+    gap: &memchr::memmem::Finder<'_>,
+) -> impl Iterator<Item = (usize, &'a str)> {
     let bytes = raw.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -133,7 +157,7 @@ fn cells(raw: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         let start = pos;
         // The next column gap, found with SIMD: this scan covers every byte of the page.
-        pos = memchr::memmem::find(&bytes[pos..], GAP).map_or(bytes.len(), |k| pos + k);
+        pos = gap.find(&bytes[pos..]).map_or(bytes.len(), |k| pos + k);
         // Only ASCII spaces are stopped at, so both ends are char boundaries.
         let cell = raw.get(start..pos).unwrap_or("").trim_end();
         Some((start, cell))
@@ -227,6 +251,7 @@ pub(crate) fn features(text: &str) -> Features {
 /// hottest loop.
 fn features_ascii(b: &[u8]) -> Features {
     let space = |c: u8| c.is_ascii_whitespace() || c == 0x0b;
+    let words = lexicon::ascii_table();
     let mut f = Features::default();
     let mut i = 0;
     while i < b.len() {
@@ -236,35 +261,35 @@ fn features_ascii(b: &[u8]) -> Features {
         if i >= b.len() {
             break;
         }
+        // One pass over the word's bytes: its first letter, its punctuation, where its
+        // letters and digits start and end.
         let start = i;
+        let mut first_letter = 0u8;
+        let (mut s, mut e) = (usize::MAX, start);
         while i < b.len() && !space(b[i]) {
-            i += 1;
-        }
-        let word = &b[start..i];
-        f.words += 1;
-        f.chars += word.len() as u32;
-        if let Some(c) = word.iter().find(|c| c.is_ascii_alphabetic()) {
-            if c.is_ascii_uppercase() {
-                f.capitalised += 1;
-            } else {
-                f.lower += 1;
-            }
-        }
-        for &c in word {
+            let c = b[i];
             match c {
                 b'.' | b'!' | b'?' => f.sentence_marks += 1,
                 b',' => f.commas += 1,
                 _ => {}
             }
+            if c.is_ascii_alphanumeric() {
+                if first_letter == 0 && c.is_ascii_alphabetic() {
+                    first_letter = c;
+                }
+                s = s.min(i);
+                e = i + 1;
+            }
+            i += 1;
         }
-        let (mut s, mut e) = (0, word.len());
-        while s < e && !word[s].is_ascii_alphanumeric() {
-            s += 1;
+        f.words += 1;
+        f.chars += (i - start) as u32;
+        if first_letter.is_ascii_uppercase() {
+            f.capitalised += 1;
+        } else if first_letter != 0 {
+            f.lower += 1;
         }
-        while e > s && !word[e - 1].is_ascii_alphanumeric() {
-            e -= 1;
-        }
-        if lexicon::is_function_word_ascii(&word[s..e]) {
+        if s < e && words.contains(&b[s..e]) {
             f.stop += 1;
         }
     }
@@ -351,6 +376,15 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn leading_space_counts_tabs_and_other_scripts_spaces() {
+        assert_eq!(leading_space("\t  x y"), (6, "x y"));
+        assert_eq!(leading_space(" \u{a0}\u{3000}Zeile"), (3, "Zeile"));
+        assert_eq!(leading_space("   "), (3, ""));
+        assert_eq!(leading_space("\u{2003}"), (1, ""));
+        assert_eq!(leading_space("é "), (0, "é "));
     }
 
     #[test]
