@@ -7,6 +7,8 @@
 //! Swedish, Russian, Turkish, Indonesian. Phrases are matched on the lower-cased line with
 //! trailing punctuation removed.
 
+use crate::textmeta::phrases::PhraseSet;
+
 /// What a line is, as far as the lexicons can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -779,7 +781,11 @@ const MONTHS: &[&str] = &[
 /// A short line stamping a post or a comment with a date or a time next to a name:
 /// `Jane Roe — July 17th, 2012, 6:45 pm`, `jroe | 9 Nov 2012 2:34 AM | Reply`.
 pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
-    if !(2..=16).contains(&words) || text.len() > 160 {
+    // A time, a numeric date and a month date all need a digit: most lines have none.
+    if !(2..=16).contains(&words)
+        || text.len() > 160
+        || !text.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
     let bytes = text.as_bytes();
@@ -802,25 +808,32 @@ pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
 fn stamp_words(text: &str, lower: &str, time: bool, numeric_date: bool) -> bool {
     let bytes = text.as_bytes();
     // A date alone is a teaser or a list item; a comment stamp also names who and says what.
-    let attribution = lower.contains(" | ")
-        || lower.contains(" — ")
-        || lower.contains(" - ")
-        || lower.contains('@')
-        || [
-            " says",
-            "reply",
-            "wrote",
-            "posted",
-            " by ",
-            "said on",
-            "schrieb",
-            "antworten",
-            "répondre",
-            "responder",
-            "rispondi",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+    static ATTRIBUTION: PhraseSet = PhraseSet::new(&[
+        " | ",
+        " — ",
+        " - ",
+        "@",
+        " says",
+        "reply",
+        "wrote",
+        "posted",
+        " by ",
+        "said on",
+        "schrieb",
+        "antworten",
+        "répondre",
+        "responder",
+        "rispondi",
+    ]);
+    static POST_STAMP: PhraseSet = PhraseSet::new(&[
+        "posted",
+        "permalink",
+        "trackback",
+        "comments (",
+        "comment (",
+        "// link",
+    ]);
+    let attribution = ATTRIBUTION.in_text(lower);
     let named = lower
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
@@ -829,17 +842,7 @@ fn stamp_words(text: &str, lower: &str, time: bool, numeric_date: bool) -> bool 
         >= 2;
     // "posted by ... at 9:51 PM" closes a blog post, and a time first opens a live-blog entry:
     // the posts of such pages are all content.
-    let post_stamp = [
-        "posted",
-        "permalink",
-        "trackback",
-        "comments (",
-        "comment (",
-        "// link",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-        || bytes.first().is_some_and(u8::is_ascii_digit);
+    let post_stamp = POST_STAMP.in_text(lower) || bytes.first().is_some_and(u8::is_ascii_digit);
     if !named || (!time && !attribution) || post_stamp {
         return false;
     }
@@ -903,7 +906,7 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
         "minuut", "minut", "godzin", "dni", "dzie", "час", "мин", "дн", "timme", "timm", "saat",
         "gün", "jam", "hari", "menit",
     ];
-    const AGO: &[&str] = &[
+    static AGO: PhraseSet = PhraseSet::new(&[
         "ago",
         "vor",
         "il y a",
@@ -917,7 +920,7 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
         "önce",
         "yang lalu",
         "lalu",
-    ];
+    ]);
     if lower.len() > 40 {
         return false;
     }
@@ -943,7 +946,7 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
         || lower.starts_with("a ")
         || lower.starts_with("one ");
     has_digit
-        && AGO.iter().any(|a| lower.contains(a))
+        && AGO.in_text(lower)
         && lower
             .split(|c: char| !c.is_alphabetic())
             .any(|w| !w.is_empty() && UNITS.iter().any(|u| w.starts_with(u)))

@@ -9,6 +9,7 @@ use dateline_model::Dateline;
 use super::boilerplate::{self, Kind};
 use super::lines::Line;
 use super::segment::{Class, Segmentation, caseless_hash, eq_caseless};
+use crate::textmeta::phrases::PhraseSet;
 use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dateline};
 
 /// How far above the best-scoring candidate a shorter one is preferred (see [`title`]).
@@ -310,7 +311,7 @@ fn has_author_label(text: &str) -> bool {
 }
 
 fn title_like(unit: &Line<'_>, class: Class) -> bool {
-    const CAPTION_MARKS: &[&str] = &[
+    static CAPTION_MARKS: PhraseSet = PhraseSet::new(&[
         "©",
         "credit:",
         "photo:",
@@ -344,7 +345,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         "login",
         "sign in",
         "subscribe",
-    ];
+    ]);
     let f = &unit.f;
     let weight = f.weight();
     if unit.bullet
@@ -361,8 +362,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
     {
         return false;
     }
-    let lower = unit.text.to_lowercase();
-    !CAPTION_MARKS.iter().any(|m| lower.contains(m))
+    !boilerplate::with_lowercase(unit.text, |lower| CAPTION_MARKS.in_text(lower))
 }
 
 /// Menu items whose texts ran together (`HomeWorld SportWeather Business`): two
