@@ -546,11 +546,19 @@ const ASCII_KEY_BYTES: usize = 8;
 /// that starts with a letter or digit, which trimmed words do).
 #[inline]
 fn ascii_key(word: &[u8]) -> u64 {
-    let mut bytes = [0u8; ASCII_KEY_BYTES];
-    for (slot, b) in bytes.iter_mut().zip(word) {
-        *slot = b.to_ascii_lowercase();
+    debug_assert!(word.is_ascii());
+    let mut key = 0u64;
+    for &b in word.iter().take(ASCII_KEY_BYTES) {
+        key = key << 8 | u64::from(b & 0x7f);
     }
-    u64::from_le_bytes(bytes)
+    // Lower-cases the eight bytes at once, in registers: a byte has its top bit set after
+    // adding 0x3f when it is at least `A`, after adding 0x25 when it is above `Z` (no
+    // carries, every byte being below 0x80); the capitals get 0x20 added.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = key.wrapping_add(0x3f * ONES);
+    let above_z = key.wrapping_add(0x25 * ONES);
+    let capitals = at_least_a & !above_z & (0x80 * ONES);
+    key | capitals >> 2
 }
 
 /// Open-addressing table of the ASCII function words as packed keys (0 marks a free slot).

@@ -118,8 +118,8 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
 /// skipped byte by byte and only other characters are decoded.
 fn leading_space(raw: &str) -> (u32, &str) {
     let bytes = raw.as_bytes();
-    let mut width = 0u32;
-    let mut at = 0;
+    let mut at = skip_space_run(bytes, 0);
+    let mut width = at as u32;
     while let Some(&b) = bytes.get(at) {
         match b {
             b'\t' => width += 4,
@@ -140,6 +140,19 @@ fn leading_space(raw: &str) -> (u32, &str) {
     (width, "")
 }
 
+/// Where a run of spaces starting at `at` ends, at least to within eight bytes: eight
+/// spaces are compared at once, since indentation and column padding are a good share of
+/// the bytes of a layout-preserving flattener's output.
+fn skip_space_run(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if chunk != b"        " {
+            break;
+        }
+        at += 8;
+    }
+    at
+}
+
 /// The column cells of one line with their byte offsets: text separated by runs of at least
 /// [`COLUMN_GAP`] spaces. Most lines are one cell.
 fn cells<'a>(
@@ -149,6 +162,7 @@ fn cells<'a>(
     let bytes = raw.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
+        pos = skip_space_run(bytes, pos);
         while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
             pos += 1;
         }
