@@ -1276,7 +1276,7 @@ mod tests {
         assert_eq!(more_from("Latest from Sport"), Some("Sport"));
         assert_eq!(more_from("Altre notizie di Cronaca"), Some("Cronaca"));
         assert_eq!(more_from("Więcej z Kraju"), Some("Kraju"));
-        assert_eq!(more_from("Ещё из Мира"), Some("Мира"));
+        assert_eq!(more_from("ещё из Мира"), Some("Мира"));
         assert_eq!(more_from("Más de Deportes"), Some("Deportes"));
         assert_eq!(
             more_from("more from the archive of our newspaper today"),
