@@ -481,8 +481,9 @@ struct Lexicons {
     exact: std::collections::HashMap<&'static str, Kind, FnvBuild>,
     prefixes: aho_corasick::AhoCorasick,
     anywhere: aho_corasick::AhoCorasick,
-    /// [`NOISE_ANYWHERE`] for a whole page lower-cased in ASCII only (see [`anywhere_hits`]).
-    anywhere_page: aho_corasick::AhoCorasick,
+    /// [`NOISE_ANYWHERE`] in any ASCII case with the other letters' usual casings, for long
+    /// lines, which are not lower-cased for the short-line lexicons.
+    anywhere_any_case: aho_corasick::AhoCorasick,
 }
 
 fn lexicons() -> Option<&'static Lexicons> {
@@ -510,24 +511,25 @@ fn lexicons() -> Option<&'static Lexicons> {
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(NOISE_ANYWHERE)
                 .ok()?;
-            let anywhere_page = aho_corasick::AhoCorasick::builder()
+            let anywhere_any_case = aho_corasick::AhoCorasick::builder()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(page_variants(NOISE_ANYWHERE))
+                .ascii_case_insensitive(true)
+                .build(case_variants(NOISE_ANYWHERE))
                 .ok()?;
             Some(Lexicons {
                 exact,
                 prefixes,
                 anywhere,
-                anywhere_page,
+                anywhere_any_case,
             })
         })
         .as_ref()
 }
 
-/// The phrases as they stand in text lower-cased in ASCII only: as listed, and for phrases
-/// with other letters also in capitals, capitalised and in title case (`Все права
+/// The phrases as an ASCII-case-insensitive search must be given them: as listed, and for
+/// phrases with other letters also in capitals, capitalised and in title case (`Все права
 /// защищены`, `TOUS DROITS RÉSERVÉS`).
-fn page_variants(phrases: &[&str]) -> Vec<String> {
+fn case_variants(phrases: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for phrase in phrases {
         let mut variants = vec![phrase.to_string()];
@@ -556,37 +558,6 @@ fn page_variants(phrases: &[&str]) -> Vec<String> {
         }
     }
     out
-}
-
-/// For each of `texts` (slices of `page`, in page order), whether it holds one of the
-/// [`NOISE_ANYWHERE`] phrases, from one search over the whole page instead of one per line
-/// (the per-line searches were a tenth of the segmenter's time). Lower-casing the page in
-/// ASCII keeps every byte where it was, so matches map back to the slices by position; a
-/// phrase never spans two lines or a column gap. `None` when a text is not a slice of
-/// `page`.
-pub(crate) fn anywhere_hits<'a>(
-    page: &str,
-    texts: impl ExactSizeIterator<Item = &'a str>,
-) -> Option<Vec<bool>> {
-    let lexicons = lexicons()?;
-    let lower = page.to_ascii_lowercase();
-    let base = page.as_ptr() as usize;
-    let mut found = lexicons
-        .anywhere_page
-        .find_iter(lower.as_str())
-        .map(|m| (m.start(), m.end()))
-        .peekable();
-    let mut hits = Vec::with_capacity(texts.len());
-    for text in texts {
-        let start = (text.as_ptr() as usize).checked_sub(base)?;
-        let end = start + text.len();
-        if end > page.len() {
-            return None;
-        }
-        while found.next_if(|&(s, _)| s < start).is_some() {}
-        hits.push(found.peek().is_some_and(|&(s, e)| s < end && e <= end));
-    }
-    Some(hits)
 }
 
 /// FNV hashing for the lexicon map: keys are short, and SipHash showed in profiles.
@@ -689,29 +660,22 @@ pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Classifies one unit.
 pub(crate) fn classify(text: &str) -> Kind {
-    classify_as(text, None)
-}
-
-/// [`classify`], with whether the text holds one of the [`NOISE_ANYWHERE`] phrases already
-/// known (from [`anywhere_hits`]) or not (`None`: searched here).
-pub(crate) fn classify_as(text: &str, anywhere: Option<bool>) -> Kind {
     let Some(lexicons) = lexicons() else {
         return Kind::Plain;
     };
     if text.len() > SHORT_LINE_BYTES {
-        let noisy = text.len() < 600
-            && anywhere.unwrap_or_else(|| {
-                with_lowercase(text, |lower| lexicons.anywhere.is_match(lower))
-            });
+        // Long lines are searched as they are, in any case: lower-casing them (other scripts
+        // char by char) cost more than the search.
+        let noisy = text.len() < 600 && lexicons.anywhere_any_case.is_match(text);
         return if noisy { Kind::Noise } else { Kind::Plain };
     }
     with_lowercase(trim_label(text), |lower| {
-        classify_short(lexicons, text, lower, anywhere)
+        classify_short(lexicons, text, lower)
     })
 }
 
 /// [`classify`] for a short line; `lower` is its label-trimmed lower-case form.
-fn classify_short(lexicons: &Lexicons, text: &str, lower: &str, anywhere: Option<bool>) -> Kind {
+fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
     if lower.is_empty() {
         return Kind::Noise;
     }
@@ -734,7 +698,7 @@ fn classify_short(lexicons: &Lexicons, text: &str, lower: &str, anywhere: Option
         return Kind::EndMarker;
     }
     if noise_prefix(lexicons, lower)
-        || anywhere.unwrap_or_else(|| lexicons.anywhere.is_match(lower))
+        || lexicons.anywhere.is_match(lower)
         || is_relative_time(lower)
         || is_menu(text)
         || is_cut_title(text)
@@ -1242,30 +1206,26 @@ mod tests {
     }
 
     #[test]
-    fn page_search_finds_what_the_line_search_finds() {
-        let page = "Home   World\n\
-            © 2024 Example. All Rights Reserved.\n\
-            This site uses cookies to improve your experience   Accept\n\
-            \u{20}  Все права защищены  \n\
-            TOUS DROITS RÉSERVÉS\n\
-            * Tous droits réservés\n\
-            A plain sentence about the harbour and its ferry.\n";
-        let units = crate::flat::lines::split(page);
-        let hits = anywhere_hits(page, units.iter().map(|u| u.text));
-        let Some(hits) = hits else {
-            panic!("units are slices of the page");
-        };
+    fn any_case_search_finds_what_the_lower_case_search_finds() {
         let lexicons = lexicons();
         assert!(lexicons.is_some());
-        let mut found = 0;
-        for (unit, hit) in units.iter().zip(hits) {
-            let by_line = lexicons.is_some_and(|l| {
-                with_lowercase(unit.text, |lower| l.anywhere.is_match(lower))
-            });
-            assert_eq!(hit, by_line, "{}", unit.text);
-            found += usize::from(hit);
+        for line in [
+            "© 2024 Example. All Rights Reserved.",
+            "This site uses cookies to improve your experience",
+            "Все права защищены",
+            "ВСЕ ПРАВА ЗАЩИЩЕНЫ",
+            "TOUS DROITS RÉSERVÉS",
+            "Tous droits réservés",
+            "Wszelkie Prawa Zastrzeżone",
+            "A plain sentence about the harbour and its ferry.",
+        ] {
+            let Some(l) = lexicons else { return };
+            assert_eq!(
+                l.anywhere_any_case.is_match(line),
+                with_lowercase(line, |lower| l.anywhere.is_match(lower)),
+                "{line}"
+            );
         }
-        assert_eq!(found, 5);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
         .iter()
         .map(|u| header.as_ref().is_some_and(|h| h.line == u.line))
         .collect();
-    let seg = segment::segment(text, &units, &skip);
+    let seg = segment::segment(&units, &skip);
     let header_date = header
         .as_ref()
         .and_then(|h| h.date.as_deref())
@@ -132,7 +132,7 @@ mod tests {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         let units = super::lines::split(&text);
         let skip = vec![false; units.len()];
-        let seg = super::segment::segment(&text, &units, &skip);
+        let seg = super::segment::segment(&units, &skip);
         for (i, unit) in units.iter().enumerate() {
             let kept = seg.body.iter().any(|&(k, _)| k == i);
             let inside = seg.region.contains(&i);

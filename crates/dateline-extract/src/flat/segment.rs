@@ -60,10 +60,9 @@ pub(crate) struct Segmentation {
     pub body: Vec<(usize, bool)>,
 }
 
-/// Classifies one unit; `anywhere` is whether it holds a phrase that is noise wherever it
-/// stands, when known.
-pub(crate) fn classify(unit: &Line<'_>, repeated: bool, anywhere: Option<bool>) -> Class {
-    let kind = boilerplate::classify_as(unit.text, anywhere);
+/// Classifies one unit.
+pub(crate) fn classify(unit: &Line<'_>, repeated: bool) -> Class {
+    let kind = boilerplate::classify(unit.text);
     if kind != Kind::Plain {
         return Class::Bad(kind);
     }
@@ -167,16 +166,13 @@ fn best_run(scores: &[i64]) -> (usize, usize, i64) {
     (best_start, best_end, best)
 }
 
-/// Segments `units` of `page`; `skip` marks units that are metadata already (the crawl
-/// header).
-pub(crate) fn segment(page: &str, units: &[Line<'_>], skip: &[bool]) -> Segmentation {
+/// Segments `units`; `skip` marks units that are metadata already (the crawl header).
+pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
     let repeated = repeated_units(units);
-    let anywhere = boilerplate::anywhere_hits(page, units.iter().map(|u| u.text));
     let classes: Vec<Class> = units
         .iter()
         .zip(&repeated)
-        .enumerate()
-        .map(|(i, (u, &r))| classify(u, r, anywhere.as_ref().and_then(|a| a.get(i).copied())))
+        .map(|(u, &r)| classify(u, r))
         .collect();
     let scores: Vec<i64> = units
         .iter()
@@ -342,7 +338,7 @@ mod tests {
             Related Stories\n\nAnother headline about something else entirely here\n\n2 hours ago\n";
         let units = split(text);
         let skip = vec![false; units.len()];
-        let seg = segment(text, &units, &skip);
+        let seg = segment(&units, &skip);
         let kept: Vec<&str> = seg.body.iter().map(|&(i, _)| units[i].text).collect();
         assert_eq!(kept.len(), 2, "{kept:?}");
         assert!(kept[0].starts_with("The council"));
