@@ -551,14 +551,20 @@ fn ascii_key(word: &[u8]) -> u64 {
     for &b in word.iter().take(ASCII_KEY_BYTES) {
         key = key << 8 | u64::from(b & 0x7f);
     }
-    // Lower-cases the eight bytes at once, in registers: a byte has its top bit set after
-    // adding 0x3f when it is at least `A`, after adding 0x25 when it is above `Z` (no
-    // carries, every byte being below 0x80); the capitals get 0x20 added.
+    ascii_lowercase_word(key)
+}
+
+/// Lower-cases eight ASCII bytes packed in a word at once, in registers: a byte has its top
+/// bit set after adding 0x3f when it is at least `A`, after adding 0x25 when it is above
+/// `Z` (no carries, every byte being below 0x80); the capitals get 0x20 added. Bytes of
+/// 0x80 and above must not occur.
+#[inline]
+pub(crate) fn ascii_lowercase_word(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let at_least_a = key.wrapping_add(0x3f * ONES);
-    let above_z = key.wrapping_add(0x25 * ONES);
+    let at_least_a = word.wrapping_add(0x3f * ONES);
+    let above_z = word.wrapping_add(0x25 * ONES);
     let capitals = at_least_a & !above_z & (0x80 * ONES);
-    key | capitals >> 2
+    word | capitals >> 2
 }
 
 /// Open-addressing table of the ASCII function words as packed keys (0 marks a free slot).
@@ -631,6 +637,18 @@ fn lookup(key: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lower_casing_matches_bytes() {
+        let text = b"Az@[`{ZaMIXED09";
+        for chunk in text.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            let lowered = ascii_lowercase_word(u64::from_le_bytes(word)).to_le_bytes();
+            let expected: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(lowered.to_vec(), expected);
+        }
+    }
 
     #[test]
     fn finds_function_words_in_any_case() {
