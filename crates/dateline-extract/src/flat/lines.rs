@@ -201,60 +201,110 @@ fn strip_bullet(cell: &str, indented: bool) -> (bool, &str) {
     (false, cell)
 }
 
-/// Counts the features of one unit of text in one pass over its words.
+/// Counts the features of one unit of text in one pass over its bytes.
 pub(crate) fn features(text: &str) -> Features {
     if text.is_ascii() {
         return features_ascii(text.as_bytes());
     }
+    features_mixed(text)
+}
+
+/// Whitespace as `char::is_whitespace` has it, for ASCII bytes.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// [`features`] for text with other characters than ASCII (a curly quote is enough): ASCII
+/// bytes as in [`features_ascii`], each other character decoded once. Words are split on
+/// Unicode whitespace; a word with other characters goes through the full function-word
+/// lookup, an ASCII word through the packed one.
+fn features_mixed(text: &str) -> Features {
+    let b = text.as_bytes();
+    let table = lexicon::ascii_table();
+    let decode = |at: usize| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8()))
+    };
     let mut f = Features::default();
-    for word in text.split_whitespace() {
-        f.words += 1;
-        let first_letter = word.chars().find(|c| c.is_alphabetic());
-        if let Some(c) = first_letter {
-            if c.is_uppercase() {
-                f.capitalised += 1;
-            } else if c.is_lowercase() {
-                f.lower += 1;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if ascii_space(b[i]) {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (c, width) = decode(i);
+            if c.is_whitespace() {
+                i += width;
+                continue;
             }
         }
-        if word.is_ascii() {
-            f.chars += word.len() as u32;
-            for b in word.bytes() {
-                match b {
+        let start = i;
+        let mut ascii = true;
+        let mut first_letter = false;
+        let (mut s, mut e) = (usize::MAX, start);
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                if ascii_space(c) {
+                    break;
+                }
+                match c {
                     b'.' | b'!' | b'?' => f.sentence_marks += 1,
                     b',' => f.commas += 1,
                     _ => {}
                 }
-            }
-            // ASCII words of a line with a curly quote or an accent elsewhere: the
-            // lexicon's ASCII path, which trims and lower-cases the same way.
-            let bytes = word.as_bytes();
-            let (mut s, mut e) = (0, bytes.len());
-            while s < e && !bytes[s].is_ascii_alphanumeric() {
-                s += 1;
-            }
-            while e > s && !bytes[e - 1].is_ascii_alphanumeric() {
-                e -= 1;
-            }
-            if lexicon::is_function_word_ascii(&bytes[s..e]) {
-                f.stop += 1;
-            }
-        } else {
-            for c in word.chars() {
-                f.chars += 1;
-                match c {
-                    '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' => f.sentence_marks += 1,
-                    ',' | '，' | '、' | '،' => f.commas += 1,
-                    _ => {
-                        if is_cjk(c) {
-                            f.cjk += 1;
+                if c.is_ascii_alphanumeric() {
+                    if !first_letter && c.is_ascii_alphabetic() {
+                        first_letter = true;
+                        if c.is_ascii_uppercase() {
+                            f.capitalised += 1;
+                        } else {
+                            f.lower += 1;
                         }
+                    }
+                    s = s.min(i);
+                    e = i + 1;
+                }
+                f.chars += 1;
+                i += 1;
+                continue;
+            }
+            let (ch, width) = decode(i);
+            if ch.is_whitespace() {
+                break;
+            }
+            ascii = false;
+            match ch {
+                '。' | '！' | '？' | '؟' | '।' => f.sentence_marks += 1,
+                '，' | '、' | '،' => f.commas += 1,
+                _ => {
+                    if is_cjk(ch) {
+                        f.cjk += 1;
                     }
                 }
             }
-            if lexicon::is_function_word(word) {
-                f.stop += 1;
+            if !first_letter && ch.is_alphabetic() {
+                first_letter = true;
+                if ch.is_uppercase() {
+                    f.capitalised += 1;
+                } else if ch.is_lowercase() {
+                    f.lower += 1;
+                }
             }
+            f.chars += 1;
+            i += width;
+        }
+        f.words += 1;
+        let function_word = if ascii {
+            s < e && table.contains(&b[s..e])
+        } else {
+            text.get(start..i).is_some_and(lexicon::is_function_word)
+        };
+        if function_word {
+            f.stop += 1;
         }
     }
     f.ends_sentence = ends_sentence(text);
@@ -342,6 +392,67 @@ pub(crate) fn is_cjk(c: char) -> bool {
         | '\u{f900}'..='\u{faff}')
 }
 
+/// The word-by-word form [`features`] replaced, kept to check it against.
+#[cfg(test)]
+fn features_by_words(text: &str) -> Features {
+    if text.is_ascii() {
+        return features_ascii(text.as_bytes());
+    }
+    let mut f = Features::default();
+    for word in text.split_whitespace() {
+        f.words += 1;
+        let first_letter = word.chars().find(|c| c.is_alphabetic());
+        if let Some(c) = first_letter {
+            if c.is_uppercase() {
+                f.capitalised += 1;
+            } else if c.is_lowercase() {
+                f.lower += 1;
+            }
+        }
+        if word.is_ascii() {
+            f.chars += word.len() as u32;
+            for b in word.bytes() {
+                match b {
+                    b'.' | b'!' | b'?' => f.sentence_marks += 1,
+                    b',' => f.commas += 1,
+                    _ => {}
+                }
+            }
+            // ASCII words of a line with a curly quote or an accent elsewhere: the
+            // lexicon's ASCII path, which trims and lower-cases the same way.
+            let bytes = word.as_bytes();
+            let (mut s, mut e) = (0, bytes.len());
+            while s < e && !bytes[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            while e > s && !bytes[e - 1].is_ascii_alphanumeric() {
+                e -= 1;
+            }
+            if lexicon::is_function_word_ascii(&bytes[s..e]) {
+                f.stop += 1;
+            }
+        } else {
+            for c in word.chars() {
+                f.chars += 1;
+                match c {
+                    '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' => f.sentence_marks += 1,
+                    ',' | '，' | '、' | '،' => f.commas += 1,
+                    _ => {
+                        if is_cjk(c) {
+                            f.cjk += 1;
+                        }
+                    }
+                }
+            }
+            if lexicon::is_function_word(word) {
+                f.stop += 1;
+            }
+        }
+    }
+    f.ends_sentence = ends_sentence(text);
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,6 +510,45 @@ mod tests {
         assert_eq!(leading_space("   "), (3, ""));
         assert_eq!(leading_space("\u{2003}"), (1, ""));
         assert_eq!(leading_space("é "), (0, "é "));
+    }
+
+    #[test]
+    fn one_pass_counts_as_word_by_word() {
+        for text in [
+            "It\u{2019}s the council\u{2019}s vote, at last.",
+            "Der Bürgermeister sagte am Dienstag: «Wir bauen die Brücke.»",
+            "\u{a0}Le maire a dit\u{a0}: «\u{a0}Nous allons voter\u{a0}!\u{a0}»",
+            "Москва, 10 мая. Мэр сказал, что это так.",
+            "東京都は十日、新しい図書館の建設計画を発表した。 Tokyo, 10 May.",
+            "قال رئيس البلدية، إن المكتبة ستفتح؟",
+            "— Ab, ÉCOLE été. Ωmega İstanbul ǅemal 123 ... !?",
+            "word\u{2003}word\u{3000}word\u{85}end…",
+            "«»  ‹› “” ‘’",
+        ] {
+            let (a, b) = (features(text), features_by_words(text));
+            assert_eq!(
+                (a.chars, a.words, a.stop, a.capitalised, a.lower, a.cjk),
+                (b.chars, b.words, b.stop, b.capitalised, b.lower, b.cjk),
+                "{text}"
+            );
+            assert_eq!(
+                (a.sentence_marks, a.commas, a.ends_sentence),
+                (b.sentence_marks, b.commas, b.ends_sentence),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_counts_as_word_by_word_on_any_text(text in "\\PC{0,60}") {
+            let (a, b) = (features(&text), features_by_words(&text));
+            proptest::prop_assert_eq!(
+                (a.chars, a.words, a.stop, a.capitalised, a.lower, a.cjk, a.commas),
+                (b.chars, b.words, b.stop, b.capitalised, b.lower, b.cjk, b.commas)
+            );
+            proptest::prop_assert_eq!(a.sentence_marks, b.sentence_marks);
+        }
     }
 
     #[test]
