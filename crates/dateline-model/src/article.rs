@@ -123,7 +123,10 @@ fn count_runs(text: &str, cjk_characters: bool) -> usize {
         let b = bytes[i];
         let word_char = if b.is_ascii() {
             i += 1;
-            b.is_ascii_alphanumeric()
+            let word_char = ASCII_WORD[usize::from(b)];
+            count += usize::from(word_char && !in_word);
+            in_word = word_char;
+            continue;
         } else {
             let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
@@ -143,6 +146,17 @@ fn count_runs(text: &str, cjk_characters: bool) -> usize {
     }
     count
 }
+
+/// Which ASCII bytes are letters or digits, for a branch-free count of word starts.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Han ideographs and kana.
 fn is_cjk(c: char) -> bool {

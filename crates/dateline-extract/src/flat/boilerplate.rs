@@ -484,6 +484,11 @@ struct Lexicons {
     /// [`NOISE_ANYWHERE`] in any ASCII case with the other letters' usual casings, for long
     /// lines, which are not lower-cased for the short-line lexicons.
     anywhere_any_case: aho_corasick::AhoCorasick,
+    /// Cheap tests before the lookups, which most lines fail: the longest exact entry, the
+    /// shortest anywhere phrase, and the bytes noise prefixes start with.
+    longest_exact: usize,
+    shortest_anywhere: usize,
+    prefix_starts: [bool; 256],
 }
 
 fn lexicons() -> Option<&'static Lexicons> {
@@ -516,11 +521,22 @@ fn lexicons() -> Option<&'static Lexicons> {
                 .ascii_case_insensitive(true)
                 .build(case_variants(NOISE_ANYWHERE))
                 .ok()?;
+            let longest_exact = exact.keys().map(|k| k.len()).max().unwrap_or(0);
+            let shortest_anywhere = NOISE_ANYWHERE.iter().map(|p| p.len()).min().unwrap_or(0);
+            let mut prefix_starts = [false; 256];
+            for prefix in NOISE_PREFIXES {
+                if let Some(&b) = prefix.as_bytes().first() {
+                    prefix_starts[usize::from(b)] = true;
+                }
+            }
             Some(Lexicons {
                 exact,
                 prefixes,
                 anywhere,
                 anywhere_any_case,
+                longest_exact,
+                shortest_anywhere,
+                prefix_starts,
             })
         })
         .as_ref()
@@ -680,10 +696,19 @@ fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
         return Kind::Noise;
     }
     let label = lower.split(':').next().unwrap_or("").trim();
-    if lexicons.exact.get(label) == Some(&Kind::TagLabel) {
+    let exact = |key: &str| {
+        if key.len() > lexicons.longest_exact {
+            None
+        } else {
+            lexicons.exact.get(key).copied()
+        }
+    };
+    let whole = exact(lower);
+    let labelled = if label == lower { whole } else { exact(label) };
+    if labelled == Some(Kind::TagLabel) {
         return Kind::TagLabel;
     }
-    match lexicons.exact.get(lower) {
+    match whole {
         Some(Kind::EndMarker) => return Kind::EndMarker,
         Some(Kind::Noise) => return Kind::Noise,
         _ => {}
@@ -697,8 +722,9 @@ fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
     if more_like && (more_from(text).is_some() || short_more_heading(lower)) {
         return Kind::EndMarker;
     }
-    if noise_prefix(lexicons, lower)
-        || lexicons.anywhere.is_match(lower)
+    let first = lower.as_bytes().first().map_or(0, |&b| usize::from(b));
+    if (lexicons.prefix_starts[first] && noise_prefix(lexicons, lower))
+        || (lower.len() >= lexicons.shortest_anywhere && lexicons.anywhere.is_match(lower))
         || is_relative_time(lower)
         || is_menu(text)
         || is_cut_title(text)
