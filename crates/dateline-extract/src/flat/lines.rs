@@ -314,46 +314,38 @@ fn features_mixed(text: &str) -> Features {
 /// [`features`] for ASCII text, byte by byte: most lines of most pages, and the segmenter's
 /// hottest loop.
 fn features_ascii(b: &[u8]) -> Features {
-    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0b;
-    let words = lexicon::ascii_table();
+    let table = lexicon::ascii_table();
     let mut f = Features::default();
+    // Whole-line counts first, in loops without branches that the compiler vectorises;
+    // the word loop below then only finds word ends, first letters and function words.
+    let count = |wanted: fn(u8) -> bool| b.iter().filter(|&&c| wanted(c)).count() as u32;
+    f.sentence_marks = count(|c| matches!(c, b'.' | b'!' | b'?'));
+    f.commas = count(|c| c == b',');
+    f.chars = b.len() as u32 - count(ascii_space);
     let mut i = 0;
     while i < b.len() {
-        while i < b.len() && space(b[i]) {
+        if ascii_space(b[i]) {
             i += 1;
+            continue;
         }
-        if i >= b.len() {
-            break;
-        }
-        // One pass over the word's bytes: its first letter, its punctuation, where its
-        // letters and digits start and end.
         let start = i;
-        let mut first_letter = 0u8;
-        let (mut s, mut e) = (usize::MAX, start);
-        while i < b.len() && !space(b[i]) {
-            let c = b[i];
-            match c {
-                b'.' | b'!' | b'?' => f.sentence_marks += 1,
-                b',' => f.commas += 1,
-                _ => {}
-            }
-            if c.is_ascii_alphanumeric() {
-                if first_letter == 0 && c.is_ascii_alphabetic() {
-                    first_letter = c;
-                }
-                s = s.min(i);
-                e = i + 1;
-            }
+        while i < b.len() && !ascii_space(b[i]) {
             i += 1;
         }
+        let word = &b[start..i];
         f.words += 1;
-        f.chars += (i - start) as u32;
-        if first_letter.is_ascii_uppercase() {
-            f.capitalised += 1;
-        } else if first_letter != 0 {
-            f.lower += 1;
+        if let Some(c) = word.iter().find(|c| c.is_ascii_alphabetic()) {
+            if c.is_ascii_uppercase() {
+                f.capitalised += 1;
+            } else {
+                f.lower += 1;
+            }
         }
-        if s < e && words.contains(&b[s..e]) {
+        let s = word.iter().position(u8::is_ascii_alphanumeric);
+        let e = word.iter().rposition(u8::is_ascii_alphanumeric);
+        if let (Some(s), Some(e)) = (s, e)
+            && table.contains(&word[s..=e])
+        {
             f.stop += 1;
         }
     }
