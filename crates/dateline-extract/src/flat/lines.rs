@@ -318,10 +318,15 @@ fn features_ascii(b: &[u8]) -> Features {
     let mut f = Features::default();
     // Whole-line counts first, in loops without branches that the compiler vectorises;
     // the word loop below then only finds word ends, first letters and function words.
-    let count = |wanted: fn(u8) -> bool| b.iter().filter(|&&c| wanted(c)).count() as u32;
-    f.sentence_marks = count(|c| matches!(c, b'.' | b'!' | b'?'));
-    f.commas = count(|c| c == b',');
-    f.chars = b.len() as u32 - count(ascii_space);
+    let (mut marks, mut commas, mut spaces) = (0u32, 0u32, 0u32);
+    for &c in b {
+        marks += u32::from(matches!(c, b'.' | b'!' | b'?'));
+        commas += u32::from(c == b',');
+        spaces += u32::from(ascii_space(c));
+    }
+    f.sentence_marks = marks;
+    f.commas = commas;
+    f.chars = b.len() as u32 - spaces;
     let mut i = 0;
     while i < b.len() {
         if ascii_space(b[i]) {
