@@ -474,6 +474,8 @@ const WORDS: &[&str] = &[
 struct Table {
     slots: Vec<Option<&'static str>>,
     mask: usize,
+    /// Longest word in bytes: lower-casing a longer one can stop early.
+    longest: usize,
 }
 
 fn table() -> &'static Table {
@@ -492,7 +494,12 @@ fn table() -> &'static Table {
             }
             slots[at] = Some(word);
         }
-        Table { slots, mask }
+        let longest = WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+        Table {
+            slots,
+            mask,
+            longest,
+        }
     })
 }
 
@@ -518,17 +525,18 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     if word.is_ascii() {
         return is_function_word_ascii(word.as_bytes());
     }
+    let table = table();
     let mut buffer = [0u8; MAX_BYTES * 2];
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let width = c.len_utf8();
-        if len + width > buffer.len() {
+        if len + width > buffer.len().min(table.longest) {
             return false;
         }
         c.encode_utf8(&mut buffer[len..len + width]);
         len += width;
     }
-    lookup(&buffer[..len])
+    table.contains(&buffer[..len])
 }
 
 /// [`is_function_word`] for an ASCII word already trimmed of punctuation: the common case
@@ -622,16 +630,17 @@ pub(crate) fn ascii_table() -> &'static AsciiTable {
     })
 }
 
-fn lookup(key: &[u8]) -> bool {
-    let table = table();
-    let mut at = fnv(key) as usize & table.mask;
-    while let Some(candidate) = table.slots[at] {
-        if candidate.as_bytes() == key {
-            return true;
+impl Table {
+    fn contains(&self, key: &[u8]) -> bool {
+        let mut at = fnv(key) as usize & self.mask;
+        while let Some(candidate) = self.slots[at] {
+            if candidate.as_bytes() == key {
+                return true;
+            }
+            at = (at + 1) & self.mask;
         }
-        at = (at + 1) & table.mask;
+        false
     }
-    false
 }
 
 #[cfg(test)]
