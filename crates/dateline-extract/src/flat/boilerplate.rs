@@ -1029,13 +1029,23 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
 /// ` · ` or ` / `.
 pub(crate) fn is_menu(text: &str) -> bool {
     const SEPARATORS: [&str; 7] = [" | ", " - ", " • ", " · ", " / ", " :: ", " – "];
-    // Two separators need two of their lead bytes: a count without branches that the
-    // compiler vectorises turns away most lines before the exact count.
-    let leads = text
-        .bytes()
-        .filter(|&b| matches!(b, b'|' | b'-' | b'/' | b':' | 0xe2 | 0xc2))
+    // Two separators need two places where a space comes before a separator's first one or
+    // two bytes: a count without branches turns away most lines before the exact count.
+    let starts = text
+        .as_bytes()
+        .windows(3)
+        .filter(|w| {
+            w[0] == b' '
+                && match w[1] {
+                    b'|' | b'-' | b'/' => w[2] == b' ',
+                    b':' => w[2] == b':',
+                    0xe2 => w[2] == 0x80,
+                    0xc2 => w[2] == 0xb7,
+                    _ => false,
+                }
+        })
         .count();
-    if leads < 2 {
+    if starts < 2 {
         return false;
     }
     let counts = separator_counts(text);
