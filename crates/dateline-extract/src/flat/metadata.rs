@@ -41,11 +41,10 @@ pub(crate) fn title(
     units: &[Line<'_>],
     seg: &Segmentation,
     skip: &[bool],
-    ctx: &DateContext,
+    facts: &mut Facts<'_, '_>,
 ) -> Option<Title> {
     let first_body = seg.body.first().map(|&(i, _)| i)?;
     let from = first_body.saturating_sub(TITLE_WINDOW);
-    let mut facts = Facts::new(units, ctx, from, first_body + BYLINE_REACH + 1);
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
     for i in (from..=first_body).rev() {
@@ -60,7 +59,7 @@ pub(crate) fn title(
         {
             continue;
         }
-        let below = byline_below(&mut facts, seg, i);
+        let below = byline_below(facts, seg, i);
         // The body's first unit reads as prose; it is the headline only when it is open
         // (a question, an exclamation, no full stop) and stands on top of a byline.
         if i == first_body
@@ -119,7 +118,7 @@ pub(crate) fn title(
         if best.is_some_and(|(s, _)| scored[k].0 < s) {
             break;
         }
-        let score = exact(&mut facts, scored[k]);
+        let score = exact(facts, scored[k]);
         if best.is_none_or(|(s, b)| score > s || score == s && k < b) {
             best = Some((score, k));
         }
@@ -135,9 +134,9 @@ pub(crate) fn title(
                 && j + STANDFIRST_REACH >= best_unit
                 && s + 1 >= best_score
                 && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
-                && exact(&mut facts, (s, j)) + 1 >= best_score
+                && exact(facts, (s, j)) + 1 >= best_score
         }) {
-            best = Some((exact(&mut facts, (score, unit)), unit));
+            best = Some((exact(facts, (score, unit)), unit));
         }
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
@@ -247,33 +246,46 @@ fn byline_below(facts: &mut Facts<'_, '_>, seg: &Segmentation, i: usize) -> i32 
     0
 }
 
-/// What the headline scoring asks of units near the body, each worked out once: date
-/// parsing and name cleaning are the costly parts of the metadata stage.
-struct Facts<'u, 'a> {
+/// What the headline and byline readers ask of units near the body, each worked out once
+/// per page: date parsing and name cleaning are the costly parts of the metadata stage, and
+/// both readers look at the same lines.
+pub(crate) struct Facts<'u, 'a> {
     units: &'u [Line<'a>],
     ctx: &'u DateContext,
-    from: usize,
-    dates: Vec<Option<Option<std::ops::Range<usize>>>>,
-    names: Vec<Option<bool>>,
+    dates: Vec<Option<Option<(PageDate, std::ops::Range<usize>)>>>,
+    names: Vec<Option<Option<Vec<String>>>>,
 }
 
 impl<'u, 'a> Facts<'u, 'a> {
-    fn new(units: &'u [Line<'a>], ctx: &'u DateContext, from: usize, to: usize) -> Self {
-        let len = to.min(units.len()).saturating_sub(from);
+    pub(crate) fn new(units: &'u [Line<'a>], ctx: &'u DateContext) -> Self {
         Self {
             units,
             ctx,
-            from,
-            dates: vec![None; len],
-            names: vec![None; len],
+            dates: vec![None; units.len()],
+            names: vec![None; units.len()],
+        }
+    }
+
+    /// The first date of unit `i` and where it stands, if it has one.
+    fn dated(&mut self, i: usize) -> Option<(PageDate, std::ops::Range<usize>)> {
+        let (units, ctx) = (self.units, self.ctx);
+        let find = || find_date(units.get(i)?.text, ctx);
+        match self.dates.get_mut(i) {
+            Some(slot) => slot.get_or_insert_with(find).clone(),
+            None => find(),
         }
     }
 
     /// Where the first date of unit `i` is, if it has one.
     fn date(&mut self, i: usize) -> Option<std::ops::Range<usize>> {
-        let (units, ctx) = (self.units, self.ctx);
-        let find = || find_date(units.get(i)?.text, ctx).map(|(_, range)| range);
-        match i.checked_sub(self.from).and_then(|k| self.dates.get_mut(k)) {
+        self.dated(i).map(|(_, range)| range)
+    }
+
+    /// The names of unit `i` when it holds nothing but names ([`names_only`]).
+    fn names_of(&mut self, i: usize) -> Option<Vec<String>> {
+        let units = self.units;
+        let find = || units.get(i).and_then(|u| names_only(u.text));
+        match self.names.get_mut(i) {
             Some(slot) => slot.get_or_insert_with(find).clone(),
             None => find(),
         }
@@ -282,10 +294,10 @@ impl<'u, 'a> Facts<'u, 'a> {
     /// Whether unit `i` holds nothing but names.
     fn names(&mut self, i: usize) -> bool {
         let units = self.units;
-        let find = || units.get(i).is_some_and(|u| names_only(u.text).is_some());
-        match i.checked_sub(self.from).and_then(|k| self.names.get_mut(k)) {
-            Some(slot) => *slot.get_or_insert_with(find),
-            None => find(),
+        let find = || units.get(i).and_then(|u| names_only(u.text));
+        match self.names.get_mut(i) {
+            Some(slot) => slot.get_or_insert_with(find).is_some(),
+            None => find().is_some(),
         }
     }
 }
@@ -619,7 +631,7 @@ pub(crate) fn byline(
     units: &[Line<'_>],
     seg: &Segmentation,
     title: Option<usize>,
-    ctx: &DateContext,
+    facts: &mut Facts<'_, '_>,
 ) -> Byline {
     let mut out = Byline::default();
     let Some(first_body) = seg.body.first().map(|&(i, _)| i) else {
@@ -637,7 +649,7 @@ pub(crate) fn byline(
         {
             continue;
         }
-        let found = find_date(unit.text, ctx);
+        let found = facts.dated(i);
         let named = byline_prefix(unit.text);
         if let Some(rest) = named
             && out.authors.is_empty()
@@ -674,7 +686,7 @@ pub(crate) fn byline(
             if Some(i) == title || unit.bullet {
                 continue;
             }
-            if let Some(names) = names_only(unit.text) {
+            if let Some(names) = facts.names_of(i) {
                 out.authors = names;
                 out.units.push(i);
                 break;
