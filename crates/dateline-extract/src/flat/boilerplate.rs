@@ -7,6 +7,7 @@
 //! Swedish, Russian, Turkish, Indonesian. Phrases are matched on the lower-cased line with
 //! trailing punctuation removed.
 
+use super::lexicon;
 use crate::textmeta::phrases::PhraseSet;
 
 /// What a line is, as far as the lexicons can tell.
@@ -625,53 +626,50 @@ fn trim_label(text: &str) -> &str {
     })
 }
 
-/// ASCII lines up to this many bytes are lower-cased on the stack.
-const STACK_LOWER: usize = 640;
+thread_local! {
+    /// The buffer [`with_lowercase`] writes into, kept between calls.
+    static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
-/// Runs `f` on the lower-cased `text`. Every short line of every page is lower-cased for the
-/// lexicons, and an allocation per line was a tenth of the time: ASCII lines (most of them)
-/// are lower-cased into a stack buffer instead.
+/// Runs `f` on the lower-cased `text` (as `str::to_lowercase` has it). Every short line of
+/// every page is lower-cased for the lexicons, and an allocation per line was a tenth of
+/// the time: the text is lower-cased into a buffer kept per thread (a call made from inside
+/// `f` gets a fresh string), ASCII bytes and the commonest other letters without the case
+/// tables.
 pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
-    if text.len() <= STACK_LOWER && text.is_ascii() {
-        let mut buffer = [0u8; STACK_LOWER];
-        let lower = &mut buffer[..text.len()];
-        lower.copy_from_slice(text.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII in, ASCII out: always valid UTF-8.
-        return f(std::str::from_utf8(lower).unwrap_or_default());
+    // A capital sigma lower-cases by its place in the word: left to the standard library.
+    if !text.is_ascii() && text.contains('Σ') {
+        return f(&text.to_lowercase());
     }
-    // Other scripts char by char into the buffer too, except a capital sigma, which
-    // `str::to_lowercase` turns into a final sigma at word ends.
-    if text.len() <= STACK_LOWER && !text.contains('Σ') {
-        let mut buffer = [0u8; STACK_LOWER * 2];
-        let mut len = 0;
-        let mut fits = true;
-        for c in text.chars() {
-            // ASCII letters of a line in another script need no case tables.
-            if c.is_ascii() {
-                if len + 1 > buffer.len() {
-                    fits = false;
-                    break;
-                }
-                buffer[len] = (c as u8).to_ascii_lowercase();
-                len += 1;
-                continue;
-            }
-            for lower in c.to_lowercase() {
-                let width = lower.len_utf8();
-                if len + width > buffer.len() {
-                    fits = false;
-                    break;
-                }
-                lower.encode_utf8(&mut buffer[len..len + width]);
-                len += width;
-            }
+    LOWER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffer) => {
+            buffer.clear();
+            push_lowercase(&mut buffer, text);
+            f(&buffer)
         }
-        if fits && let Ok(lower) = std::str::from_utf8(&buffer[..len]) {
-            return f(lower);
+        Err(_) => {
+            let mut buffer = String::with_capacity(text.len());
+            push_lowercase(&mut buffer, text);
+            f(&buffer)
+        }
+    })
+}
+
+fn push_lowercase(buffer: &mut String, text: &str) {
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+        return;
+    }
+    for c in text.chars() {
+        if c.is_ascii() {
+            buffer.push(c.to_ascii_lowercase());
+        } else if let Some(lower) = lexicon::lower_common(c) {
+            buffer.push(lower);
+        } else {
+            buffer.extend(c.to_lowercase());
         }
     }
-    f(&text.to_lowercase())
 }
 
 /// Classifies one unit.

@@ -528,7 +528,13 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     let table = table();
     let mut buffer = [0u8; MAX_BYTES * 2];
     let mut len = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    let lowered = word.chars().flat_map(|c| {
+        let common = lower_common(c);
+        common
+            .into_iter()
+            .chain(common.is_none().then(|| c.to_lowercase()).into_iter().flatten())
+    });
+    for c in lowered {
         let width = c.len_utf8();
         if len + width > buffer.len().min(table.longest) {
             return false;
@@ -560,6 +566,22 @@ fn ascii_key(word: &[u8]) -> u64 {
         key = key << 8 | u64::from(b & 0x7f);
     }
     ascii_lowercase_word(key)
+}
+
+/// The lower case of the commonest characters outside ASCII without the case tables (a
+/// binary search per character): Latin-1 and basic Cyrillic capitals, and the characters of
+/// those blocks and of the general punctuation that are their own lower case. `None` for
+/// other characters, which `char::to_lowercase` handles.
+#[inline]
+pub(crate) fn lower_common(c: char) -> Option<char> {
+    let u = u32::from(c);
+    let lower = match u {
+        0xc0..=0xd6 | 0xd8..=0xde | 0x410..=0x42f => u + 0x20,
+        0x400..=0x40f => u + 0x50,
+        0xa0..=0xbf | 0xd7 | 0xdf..=0xff | 0x430..=0x45f | 0x2000..=0x206f => u,
+        _ => return None,
+    };
+    char::from_u32(lower)
 }
 
 /// Lower-cases eight ASCII bytes packed in a word at once, in registers: a byte has its top
@@ -646,6 +668,16 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_lower_case_matches_the_case_tables() {
+        for u in (0x80..0x500).chain(0x2000..0x2100) {
+            let Some(c) = char::from_u32(u) else { continue };
+            if let Some(lower) = lower_common(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), lower.to_string(), "{u:x}");
+            }
+        }
+    }
 
     #[test]
     fn word_lower_casing_matches_bytes() {

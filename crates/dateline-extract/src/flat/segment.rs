@@ -138,6 +138,12 @@ pub(crate) fn caseless_hash(text: &str) -> u64 {
             hasher.byte((c as u8).to_ascii_lowercase());
             continue;
         }
+        if let Some(lower) = lexicon::lower_common(c) {
+            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
+                hasher.byte(b);
+            }
+            continue;
+        }
         for lower in c.to_lowercase() {
             for &b in lower.encode_utf8(&mut utf8).as_bytes() {
                 hasher.byte(b);
