@@ -8,7 +8,7 @@
 //! trailing punctuation removed.
 
 use super::lexicon;
-use crate::textmeta::phrases::PhraseSet;
+use crate::textmeta::phrases::{PhraseSet, Phrases};
 
 /// What a line is, as far as the lexicons can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -481,10 +481,10 @@ const NOISE_ANYWHERE: &[&str] = &[
 struct Lexicons {
     exact: std::collections::HashMap<&'static str, Kind, FnvBuild>,
     prefixes: aho_corasick::AhoCorasick,
-    anywhere: aho_corasick::AhoCorasick,
+    anywhere: Phrases,
     /// [`NOISE_ANYWHERE`] in any ASCII case with the other letters' usual casings, for long
     /// lines, which are not lower-cased for the short-line lexicons.
-    anywhere_any_case: aho_corasick::AhoCorasick,
+    anywhere_any_case: Phrases,
     /// Cheap tests before the lookups, which most lines fail: the longest exact entry, the
     /// shortest anywhere phrase, and the bytes noise prefixes start with.
     longest_exact: usize,
@@ -513,15 +513,8 @@ fn lexicons() -> Option<&'static Lexicons> {
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(NOISE_PREFIXES)
                 .ok()?;
-            let anywhere = aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(NOISE_ANYWHERE)
-                .ok()?;
-            let anywhere_any_case = aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .build(case_variants(NOISE_ANYWHERE))
-                .ok()?;
+            let anywhere = Phrases::new(NOISE_ANYWHERE, false)?;
+            let anywhere_any_case = Phrases::new(&case_variants(NOISE_ANYWHERE), true)?;
             let longest_exact = exact.keys().map(|k| k.len()).max().unwrap_or(0);
             let shortest_anywhere = NOISE_ANYWHERE.iter().map(|p| p.len()).min().unwrap_or(0);
             let mut prefix_starts = [false; 256];
@@ -680,7 +673,7 @@ pub(crate) fn classify(text: &str) -> Kind {
     if text.len() > SHORT_LINE_BYTES {
         // Long lines are searched as they are, in any case: lower-casing them (other scripts
         // char by char) cost more than the search.
-        let noisy = text.len() < 600 && lexicons.anywhere_any_case.is_match(text);
+        let noisy = text.len() < 600 && lexicons.anywhere_any_case.in_text(text);
         return if noisy { Kind::Noise } else { Kind::Plain };
     }
     with_lowercase(trim_label(text), |lower| {
@@ -722,7 +715,7 @@ fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
     }
     let first = lower.as_bytes().first().map_or(0, |&b| usize::from(b));
     if (lexicons.prefix_starts[first] && noise_prefix(lexicons, lower))
-        || (lower.len() >= lexicons.shortest_anywhere && lexicons.anywhere.is_match(lower))
+        || (lower.len() >= lexicons.shortest_anywhere && lexicons.anywhere.in_text(lower))
         || is_relative_time(lower)
         || is_menu(text)
         || is_cut_title(text)
@@ -1255,8 +1248,8 @@ mod tests {
         ] {
             let Some(l) = lexicons else { return };
             assert_eq!(
-                l.anywhere_any_case.is_match(line),
-                with_lowercase(line, |lower| l.anywhere.is_match(lower)),
+                l.anywhere_any_case.in_text(line),
+                with_lowercase(line, |lower| l.anywhere.in_text(lower)),
                 "{line}"
             );
         }

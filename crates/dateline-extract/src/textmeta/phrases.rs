@@ -2,17 +2,55 @@
 //!
 //! `list.iter().any(|p| text.contains(p))` sets up a substring searcher per phrase and per
 //! line; for the lists that run on every short line of a page (relative times, comment
-//! stamps, byline markers, caption marks) that setup was most of their cost. One
-//! Aho-Corasick DFA per list, built on first use, answers the same question in one pass.
+//! stamps, byline markers, caption marks, noise phrases) that setup was most of their cost.
+//! One Aho-Corasick DFA per list, built on first use, answers the same question in one pass;
+//! [`Phrases::in_text`] walks the DFA's transitions in a plain loop, since the crate's
+//! general search (prefilters, match bookkeeping) cost more than the walk on short lines.
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored};
 
-/// A fixed list of phrases and its automaton.
+/// A phrase set as a DFA, for "does any phrase occur" questions.
+pub(crate) struct Phrases {
+    dfa: aho_corasick::dfa::DFA,
+}
+
+impl Phrases {
+    /// The phrases, matched byte for byte or (with `ascii_case_insensitive`) in any ASCII
+    /// case. `None` if the automaton cannot be built.
+    pub(crate) fn new<P: AsRef<[u8]>>(phrases: &[P], ascii_case_insensitive: bool) -> Option<Self> {
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .build(phrases)
+            .ok()?;
+        // An empty phrase matches everywhere; the walk below assumes a search that can fail.
+        let start = dfa.start_state(Anchored::No).ok()?;
+        (!dfa.is_match(start)).then_some(Self { dfa })
+    }
+
+    /// Whether any phrase occurs in `text`.
+    pub(crate) fn in_text(&self, text: &str) -> bool {
+        let dfa = &self.dfa;
+        let Ok(mut state) = dfa.start_state(Anchored::No) else {
+            return false;
+        };
+        for &b in text.as_bytes() {
+            state = dfa.next_state(Anchored::No, state, b);
+            if dfa.is_special(state) && dfa.is_match(state) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// A fixed list of phrases and its automata.
 pub(crate) struct PhraseSet {
     phrases: &'static [&'static str],
     automaton: OnceLock<Option<AhoCorasick>>,
+    walker: OnceLock<Option<Phrases>>,
 }
 
 impl PhraseSet {
@@ -20,6 +58,7 @@ impl PhraseSet {
         Self {
             phrases,
             automaton: OnceLock::new(),
+            walker: OnceLock::new(),
         }
     }
 
@@ -38,8 +77,11 @@ impl PhraseSet {
 
     /// Whether any phrase occurs in `text`: `phrases.iter().any(|p| text.contains(p))`.
     pub(crate) fn in_text(&self, text: &str) -> bool {
-        match self.automaton() {
-            Some(automaton) => automaton.is_match(text),
+        match self
+            .walker
+            .get_or_init(|| Phrases::new(self.phrases, false))
+        {
+            Some(walker) => walker.in_text(text),
             None => self.phrases.iter().any(|p| text.contains(p)),
         }
     }
@@ -62,9 +104,25 @@ mod tests {
             "",
             "a",
             "il y",
+            "agago",
         ] {
             let slow = LIST.iter().any(|p| text.contains(p));
             assert_eq!(SET.in_text(text), slow, "{text}");
+            assert_eq!(
+                SET.automaton().map(|a| a.is_match(text)),
+                Some(slow),
+                "{text}"
+            );
         }
+    }
+
+    #[test]
+    fn any_ascii_case_when_asked() {
+        let Some(phrases) = Phrases::new(&["all rights reserved"], true) else {
+            panic!("builds");
+        };
+        assert!(phrases.in_text("© 2024 Example. ALL Rights Reserved."));
+        assert!(!phrases.in_text("All rights"));
+        assert!(Phrases::new(&[""], false).is_none());
     }
 }
