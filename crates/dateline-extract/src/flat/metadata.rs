@@ -47,10 +47,12 @@ pub(crate) fn title(
     let from = first_body.saturating_sub(TITLE_WINDOW);
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
+    let mut opener = None;
     for i in (from..=first_body).rev() {
         let unit = &units[i];
         if skip[i]
             || !title_like(unit, seg.classes[i])
+            || in_numbered_list(units, i)
             || facts.date(i).is_some_and(|r| {
                 r.len() * 10 > unit.text.len() * 3
                     || has_clock(unit.text)
@@ -66,6 +68,9 @@ pub(crate) fn title(
             && seg.classes[i] == Class::Good
             && (unit.text.ends_with('.') || unit.f.weight() > 28 || below < 3)
         {
+            if !unit.text.ends_with('.') && unit.f.weight() <= 28 {
+                opener = Some(i);
+            }
             continue;
         }
         let f = &unit.f;
@@ -138,6 +143,12 @@ pub(crate) fn title(
         }) {
             best = Some((exact(facts, (score, unit)), unit));
         }
+    }
+    // With no line above the body to choose from, an open first line of the body (a
+    // question, a line without a full stop) is the headline even without a byline under it:
+    // pages whose text starts with the article.
+    if scored.is_empty() {
+        return opener.map(|unit| Title { unit });
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
     // lower-cased one of a share box or a print header).
@@ -300,6 +311,19 @@ impl<'u, 'a> Facts<'u, 'a> {
             None => find().is_some(),
         }
     }
+}
+
+/// `3. Experten` between `2. Rohstoffe` and `4. Flexibel bleiben`: an entry of a numbered
+/// table of contents or list, not a headline (a lone `1. FC Köln ...` still can be one).
+fn in_numbered_list(units: &[Line<'_>], i: usize) -> bool {
+    let numbered = |j: usize| {
+        units.get(j).is_some_and(|u| {
+            let b = u.text.as_bytes();
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            (1..=2).contains(&digits) && b.get(digits..digits + 2) == Some(b". ")
+        })
+    };
+    numbered(i) && ((i > 0 && numbered(i - 1)) || numbered(i + 1))
 }
 
 /// `Autor: ...`, `Author: ...`, `Text: ...`: a label naming who wrote the piece.

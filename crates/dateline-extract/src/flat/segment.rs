@@ -242,8 +242,14 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
         .collect();
     let (start, end, _) = best_run(&scores);
     let end = comment_cut(units, &classes, &scores, start..end);
-    let region = start..end;
-    let body = keep(units, &classes, &repeated, region.clone(), skip);
+    let mut region = start..end;
+    let mut body = keep(units, &classes, &repeated, region.clone(), skip);
+    if body.is_empty() {
+        body = whole_text(units, &classes, skip);
+        if let (Some(&(first, _)), Some(&(last, _))) = (body.first(), body.last()) {
+            region = first..last + 1;
+        }
+    }
     Segmentation {
         classes,
         repeated,
@@ -299,6 +305,24 @@ fn comment_cut(
     }
     let _ = before;
     region.end
+}
+
+/// The body of a page where no run of units reads as an article (a list of links, a form,
+/// a document of short lines): rather than nothing, the whole text without what the
+/// lexicons call boilerplate; failing that, the whole text.
+fn whole_text(units: &[Line<'_>], classes: &[Class], skip: &[bool]) -> Vec<(usize, bool)> {
+    let content = |i: &usize| !skip[*i] && !matches!(classes[*i], Class::Bad(_));
+    let kept: Vec<(usize, bool)> = (0..units.len())
+        .filter(content)
+        .map(|i| (i, false))
+        .collect();
+    if !kept.is_empty() {
+        return kept;
+    }
+    (0..units.len())
+        .filter(|&i| !skip[i])
+        .map(|i| (i, false))
+        .collect()
 }
 
 /// The units of `region` that belong to the article.
