@@ -22,6 +22,10 @@ const BYLINE_REACH: usize = 3;
 const CRUMB_REACH: usize = 4;
 /// Units above the body searched for the headline.
 const TITLE_WINDOW: usize = 25;
+/// How far below the body's first unit a headline is looked for, and what standing there
+/// costs it.
+const BELOW_BODY_REACH: usize = 4;
+const BELOW_BODY_COST: i32 = 2;
 /// Units after the body searched for tags and the section.
 const TAIL_WINDOW: usize = 80;
 
@@ -48,7 +52,25 @@ pub(crate) fn title(
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
     let mut opener = None;
-    for i in (from..=first_body).rev() {
+    // Pages whose body opens with a lone notice or teaser paragraph (a script warning, a
+    // licence line, a photo caption) print the headline just under it: short lines right
+    // below the body's first unit, with the article starting under them, are candidates too,
+    // scored after the lines above and a little lower.
+    let below_first = (first_body + 1..=first_body + BELOW_BODY_REACH).take_while(|&j| {
+        seg.classes
+            .get(j)
+            .is_some_and(|c| !matches!(c, Class::Good))
+    });
+    let below_first: Vec<usize> = below_first
+        .filter(|&j| {
+            seg.classes[j + 1..]
+                .iter()
+                .take(2)
+                .any(|c| matches!(c, Class::Good))
+        })
+        .collect();
+    let order = (from..=first_body).rev().chain(below_first.iter().copied());
+    for i in order {
         let unit = &units[i];
         if skip[i]
             || !title_like(unit, seg.classes[i])
@@ -106,8 +128,12 @@ pub(crate) fn title(
         if i == first_body {
             score -= 2;
         }
-        score -= distance.min(12) / 2;
-        distance += 1;
+        if i > first_body {
+            score -= BELOW_BODY_COST;
+        } else {
+            score -= distance.min(12) / 2;
+            distance += 1;
+        }
         scored.push((score, i));
     }
     // A line of names is a byline more often than a headline. Telling names apart is the

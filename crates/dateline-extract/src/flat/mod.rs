@@ -47,6 +47,10 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
     let mut dateline = None;
     for &(i, heading) in &seg.body {
         let unit = &units[i];
+        // The headline can stand under a lone first paragraph (see `metadata::title`).
+        if title.is_some_and(|t| t.unit == i) {
+            continue;
+        }
         if !seen_prose {
             let is_title = title.is_some_and(|t| t.unit == i)
                 || title_text.is_some_and(|t| segment::eq_caseless(unit.text, t));
