@@ -309,18 +309,10 @@ fn comment_cut(
 
 /// The body of a page where no run of units reads as an article (a list of links, a form,
 /// a document of short lines): rather than nothing, the whole text without what the
-/// lexicons call boilerplate; failing that, the whole text.
+/// lexicons call boilerplate (menus, prompts, legal lines, relative times).
 fn whole_text(units: &[Line<'_>], classes: &[Class], skip: &[bool]) -> Vec<(usize, bool)> {
-    let content = |i: &usize| !skip[*i] && !matches!(classes[*i], Class::Bad(_));
-    let kept: Vec<(usize, bool)> = (0..units.len())
-        .filter(content)
-        .map(|i| (i, false))
-        .collect();
-    if !kept.is_empty() {
-        return kept;
-    }
     (0..units.len())
-        .filter(|&i| !skip[i])
+        .filter(|&i| !skip[i] && !matches!(classes[i], Class::Bad(_)))
         .map(|i| (i, false))
         .collect()
 }
