@@ -843,10 +843,7 @@ const MONTHS: &[&str] = &[
 /// `Jane Roe — July 17th, 2012, 6:45 pm`, `jroe | 9 Nov 2012 2:34 AM | Reply`.
 pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
     // A time, a numeric date and a month date all need a digit: most lines have none.
-    if !(2..=16).contains(&words)
-        || text.len() > 160
-        || !text.bytes().any(|b| b.is_ascii_digit())
-    {
+    if !(2..=16).contains(&words) || text.len() > 160 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let bytes = text.as_bytes();

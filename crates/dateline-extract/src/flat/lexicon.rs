@@ -530,9 +530,13 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     let mut len = 0;
     let lowered = word.chars().flat_map(|c| {
         let common = lower_common(c);
-        common
-            .into_iter()
-            .chain(common.is_none().then(|| c.to_lowercase()).into_iter().flatten())
+        common.into_iter().chain(
+            common
+                .is_none()
+                .then(|| c.to_lowercase())
+                .into_iter()
+                .flatten(),
+        )
     });
     for c in lowered {
         let width = c.len_utf8();
@@ -674,7 +678,11 @@ mod tests {
         for u in (0x80..0x500).chain(0x2000..0x2100) {
             let Some(c) = char::from_u32(u) else { continue };
             if let Some(lower) = lower_common(c) {
-                assert_eq!(c.to_lowercase().collect::<String>(), lower.to_string(), "{u:x}");
+                assert_eq!(
+                    c.to_lowercase().collect::<String>(),
+                    lower.to_string(),
+                    "{u:x}"
+                );
             }
         }
     }

@@ -14,6 +14,8 @@ use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dat
 
 /// How far above the best-scoring candidate a shorter one is preferred (see [`title`]).
 const STANDFIRST_REACH: usize = 3;
+/// How far below the winner's score a headline above its standfirst may be.
+const STANDFIRST_SLACK: i32 = 2;
 /// What a headline candidate made of names alone loses.
 const NAMES_PENALTY: i32 = 6;
 /// Units below a headline candidate searched for its byline.
@@ -155,17 +157,18 @@ pub(crate) fn title(
         }
     }
     let mut best = best.map(|(score, k)| (score, scored[k].1));
-    // A standfirst often sits right under the headline and scores as well: a shorter
-    // candidate just above the winner, scoring nearly as high, is the headline.
+    // A standfirst often sits right under the headline and scores as well (it stands on the
+    // byline): a shorter candidate just above the winner, scoring nearly as high, is the
+    // headline.
     if let Some((best_score, best_unit)) = best {
         let weight = units[best_unit].f.weight();
         let best_is_sentence = units[best_unit].f.ends_sentence;
         if let Some(&(score, unit)) = scored.iter().find(|&&(s, j)| {
             j < best_unit
                 && j + STANDFIRST_REACH >= best_unit
-                && s + 1 >= best_score
+                && s + 3 >= best_score
                 && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
-                && exact(facts, (s, j)) + 1 >= best_score
+                && exact(facts, (s, j)) + 3 >= best_score
         }) {
             best = Some((exact(facts, (score, unit)), unit));
         }

@@ -403,7 +403,10 @@ mod tests {
     #[test]
     fn caseless_hash_ignores_case_in_any_script() {
         let pairs = [
-            ("Harbour Town Votes For A Library", "harbour town votes for a library"),
+            (
+                "Harbour Town Votes For A Library",
+                "harbour town votes for a library",
+            ),
             ("ÜBER DIE BRÜCKE GEHEN", "über die brücke gehen"),
             ("Harbour town: Über", "HARBOUR TOWN: über"),
             ("Москва СЕГОДНЯ", "москва сегодня"),
@@ -412,7 +415,10 @@ mod tests {
             assert_eq!(caseless_hash(a), caseless_hash(b), "{a}");
             assert!(eq_caseless(a, b));
         }
-        assert_ne!(caseless_hash("harbour town"), caseless_hash("harbour town "));
+        assert_ne!(
+            caseless_hash("harbour town"),
+            caseless_hash("harbour town ")
+        );
         assert_ne!(caseless_hash("abcdefgh"), caseless_hash("abcdefgi"));
         assert_ne!(caseless_hash(""), caseless_hash("a"));
     }

@@ -379,21 +379,21 @@ fn clean_part(part: &str) -> Option<String> {
             matches!(
                 w,
                 "am" | "on"
-                | "at"
-                | "le"
-                | "el"
-                | "il"
-                | "den"
-                | "vom"
-                | "um"
-                | "à"
-                | "em"
-                | "op"
-                | "the"
-                | "de"
-                | "der"
-                | "in"
-                | "a"
+                    | "at"
+                    | "le"
+                    | "el"
+                    | "il"
+                    | "den"
+                    | "vom"
+                    | "um"
+                    | "à"
+                    | "em"
+                    | "op"
+                    | "the"
+                    | "de"
+                    | "der"
+                    | "in"
+                    | "a"
             )
         })
     }) {
@@ -526,10 +526,7 @@ fn plausible_name(name: &str) -> bool {
         return false;
     }
     // Page furniture and speech verbs: "Twitter Facebook", "Sign In", "Chris says".
-    if words
-        .iter()
-        .any(|w| lower_in(w, NOT_NAME_WORDS))
-    {
+    if words.iter().any(|w| lower_in(w, NOT_NAME_WORDS)) {
         return false;
     }
     // Weekdays and months left over from a date ("Donnerstag, 4. November").
@@ -565,10 +562,7 @@ fn plausible_name(name: &str) -> bool {
     }
     // Lower-case words other than particles make it a phrase ("John said", "the team").
     words.iter().all(|w| {
-        !starts_lower(w)
-            || lower_in(w, PARTICLES)
-            || w.starts_with("d'")
-            || w.starts_with("l'")
+        !starts_lower(w) || lower_in(w, PARTICLES) || w.starts_with("d'") || w.starts_with("l'")
     })
 }
 
