@@ -166,9 +166,9 @@ pub(crate) fn title(
         if let Some(&(score, unit)) = scored.iter().find(|&&(s, j)| {
             j < best_unit
                 && j + STANDFIRST_REACH >= best_unit
-                && s + 3 >= best_score
+                && s + STANDFIRST_SLACK >= best_score
                 && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
-                && exact(facts, (s, j)) + 3 >= best_score
+                && exact(facts, (s, j)) + STANDFIRST_SLACK >= best_score
         }) {
             best = Some((exact(facts, (score, unit)), unit));
         }
