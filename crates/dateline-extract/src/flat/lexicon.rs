@@ -518,7 +518,15 @@ const MAX_BYTES: usize = 16;
 
 /// Whether `word` (punctuation around it ignored, any case) is a function word.
 pub(crate) fn is_function_word(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // ASCII punctuation first, without the Unicode tables; the rest only when an end is
+    // another character (`«que`, `слово»`).
+    let word = word.trim_matches(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
+    let word =
+        if word.starts_with(|c: char| !c.is_ascii()) || word.ends_with(|c: char| !c.is_ascii()) {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+        } else {
+            word
+        };
     if word.is_empty() || word.len() > MAX_BYTES {
         return false;
     }
@@ -526,6 +534,12 @@ pub(crate) fn is_function_word(word: &str) -> bool {
         return is_function_word_ascii(word.as_bytes());
     }
     let table = table();
+    // Lower-casing only shortens characters of three or four bytes (by two bytes at most):
+    // a word that stays longer than the longest function word is none.
+    let wide = word.bytes().filter(|&b| b >= 0xe0).count();
+    if word.len().saturating_sub(2 * wide) > table.longest {
+        return false;
+    }
     let mut buffer = [0u8; MAX_BYTES * 2];
     let mut len = 0;
     let lowered = word.chars().flat_map(|c| {

@@ -292,17 +292,38 @@ fn byline_below(facts: &mut Facts<'_, '_>, seg: &Segmentation, i: usize) -> i32 
 pub(crate) struct Facts<'u, 'a> {
     units: &'u [Line<'a>],
     ctx: &'u DateContext,
+    /// First unit of the cached window: the units both readers look at, around the body's
+    /// start (a page-long cache cost more to clear than it saved).
+    from: usize,
     dates: Vec<Option<Option<(PageDate, std::ops::Range<usize>)>>>,
     names: Vec<Option<Option<Vec<String>>>>,
 }
 
+/// The cached window reaches this far above and below the body's first unit: the headline
+/// window and the byline reach, with a margin.
+const FACTS_ABOVE: usize = TITLE_WINDOW + 4;
+const FACTS_BELOW: usize = BELOW_BODY_REACH + BYLINE_REACH + 4;
+
 impl<'u, 'a> Facts<'u, 'a> {
-    pub(crate) fn new(units: &'u [Line<'a>], ctx: &'u DateContext) -> Self {
+    /// Facts about `units`, cached around `first_body` (nothing cached without a body).
+    pub(crate) fn new(
+        units: &'u [Line<'a>],
+        ctx: &'u DateContext,
+        first_body: Option<usize>,
+    ) -> Self {
+        let (from, len) = first_body.map_or((0, 0), |b| {
+            let from = b.saturating_sub(FACTS_ABOVE);
+            (
+                from,
+                (b + FACTS_BELOW).min(units.len()).saturating_sub(from),
+            )
+        });
         Self {
             units,
             ctx,
-            dates: vec![None; units.len()],
-            names: vec![None; units.len()],
+            from,
+            dates: vec![None; len],
+            names: vec![None; len],
         }
     }
 
@@ -310,7 +331,7 @@ impl<'u, 'a> Facts<'u, 'a> {
     fn dated(&mut self, i: usize) -> Option<(PageDate, std::ops::Range<usize>)> {
         let (units, ctx) = (self.units, self.ctx);
         let find = || find_date(units.get(i)?.text, ctx);
-        match self.dates.get_mut(i) {
+        match i.checked_sub(self.from).and_then(|k| self.dates.get_mut(k)) {
             Some(slot) => slot.get_or_insert_with(find).clone(),
             None => find(),
         }
@@ -325,7 +346,7 @@ impl<'u, 'a> Facts<'u, 'a> {
     fn names_of(&mut self, i: usize) -> Option<Vec<String>> {
         let units = self.units;
         let find = || units.get(i).and_then(|u| names_only(u.text));
-        match self.names.get_mut(i) {
+        match i.checked_sub(self.from).and_then(|k| self.names.get_mut(k)) {
             Some(slot) => slot.get_or_insert_with(find).clone(),
             None => find(),
         }
@@ -335,7 +356,7 @@ impl<'u, 'a> Facts<'u, 'a> {
     fn names(&mut self, i: usize) -> bool {
         let units = self.units;
         let find = || units.get(i).and_then(|u| names_only(u.text));
-        match self.names.get_mut(i) {
+        match i.checked_sub(self.from).and_then(|k| self.names.get_mut(k)) {
             Some(slot) => slot.get_or_insert_with(find).is_some(),
             None => find().is_some(),
         }

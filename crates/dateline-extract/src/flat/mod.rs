@@ -37,7 +37,8 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
         .and_then(|h| h.date.as_deref())
         .and_then(|d| textmeta::parse_date(d, &DateContext::default()));
     let ctx = DateContext::new(header_date.and_then(end_of_day), None);
-    let mut facts = metadata::Facts::new(&units, &ctx);
+    let first_body = seg.body.first().map(|&(i, _)| i);
+    let mut facts = metadata::Facts::new(&units, &ctx, first_body);
     let title = metadata::title(&units, &seg, &skip, &mut facts);
     let title_text = title.map(|t| metadata::title_text(&units, t));
     let byline = metadata::byline(&units, &seg, title.map(|t| t.unit), &mut facts);
