@@ -295,9 +295,12 @@ pub(crate) struct Facts<'u, 'a> {
     /// First unit of the cached window: the units both readers look at, around the body's
     /// start (a page-long cache cost more to clear than it saved).
     from: usize,
-    dates: Vec<Option<Option<(PageDate, std::ops::Range<usize>)>>>,
+    dates: Vec<Option<Option<Dated>>>,
     names: Vec<Option<Option<Vec<String>>>>,
 }
+
+/// A date found in a unit and where it stands.
+type Dated = (PageDate, std::ops::Range<usize>);
 
 /// The cached window reaches this far above and below the body's first unit: the headline
 /// window and the byline reach, with a margin.
@@ -328,7 +331,7 @@ impl<'u, 'a> Facts<'u, 'a> {
     }
 
     /// The first date of unit `i` and where it stands, if it has one.
-    fn dated(&mut self, i: usize) -> Option<(PageDate, std::ops::Range<usize>)> {
+    fn dated(&mut self, i: usize) -> Option<Dated> {
         let (units, ctx) = (self.units, self.ctx);
         let find = || find_date(units.get(i)?.text, ctx);
         match i.checked_sub(self.from).and_then(|k| self.dates.get_mut(k)) {
