@@ -714,10 +714,12 @@ pub(crate) fn byline(
     let Some(first_body) = seg.body.first().map(|&(i, _)| i) else {
         return out;
     };
-    let from = title
+    // A headline above the body bounds the search; one found under the body's first unit
+    // (see `title`) does not, the byline then standing above the body as on other pages.
+    let above = title.filter(|&t| t <= first_body);
+    let from = above
         .unwrap_or(first_body)
-        .min(first_body)
-        .saturating_sub(if title.is_some() { 2 } else { BYLINE_WINDOW });
+        .saturating_sub(if above.is_some() { 2 } else { BYLINE_WINDOW });
     let to = (first_body + 3).min(units.len());
     let mut labelled: Option<PageDate> = None;
     let mut first_date: Option<PageDate> = None;
@@ -758,8 +760,13 @@ pub(crate) fn byline(
         }
     }
     if out.authors.is_empty() {
-        // A line of names alone next to the headline or the date.
-        for (i, unit) in units.iter().enumerate().take(first_body).skip(from) {
+        // A line of names alone next to the headline or the date: under the headline first
+        // (a line of names above it is more often an account menu or a kicker).
+        let order = (from..first_body)
+            .filter(|&i| above.is_none_or(|t| i > t))
+            .chain((from..first_body).filter(|&i| above.is_some_and(|t| i < t)));
+        for i in order {
+            let unit = &units[i];
             if Some(i) == title || unit.bullet {
                 continue;
             }
