@@ -481,10 +481,13 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let size = (WORDS.len() * 4).next_power_of_two();
+        // ASCII words are found in the packed table; a key with other characters can only
+        // equal a word with other characters.
+        let words: Vec<&'static str> = WORDS.iter().copied().filter(|w| !w.is_ascii()).collect();
+        let size = (words.len() * 4).next_power_of_two();
         let mut slots = vec![None; size];
         let mask = size - 1;
-        for &word in WORDS {
+        for &word in &words {
             let mut at = fnv(word.as_bytes()) as usize & mask;
             while let Some(existing) = slots[at] {
                 if existing == word {
@@ -494,7 +497,7 @@ fn table() -> &'static Table {
             }
             slots[at] = Some(word);
         }
-        let longest = WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
         Table {
             slots,
             mask,
@@ -541,26 +544,32 @@ pub(crate) fn is_function_word(word: &str) -> bool {
         return false;
     }
     let mut buffer = [0u8; MAX_BYTES * 2];
+    let limit = buffer.len().min(table.longest);
     let mut len = 0;
-    let lowered = word.chars().flat_map(|c| {
-        let common = lower_common(c);
-        common.into_iter().chain(
-            common
-                .is_none()
-                .then(|| c.to_lowercase())
-                .into_iter()
-                .flatten(),
-        )
-    });
-    for c in lowered {
+    let mut push = |c: char| {
         let width = c.len_utf8();
-        if len + width > buffer.len().min(table.longest) {
+        if len + width > limit {
             return false;
         }
         c.encode_utf8(&mut buffer[len..len + width]);
         len += width;
+        true
+    };
+    for c in word.chars() {
+        let fits = match lower_common(c) {
+            Some(lower) => push(lower),
+            None => c.to_lowercase().all(&mut push),
+        };
+        if !fits {
+            return false;
+        }
     }
-    table.contains(&buffer[..len])
+    let key = &buffer[..len];
+    // A few characters lower-case to ASCII (the Kelvin sign to `k`).
+    if key.is_ascii() {
+        return ascii_table().contains(key);
+    }
+    table.contains(key)
 }
 
 /// [`is_function_word`] for an ASCII word already trimmed of punctuation: the common case
