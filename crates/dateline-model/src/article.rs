@@ -113,15 +113,32 @@ pub fn count_reading_words(text: &str) -> usize {
 }
 
 fn count_runs(text: &str, cjk_characters: bool) -> usize {
+    // Every body is counted when it is set, so ASCII bytes (most of most bodies) are read
+    // as bytes and only other characters are decoded.
+    let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        if cjk_characters && is_cjk(c) {
-            count += 1;
-            in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let word_char = if b.is_ascii() {
+            i += 1;
+            let word_char = ASCII_WORD[usize::from(b)];
+            count += usize::from(word_char && !in_word);
+            in_word = word_char;
             continue;
-        }
-        let word_char = c.is_alphanumeric();
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if cjk_characters && is_cjk(c) {
+                count += 1;
+                in_word = false;
+                continue;
+            }
+            c.is_alphanumeric()
+        };
         if word_char && !in_word {
             count += 1;
         }
@@ -129,6 +146,17 @@ fn count_runs(text: &str, cjk_characters: bool) -> usize {
     }
     count
 }
+
+/// Which ASCII bytes are letters or digits, for a branch-free count of word starts.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Han ideographs and kana.
 fn is_cjk(c: char) -> bool {

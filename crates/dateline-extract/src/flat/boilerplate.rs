@@ -7,6 +7,9 @@
 //! Swedish, Russian, Turkish, Indonesian. Phrases are matched on the lower-cased line with
 //! trailing punctuation removed.
 
+use super::lexicon;
+use crate::textmeta::phrases::{PhraseSet, Phrases};
+
 /// What a line is, as far as the lexicons can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -478,7 +481,15 @@ const NOISE_ANYWHERE: &[&str] = &[
 struct Lexicons {
     exact: std::collections::HashMap<&'static str, Kind, FnvBuild>,
     prefixes: aho_corasick::AhoCorasick,
-    anywhere: aho_corasick::AhoCorasick,
+    anywhere: Phrases,
+    /// [`NOISE_ANYWHERE`] in any ASCII case with the other letters' usual casings, for long
+    /// lines, which are not lower-cased for the short-line lexicons.
+    anywhere_any_case: Phrases,
+    /// Cheap tests before the lookups, which most lines fail: the longest exact entry, the
+    /// shortest anywhere phrase, and the bytes noise prefixes start with.
+    longest_exact: usize,
+    shortest_anywhere: usize,
+    prefix_starts: [bool; 256],
 }
 
 fn lexicons() -> Option<&'static Lexicons> {
@@ -495,19 +506,68 @@ fn lexicons() -> Option<&'static Lexicons> {
             for &w in TAG_LABELS {
                 exact.insert(w, Kind::TagLabel);
             }
+            // DFAs: a few hundred states at most, and the fastest search per byte.
             let prefixes = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .start_kind(aho_corasick::StartKind::Anchored)
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(NOISE_PREFIXES)
                 .ok()?;
-            let anywhere = aho_corasick::AhoCorasick::new(NOISE_ANYWHERE).ok()?;
+            let anywhere = Phrases::new(NOISE_ANYWHERE, false)?;
+            let anywhere_any_case = Phrases::new(&case_variants(NOISE_ANYWHERE), true)?;
+            let longest_exact = exact.keys().map(|k| k.len()).max().unwrap_or(0);
+            let shortest_anywhere = NOISE_ANYWHERE.iter().map(|p| p.len()).min().unwrap_or(0);
+            let mut prefix_starts = [false; 256];
+            for prefix in NOISE_PREFIXES {
+                if let Some(&b) = prefix.as_bytes().first() {
+                    prefix_starts[usize::from(b)] = true;
+                }
+            }
             Some(Lexicons {
                 exact,
                 prefixes,
                 anywhere,
+                anywhere_any_case,
+                longest_exact,
+                shortest_anywhere,
+                prefix_starts,
             })
         })
         .as_ref()
+}
+
+/// The phrases as an ASCII-case-insensitive search must be given them: as listed, and for
+/// phrases with other letters also in capitals, capitalised and in title case (`Все права
+/// защищены`, `TOUS DROITS RÉSERVÉS`).
+fn case_variants(phrases: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for phrase in phrases {
+        let mut variants = vec![phrase.to_string()];
+        if !phrase.is_ascii() {
+            let capitalise = |word: &str| {
+                let mut chars = word.chars();
+                chars.next().map_or(String::new(), |first| {
+                    first.to_uppercase().chain(chars).collect::<String>()
+                })
+            };
+            variants.push(phrase.to_uppercase());
+            variants.push(capitalise(phrase));
+            variants.push(
+                phrase
+                    .split(' ')
+                    .map(capitalise)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        for variant in variants {
+            let variant = variant.to_ascii_lowercase();
+            if !out.contains(&variant) {
+                out.push(variant);
+            }
+        }
+    }
+    out
 }
 
 /// FNV hashing for the lexicon map: keys are short, and SipHash showed in profiles.
@@ -559,43 +619,50 @@ fn trim_label(text: &str) -> &str {
     })
 }
 
-/// ASCII lines up to this many bytes are lower-cased on the stack.
-const STACK_LOWER: usize = 640;
+thread_local! {
+    /// The buffer [`with_lowercase`] writes into, kept between calls.
+    static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
-/// Runs `f` on the lower-cased `text`. Every short line of every page is lower-cased for the
-/// lexicons, and an allocation per line was a tenth of the time: ASCII lines (most of them)
-/// are lower-cased into a stack buffer instead.
+/// Runs `f` on the lower-cased `text` (as `str::to_lowercase` has it). Every short line of
+/// every page is lower-cased for the lexicons, and an allocation per line was a tenth of
+/// the time: the text is lower-cased into a buffer kept per thread (a call made from inside
+/// `f` gets a fresh string), ASCII bytes and the commonest other letters without the case
+/// tables.
 pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
-    if text.len() <= STACK_LOWER && text.is_ascii() {
-        let mut buffer = [0u8; STACK_LOWER];
-        let lower = &mut buffer[..text.len()];
-        lower.copy_from_slice(text.as_bytes());
-        lower.make_ascii_lowercase();
-        // ASCII in, ASCII out: always valid UTF-8.
-        return f(std::str::from_utf8(lower).unwrap_or_default());
+    // A capital sigma lower-cases by its place in the word: left to the standard library.
+    if !text.is_ascii() && text.contains('Σ') {
+        return f(&text.to_lowercase());
     }
-    // Other scripts char by char into the buffer too, except a capital sigma, which
-    // `str::to_lowercase` turns into a final sigma at word ends.
-    if text.len() <= STACK_LOWER && !text.contains('Σ') {
-        let mut buffer = [0u8; STACK_LOWER * 2];
-        let mut len = 0;
-        let mut fits = true;
-        for c in text.chars() {
-            for lower in c.to_lowercase() {
-                let width = lower.len_utf8();
-                if len + width > buffer.len() {
-                    fits = false;
-                    break;
-                }
-                lower.encode_utf8(&mut buffer[len..len + width]);
-                len += width;
-            }
+    LOWER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffer) => {
+            buffer.clear();
+            push_lowercase(&mut buffer, text);
+            f(&buffer)
         }
-        if fits && let Ok(lower) = std::str::from_utf8(&buffer[..len]) {
-            return f(lower);
+        Err(_) => {
+            let mut buffer = String::with_capacity(text.len());
+            push_lowercase(&mut buffer, text);
+            f(&buffer)
+        }
+    })
+}
+
+fn push_lowercase(buffer: &mut String, text: &str) {
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+        return;
+    }
+    for c in text.chars() {
+        if c.is_ascii() {
+            buffer.push(c.to_ascii_lowercase());
+        } else if let Some(lower) = lexicon::lower_common(c) {
+            buffer.push(lower);
+        } else {
+            buffer.extend(c.to_lowercase());
         }
     }
-    f(&text.to_lowercase())
 }
 
 /// Classifies one unit.
@@ -604,8 +671,9 @@ pub(crate) fn classify(text: &str) -> Kind {
         return Kind::Plain;
     };
     if text.len() > SHORT_LINE_BYTES {
-        let noisy =
-            text.len() < 600 && with_lowercase(text, |lower| lexicons.anywhere.is_match(lower));
+        // Long lines are searched as they are, in any case: lower-casing them (other scripts
+        // char by char) cost more than the search.
+        let noisy = text.len() < 600 && lexicons.anywhere_any_case.in_text(text);
         return if noisy { Kind::Noise } else { Kind::Plain };
     }
     with_lowercase(trim_label(text), |lower| {
@@ -619,10 +687,19 @@ fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
         return Kind::Noise;
     }
     let label = lower.split(':').next().unwrap_or("").trim();
-    if lexicons.exact.get(label) == Some(&Kind::TagLabel) {
+    let exact = |key: &str| {
+        if key.len() > lexicons.longest_exact {
+            None
+        } else {
+            lexicons.exact.get(key).copied()
+        }
+    };
+    let whole = exact(lower);
+    let labelled = if label == lower { whole } else { exact(label) };
+    if labelled == Some(Kind::TagLabel) {
         return Kind::TagLabel;
     }
-    match lexicons.exact.get(lower) {
+    match whole {
         Some(Kind::EndMarker) => return Kind::EndMarker,
         Some(Kind::Noise) => return Kind::Noise,
         _ => {}
@@ -636,8 +713,9 @@ fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
     if more_like && (more_from(text).is_some() || short_more_heading(lower)) {
         return Kind::EndMarker;
     }
-    if noise_prefix(lexicons, lower)
-        || lexicons.anywhere.is_match(lower)
+    let first = lower.as_bytes().first().map_or(0, |&b| usize::from(b));
+    if (lexicons.prefix_starts[first] && noise_prefix(lexicons, lower))
+        || (lower.len() >= lexicons.shortest_anywhere && lexicons.anywhere.in_text(lower))
         || is_relative_time(lower)
         || is_menu(text)
         || is_cut_title(text)
@@ -764,7 +842,8 @@ const MONTHS: &[&str] = &[
 /// A short line stamping a post or a comment with a date or a time next to a name:
 /// `Jane Roe — July 17th, 2012, 6:45 pm`, `jroe | 9 Nov 2012 2:34 AM | Reply`.
 pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
-    if !(2..=16).contains(&words) || text.len() > 160 {
+    // A time, a numeric date and a month date all need a digit: most lines have none.
+    if !(2..=16).contains(&words) || text.len() > 160 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let bytes = text.as_bytes();
@@ -787,25 +866,32 @@ pub(crate) fn is_stamp(text: &str, words: u32) -> bool {
 fn stamp_words(text: &str, lower: &str, time: bool, numeric_date: bool) -> bool {
     let bytes = text.as_bytes();
     // A date alone is a teaser or a list item; a comment stamp also names who and says what.
-    let attribution = lower.contains(" | ")
-        || lower.contains(" — ")
-        || lower.contains(" - ")
-        || lower.contains('@')
-        || [
-            " says",
-            "reply",
-            "wrote",
-            "posted",
-            " by ",
-            "said on",
-            "schrieb",
-            "antworten",
-            "répondre",
-            "responder",
-            "rispondi",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
+    static ATTRIBUTION: PhraseSet = PhraseSet::new(&[
+        " | ",
+        " — ",
+        " - ",
+        "@",
+        " says",
+        "reply",
+        "wrote",
+        "posted",
+        " by ",
+        "said on",
+        "schrieb",
+        "antworten",
+        "répondre",
+        "responder",
+        "rispondi",
+    ]);
+    static POST_STAMP: PhraseSet = PhraseSet::new(&[
+        "posted",
+        "permalink",
+        "trackback",
+        "comments (",
+        "comment (",
+        "// link",
+    ]);
+    let attribution = ATTRIBUTION.in_text(lower);
     let named = lower
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
@@ -814,17 +900,7 @@ fn stamp_words(text: &str, lower: &str, time: bool, numeric_date: bool) -> bool 
         >= 2;
     // "posted by ... at 9:51 PM" closes a blog post, and a time first opens a live-blog entry:
     // the posts of such pages are all content.
-    let post_stamp = [
-        "posted",
-        "permalink",
-        "trackback",
-        "comments (",
-        "comment (",
-        "// link",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-        || bytes.first().is_some_and(u8::is_ascii_digit);
+    let post_stamp = POST_STAMP.in_text(lower) || bytes.first().is_some_and(u8::is_ascii_digit);
     if !named || (!time && !attribution) || post_stamp {
         return false;
     }
@@ -861,7 +937,10 @@ pub(crate) fn more_from(text: &str) -> Option<&str> {
         "еще из ",
     ];
     let trimmed = text.trim().trim_end_matches(['»', '›', '>', ':', ' ']);
-    if trimmed.len() > 80 {
+    // Every prefix's first word takes four to seven bytes: a line whose first space is
+    // elsewhere matches none of them (most lines this is asked about).
+    let first_space = trimmed.as_bytes().iter().take(8).position(|&b| b == b' ');
+    if trimmed.len() > 80 || !first_space.is_some_and(|at| (4..=7).contains(&at)) {
         return None;
     }
     for prefix in PREFIXES {
@@ -888,7 +967,7 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
         "minuut", "minut", "godzin", "dni", "dzie", "час", "мин", "дн", "timme", "timm", "saat",
         "gün", "jam", "hari", "menit",
     ];
-    const AGO: &[&str] = &[
+    static AGO: PhraseSet = PhraseSet::new(&[
         "ago",
         "vor",
         "il y a",
@@ -902,7 +981,7 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
         "önce",
         "yang lalu",
         "lalu",
-    ];
+    ]);
     if lower.len() > 40 {
         return false;
     }
@@ -928,7 +1007,7 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
         || lower.starts_with("a ")
         || lower.starts_with("one ");
     has_digit
-        && AGO.iter().any(|a| lower.contains(a))
+        && AGO.in_text(lower)
         && lower
             .split(|c: char| !c.is_alphabetic())
             .any(|w| !w.is_empty() && UNITS.iter().any(|u| w.starts_with(u)))
@@ -938,6 +1017,25 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
 /// ` · ` or ` / `.
 pub(crate) fn is_menu(text: &str) -> bool {
     const SEPARATORS: [&str; 7] = [" | ", " - ", " • ", " · ", " / ", " :: ", " – "];
+    // Two separators need two places where a space comes before a separator's first one or
+    // two bytes: a count without branches turns away most lines before the exact count.
+    let starts = text
+        .as_bytes()
+        .windows(3)
+        .filter(|w| {
+            w[0] == b' '
+                && match w[1] {
+                    b'|' | b'-' | b'/' => w[2] == b' ',
+                    b':' => w[2] == b':',
+                    0xe2 => w[2] == 0x80,
+                    0xc2 => w[2] == 0xb7,
+                    _ => false,
+                }
+        })
+        .count();
+    if starts < 2 {
+        return false;
+    }
     let counts = separator_counts(text);
     for (separator, count) in SEPARATORS.into_iter().zip(counts) {
         if count < 2 {
@@ -1132,9 +1230,38 @@ mod tests {
     }
 
     #[test]
+    fn any_case_search_finds_what_the_lower_case_search_finds() {
+        let lexicons = lexicons();
+        assert!(lexicons.is_some());
+        for line in [
+            "© 2024 Example. All Rights Reserved.",
+            "This site uses cookies to improve your experience",
+            "Все права защищены",
+            "ВСЕ ПРАВА ЗАЩИЩЕНЫ",
+            "TOUS DROITS RÉSERVÉS",
+            "Tous droits réservés",
+            "Wszelkie Prawa Zastrzeżone",
+            "A plain sentence about the harbour and its ferry.",
+        ] {
+            let Some(l) = lexicons else { return };
+            assert_eq!(
+                l.anywhere_any_case.in_text(line),
+                with_lowercase(line, |lower| l.anywhere.in_text(lower)),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
     fn section_from_more_line() {
         assert_eq!(more_from("More Stories From World"), Some("World"));
         assert_eq!(more_from("Mehr aus Politik »"), Some("Politik"));
+        // First words of four to seven bytes.
+        assert_eq!(more_from("Latest from Sport"), Some("Sport"));
+        assert_eq!(more_from("Altre notizie di Cronaca"), Some("Cronaca"));
+        assert_eq!(more_from("Więcej z Kraju"), Some("Kraju"));
+        assert_eq!(more_from("ещё из Мира"), Some("Мира"));
+        assert_eq!(more_from("Más de Deportes"), Some("Deportes"));
         assert_eq!(
             more_from("more from the archive of our newspaper today"),
             None

@@ -78,16 +78,23 @@ impl Features {
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let mut units = Vec::with_capacity(text.len() / 48 + 8);
     let mut blank_before = true;
-    for (number, raw) in text.split('\n').enumerate() {
+    let gap = memchr::memmem::Finder::new(GAP);
+    // `text.split('\n')`, with the SIMD newline search of the memchr crate.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut line_start = 0;
+    for (number, end) in ends.enumerate() {
+        // A newline is ASCII: both ends are character boundaries.
+        let raw = text.get(line_start..end).unwrap_or("");
+        line_start = end + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let trimmed_start = raw.trim_start();
-        if trimmed_start.trim_end().is_empty() {
+        let (indent, rest) = leading_space(raw);
+        // `rest` starts with a character other than whitespace, if it has any.
+        if rest.is_empty() {
             blank_before = true;
             continue;
         }
-        let indent = leading_width(raw);
         let first = units.len();
-        for (offset, cell) in cells(raw) {
+        for (offset, cell) in cells(raw, &gap) {
             let (bullet, body) = strip_bullet(cell, indent >= 4);
             if body.is_empty() {
                 continue;
@@ -112,19 +119,56 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     units
 }
 
-fn leading_width(raw: &str) -> u32 {
-    raw.chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\t' { 4 } else { 1 })
-        .sum()
+/// The width of the line's leading whitespace (a tab counts four) and the rest of the line.
+/// Layout-preserving flatteners pad lines with dozens of spaces, so ASCII whitespace is
+/// skipped byte by byte and only other characters are decoded.
+fn leading_space(raw: &str) -> (u32, &str) {
+    let bytes = raw.as_bytes();
+    let mut at = skip_space_run(bytes, 0);
+    let mut width = at as u32;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'\t' => width += 4,
+            b' ' | b'\n' | b'\r' | 0x0b | 0x0c => width += 1,
+            0x80.. => break,
+            _ => return (width, raw.get(at..).unwrap_or("")),
+        }
+        at += 1;
+    }
+    let rest = raw.get(at..).unwrap_or("");
+    let mut chars = rest.char_indices();
+    for (offset, c) in chars.by_ref() {
+        if !c.is_whitespace() {
+            return (width, rest.get(offset..).unwrap_or(""));
+        }
+        width += if c == '\t' { 4 } else { 1 };
+    }
+    (width, "")
+}
+
+/// Where a run of spaces starting at `at` ends, at least to within eight bytes: eight
+/// spaces are compared at once, since indentation and column padding are a good share of
+/// the bytes of a layout-preserving flattener's output.
+fn skip_space_run(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if chunk != b"        " {
+            break;
+        }
+        at += 8;
+    }
+    at
 }
 
 /// The column cells of one line with their byte offsets: text separated by runs of at least
 /// [`COLUMN_GAP`] spaces. Most lines are one cell.
-fn cells(raw: &str) -> impl Iterator<Item = (usize, &str)> {
+fn cells<'a>(
+    raw: &'a str,
+    gap: &memchr::memmem::Finder<'_>,
+) -> impl Iterator<Item = (usize, &'a str)> {
     let bytes = raw.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
+        pos = skip_space_run(bytes, pos);
         while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
             pos += 1;
         }
@@ -133,7 +177,7 @@ fn cells(raw: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         let start = pos;
         // The next column gap, found with SIMD: this scan covers every byte of the page.
-        pos = memchr::memmem::find(&bytes[pos..], GAP).map_or(bytes.len(), |k| pos + k);
+        pos = gap.find(&bytes[pos..]).map_or(bytes.len(), |k| pos + k);
         // Only ASCII spaces are stopped at, so both ends are char boundaries.
         let cell = raw.get(start..pos).unwrap_or("").trim_end();
         Some((start, cell))
@@ -163,8 +207,197 @@ fn strip_bullet(cell: &str, indented: bool) -> (bool, &str) {
     (false, cell)
 }
 
-/// Counts the features of one unit of text in one pass over its words.
+/// Counts the features of one unit of text in one pass over its bytes.
 pub(crate) fn features(text: &str) -> Features {
+    if text.is_ascii() {
+        return features_ascii(text.as_bytes());
+    }
+    features_mixed(text)
+}
+
+/// Whitespace as `char::is_whitespace` has it, for ASCII bytes.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// [`features`] for text with other characters than ASCII (a curly quote is enough): ASCII
+/// bytes as in [`features_ascii`], each other character decoded once. Words are split on
+/// Unicode whitespace; a word with other characters goes through the full function-word
+/// lookup, an ASCII word through the packed one.
+fn features_mixed(text: &str) -> Features {
+    let b = text.as_bytes();
+    let table = lexicon::ascii_table();
+    let decode = |at: usize| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8()))
+    };
+    let mut f = Features::default();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if ascii_space(b[i]) {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (c, width) = decode(i);
+            if c.is_whitespace() {
+                i += width;
+                continue;
+            }
+        }
+        let start = i;
+        let mut ascii = true;
+        let mut first_letter = false;
+        let (mut s, mut e) = (usize::MAX, start);
+        while i < b.len() {
+            let c = b[i];
+            if c < 0x80 {
+                if ascii_space(c) {
+                    break;
+                }
+                match c {
+                    b'.' | b'!' | b'?' => f.sentence_marks += 1,
+                    b',' => f.commas += 1,
+                    _ => {}
+                }
+                if c.is_ascii_alphanumeric() {
+                    if !first_letter && c.is_ascii_alphabetic() {
+                        first_letter = true;
+                        if c.is_ascii_uppercase() {
+                            f.capitalised += 1;
+                        } else {
+                            f.lower += 1;
+                        }
+                    }
+                    s = s.min(i);
+                    e = i + 1;
+                }
+                f.chars += 1;
+                i += 1;
+                continue;
+            }
+            let (ch, width) = decode(i);
+            if ch.is_whitespace() {
+                break;
+            }
+            ascii = false;
+            match ch {
+                '。' | '！' | '？' | '؟' | '।' => f.sentence_marks += 1,
+                '，' | '、' | '،' => f.commas += 1,
+                _ => {
+                    if is_cjk(ch) {
+                        f.cjk += 1;
+                    }
+                }
+            }
+            if !first_letter && ch.is_alphabetic() {
+                first_letter = true;
+                if ch.is_uppercase() {
+                    f.capitalised += 1;
+                } else if ch.is_lowercase() {
+                    f.lower += 1;
+                }
+            }
+            f.chars += 1;
+            i += width;
+        }
+        f.words += 1;
+        let function_word = if ascii {
+            s < e && table.contains(&b[s..e])
+        } else {
+            text.get(start..i).is_some_and(lexicon::is_function_word)
+        };
+        if function_word {
+            f.stop += 1;
+        }
+    }
+    f.ends_sentence = ends_sentence(text);
+    f
+}
+
+/// [`features`] for ASCII text, byte by byte: most lines of most pages, and the segmenter's
+/// hottest loop.
+fn features_ascii(b: &[u8]) -> Features {
+    let table = lexicon::ascii_table();
+    let mut f = Features::default();
+    // Whole-line counts first, in loops without branches that the compiler vectorises;
+    // the word loop below then only finds word ends, first letters and function words.
+    let (mut marks, mut commas, mut spaces) = (0u32, 0u32, 0u32);
+    for &c in b {
+        marks += u32::from(matches!(c, b'.' | b'!' | b'?'));
+        commas += u32::from(c == b',');
+        spaces += u32::from(ascii_space(c));
+    }
+    f.sentence_marks = marks;
+    f.commas = commas;
+    f.chars = b.len() as u32 - spaces;
+    let mut i = 0;
+    while i < b.len() {
+        if ascii_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !ascii_space(b[i]) {
+            i += 1;
+        }
+        let word = &b[start..i];
+        f.words += 1;
+        if let Some(c) = word.iter().find(|c| c.is_ascii_alphabetic()) {
+            if c.is_ascii_uppercase() {
+                f.capitalised += 1;
+            } else {
+                f.lower += 1;
+            }
+        }
+        let s = word.iter().position(u8::is_ascii_alphanumeric);
+        let e = word.iter().rposition(u8::is_ascii_alphanumeric);
+        if let (Some(s), Some(e)) = (s, e)
+            && table.contains(&word[s..=e])
+        {
+            f.stop += 1;
+        }
+    }
+    f.ends_sentence = ends_sentence_ascii(b);
+    f
+}
+
+/// [`ends_sentence`] for ASCII text, without re-validating it as UTF-8.
+fn ends_sentence_ascii(b: &[u8]) -> bool {
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b'"' | b'\'' | b')' | b']' | b'*') {
+        end -= 1;
+    }
+    let trimmed = &b[..end];
+    trimmed
+        .last()
+        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b';'))
+        && !trimmed.ends_with(b" ..")
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
+    trimmed.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।', ':', ';', '…'])
+        && !trimmed.ends_with(" ..")
+        && !trimmed.ends_with(" …")
+}
+
+/// Scripts written without spaces between words.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'   // kana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified
+        | '\u{ac00}'..='\u{d7af}' // Hangul syllables
+        | '\u{0e00}'..='\u{0e7f}' // Thai
+        | '\u{f900}'..='\u{faff}')
+}
+
+/// The word-by-word form [`features`] replaced, kept to check it against.
+#[cfg(test)]
+fn features_by_words(text: &str) -> Features {
     if text.is_ascii() {
         return features_ascii(text.as_bytes());
     }
@@ -223,86 +456,6 @@ pub(crate) fn features(text: &str) -> Features {
     f
 }
 
-/// [`features`] for ASCII text, byte by byte: most lines of most pages, and the segmenter's
-/// hottest loop.
-fn features_ascii(b: &[u8]) -> Features {
-    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0b;
-    let mut f = Features::default();
-    let mut i = 0;
-    while i < b.len() {
-        while i < b.len() && space(b[i]) {
-            i += 1;
-        }
-        if i >= b.len() {
-            break;
-        }
-        let start = i;
-        while i < b.len() && !space(b[i]) {
-            i += 1;
-        }
-        let word = &b[start..i];
-        f.words += 1;
-        f.chars += word.len() as u32;
-        if let Some(c) = word.iter().find(|c| c.is_ascii_alphabetic()) {
-            if c.is_ascii_uppercase() {
-                f.capitalised += 1;
-            } else {
-                f.lower += 1;
-            }
-        }
-        for &c in word {
-            match c {
-                b'.' | b'!' | b'?' => f.sentence_marks += 1,
-                b',' => f.commas += 1,
-                _ => {}
-            }
-        }
-        let (mut s, mut e) = (0, word.len());
-        while s < e && !word[s].is_ascii_alphanumeric() {
-            s += 1;
-        }
-        while e > s && !word[e - 1].is_ascii_alphanumeric() {
-            e -= 1;
-        }
-        if lexicon::is_function_word_ascii(&word[s..e]) {
-            f.stop += 1;
-        }
-    }
-    f.ends_sentence = ends_sentence_ascii(b);
-    f
-}
-
-/// [`ends_sentence`] for ASCII text, without re-validating it as UTF-8.
-fn ends_sentence_ascii(b: &[u8]) -> bool {
-    let mut end = b.len();
-    while end > 0 && matches!(b[end - 1], b'"' | b'\'' | b')' | b']' | b'*') {
-        end -= 1;
-    }
-    let trimmed = &b[..end];
-    trimmed
-        .last()
-        .is_some_and(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b';'))
-        && !trimmed.ends_with(b" ..")
-}
-
-fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', '*']);
-    trimmed.ends_with(['.', '!', '?', '。', '！', '？', '؟', '।', ':', ';', '…'])
-        && !trimmed.ends_with(" ..")
-        && !trimmed.ends_with(" …")
-}
-
-/// Scripts written without spaces between words.
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}'   // kana
-        | '\u{3400}'..='\u{4dbf}' // CJK extension A
-        | '\u{4e00}'..='\u{9fff}' // CJK unified
-        | '\u{ac00}'..='\u{d7af}' // Hangul syllables
-        | '\u{0e00}'..='\u{0e7f}' // Thai
-        | '\u{f900}'..='\u{faff}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,6 +503,54 @@ mod tests {
                 ends_sentence(text),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn leading_space_counts_tabs_and_other_scripts_spaces() {
+        assert_eq!(leading_space("\t  x y"), (6, "x y"));
+        assert_eq!(leading_space(" \u{a0}\u{3000}Zeile"), (3, "Zeile"));
+        assert_eq!(leading_space("   "), (3, ""));
+        assert_eq!(leading_space("\u{2003}"), (1, ""));
+        assert_eq!(leading_space("é "), (0, "é "));
+    }
+
+    #[test]
+    fn one_pass_counts_as_word_by_word() {
+        for text in [
+            "It\u{2019}s the council\u{2019}s vote, at last.",
+            "Der Bürgermeister sagte am Dienstag: «Wir bauen die Brücke.»",
+            "\u{a0}Le maire a dit\u{a0}: «\u{a0}Nous allons voter\u{a0}!\u{a0}»",
+            "Москва, 10 мая. Мэр сказал, что это так.",
+            "東京都は十日、新しい図書館の建設計画を発表した。 Tokyo, 10 May.",
+            "قال رئيس البلدية، إن المكتبة ستفتح؟",
+            "— Ab, ÉCOLE été. Ωmega İstanbul ǅemal 123 ... !?",
+            "word\u{2003}word\u{3000}word\u{85}end…",
+            "«»  ‹› “” ‘’",
+        ] {
+            let (a, b) = (features(text), features_by_words(text));
+            assert_eq!(
+                (a.chars, a.words, a.stop, a.capitalised, a.lower, a.cjk),
+                (b.chars, b.words, b.stop, b.capitalised, b.lower, b.cjk),
+                "{text}"
+            );
+            assert_eq!(
+                (a.sentence_marks, a.commas, a.ends_sentence),
+                (b.sentence_marks, b.commas, b.ends_sentence),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_counts_as_word_by_word_on_any_text(text in "\\PC{0,60}") {
+            let (a, b) = (features(&text), features_by_words(&text));
+            proptest::prop_assert_eq!(
+                (a.chars, a.words, a.stop, a.capitalised, a.lower, a.cjk, a.commas),
+                (b.chars, b.words, b.stop, b.capitalised, b.lower, b.cjk, b.commas)
+            );
+            proptest::prop_assert_eq!(a.sentence_marks, b.sentence_marks);
         }
     }
 

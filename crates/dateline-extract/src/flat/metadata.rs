@@ -9,10 +9,13 @@ use dateline_model::Dateline;
 use super::boilerplate::{self, Kind};
 use super::lines::Line;
 use super::segment::{Class, Segmentation, caseless_hash, eq_caseless};
+use crate::textmeta::phrases::PhraseSet;
 use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dateline};
 
 /// How far above the best-scoring candidate a shorter one is preferred (see [`title`]).
 const STANDFIRST_REACH: usize = 3;
+/// How far below the winner's score a headline above its standfirst may be.
+const STANDFIRST_SLACK: i32 = 2;
 /// What a headline candidate made of names alone loses.
 const NAMES_PENALTY: i32 = 6;
 /// Units below a headline candidate searched for its byline.
@@ -21,6 +24,10 @@ const BYLINE_REACH: usize = 3;
 const CRUMB_REACH: usize = 4;
 /// Units above the body searched for the headline.
 const TITLE_WINDOW: usize = 25;
+/// How far below the body's first unit a headline is looked for, and what standing there
+/// costs it.
+const BELOW_BODY_REACH: usize = 4;
+const BELOW_BODY_COST: i32 = 2;
 /// Units after the body searched for tags and the section.
 const TAIL_WINDOW: usize = 80;
 
@@ -40,17 +47,36 @@ pub(crate) fn title(
     units: &[Line<'_>],
     seg: &Segmentation,
     skip: &[bool],
-    ctx: &DateContext,
+    facts: &mut Facts<'_, '_>,
 ) -> Option<Title> {
     let first_body = seg.body.first().map(|&(i, _)| i)?;
     let from = first_body.saturating_sub(TITLE_WINDOW);
-    let mut facts = Facts::new(units, ctx, from, first_body + BYLINE_REACH + 1);
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
-    for i in (from..=first_body).rev() {
+    let mut opener = None;
+    // Pages whose body opens with a lone notice or teaser paragraph (a script warning, a
+    // licence line, a photo caption) print the headline just under it: short lines right
+    // below the body's first unit, with the article starting under them, are candidates too,
+    // scored after the lines above and a little lower.
+    let below_first = (first_body + 1..=first_body + BELOW_BODY_REACH).take_while(|&j| {
+        seg.classes
+            .get(j)
+            .is_some_and(|c| !matches!(c, Class::Good))
+    });
+    let below_first: Vec<usize> = below_first
+        .filter(|&j| {
+            seg.classes[j + 1..]
+                .iter()
+                .take(2)
+                .any(|c| matches!(c, Class::Good))
+        })
+        .collect();
+    let order = (from..=first_body).rev().chain(below_first.iter().copied());
+    for i in order {
         let unit = &units[i];
         if skip[i]
             || !title_like(unit, seg.classes[i])
+            || in_numbered_list(units, i)
             || facts.date(i).is_some_and(|r| {
                 r.len() * 10 > unit.text.len() * 3
                     || has_clock(unit.text)
@@ -59,13 +85,16 @@ pub(crate) fn title(
         {
             continue;
         }
-        let below = byline_below(&mut facts, seg, i);
+        let below = byline_below(facts, seg, i);
         // The body's first unit reads as prose; it is the headline only when it is open
         // (a question, an exclamation, no full stop) and stands on top of a byline.
         if i == first_body
             && seg.classes[i] == Class::Good
             && (unit.text.ends_with('.') || unit.f.weight() > 28 || below < 3)
         {
+            if !unit.text.ends_with('.') && unit.f.weight() <= 28 {
+                opener = Some(i);
+            }
             continue;
         }
         let f = &unit.f;
@@ -101,8 +130,12 @@ pub(crate) fn title(
         if i == first_body {
             score -= 2;
         }
-        score -= distance.min(12) / 2;
-        distance += 1;
+        if i > first_body {
+            score -= BELOW_BODY_COST;
+        } else {
+            score -= distance.min(12) / 2;
+            distance += 1;
+        }
         scored.push((score, i));
     }
     // A line of names is a byline more often than a headline. Telling names apart is the
@@ -118,26 +151,33 @@ pub(crate) fn title(
         if best.is_some_and(|(s, _)| scored[k].0 < s) {
             break;
         }
-        let score = exact(&mut facts, scored[k]);
+        let score = exact(facts, scored[k]);
         if best.is_none_or(|(s, b)| score > s || score == s && k < b) {
             best = Some((score, k));
         }
     }
     let mut best = best.map(|(score, k)| (score, scored[k].1));
-    // A standfirst often sits right under the headline and scores as well: a shorter
-    // candidate just above the winner, scoring nearly as high, is the headline.
+    // A standfirst often sits right under the headline and scores as well (it stands on the
+    // byline): a shorter candidate just above the winner, scoring nearly as high, is the
+    // headline.
     if let Some((best_score, best_unit)) = best {
         let weight = units[best_unit].f.weight();
         let best_is_sentence = units[best_unit].f.ends_sentence;
         if let Some(&(score, unit)) = scored.iter().find(|&&(s, j)| {
             j < best_unit
                 && j + STANDFIRST_REACH >= best_unit
-                && s + 1 >= best_score
+                && s + STANDFIRST_SLACK >= best_score
                 && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
-                && exact(&mut facts, (s, j)) + 1 >= best_score
+                && exact(facts, (s, j)) + STANDFIRST_SLACK >= best_score
         }) {
-            best = Some((exact(&mut facts, (score, unit)), unit));
+            best = Some((exact(facts, (score, unit)), unit));
         }
+    }
+    // With no line above the body to choose from, an open first line of the body (a
+    // question, a line without a full stop) is the headline even without a byline under it:
+    // pages whose text starts with the article.
+    if scored.is_empty() {
+        return opener.map(|unit| Title { unit });
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
     // lower-cased one of a share box or a print header).
@@ -246,19 +286,41 @@ fn byline_below(facts: &mut Facts<'_, '_>, seg: &Segmentation, i: usize) -> i32 
     0
 }
 
-/// What the headline scoring asks of units near the body, each worked out once: date
-/// parsing and name cleaning are the costly parts of the metadata stage.
-struct Facts<'u, 'a> {
+/// What the headline and byline readers ask of units near the body, each worked out once
+/// per page: date parsing and name cleaning are the costly parts of the metadata stage, and
+/// both readers look at the same lines.
+pub(crate) struct Facts<'u, 'a> {
     units: &'u [Line<'a>],
     ctx: &'u DateContext,
+    /// First unit of the cached window: the units both readers look at, around the body's
+    /// start (a page-long cache cost more to clear than it saved).
     from: usize,
-    dates: Vec<Option<Option<std::ops::Range<usize>>>>,
-    names: Vec<Option<bool>>,
+    dates: Vec<Option<Option<Dated>>>,
+    names: Vec<Option<Option<Vec<String>>>>,
 }
 
+/// A date found in a unit and where it stands.
+type Dated = (PageDate, std::ops::Range<usize>);
+
+/// The cached window reaches this far above and below the body's first unit: the headline
+/// window and the byline reach, with a margin.
+const FACTS_ABOVE: usize = TITLE_WINDOW + 4;
+const FACTS_BELOW: usize = BELOW_BODY_REACH + BYLINE_REACH + 4;
+
 impl<'u, 'a> Facts<'u, 'a> {
-    fn new(units: &'u [Line<'a>], ctx: &'u DateContext, from: usize, to: usize) -> Self {
-        let len = to.min(units.len()).saturating_sub(from);
+    /// Facts about `units`, cached around `first_body` (nothing cached without a body).
+    pub(crate) fn new(
+        units: &'u [Line<'a>],
+        ctx: &'u DateContext,
+        first_body: Option<usize>,
+    ) -> Self {
+        let (from, len) = first_body.map_or((0, 0), |b| {
+            let from = b.saturating_sub(FACTS_ABOVE);
+            (
+                from,
+                (b + FACTS_BELOW).min(units.len()).saturating_sub(from),
+            )
+        });
         Self {
             units,
             ctx,
@@ -268,11 +330,26 @@ impl<'u, 'a> Facts<'u, 'a> {
         }
     }
 
+    /// The first date of unit `i` and where it stands, if it has one.
+    fn dated(&mut self, i: usize) -> Option<Dated> {
+        let (units, ctx) = (self.units, self.ctx);
+        let find = || find_date(units.get(i)?.text, ctx);
+        match i.checked_sub(self.from).and_then(|k| self.dates.get_mut(k)) {
+            Some(slot) => slot.get_or_insert_with(find).clone(),
+            None => find(),
+        }
+    }
+
     /// Where the first date of unit `i` is, if it has one.
     fn date(&mut self, i: usize) -> Option<std::ops::Range<usize>> {
-        let (units, ctx) = (self.units, self.ctx);
-        let find = || find_date(units.get(i)?.text, ctx).map(|(_, range)| range);
-        match i.checked_sub(self.from).and_then(|k| self.dates.get_mut(k)) {
+        self.dated(i).map(|(_, range)| range)
+    }
+
+    /// The names of unit `i` when it holds nothing but names ([`names_only`]).
+    fn names_of(&mut self, i: usize) -> Option<Vec<String>> {
+        let units = self.units;
+        let find = || units.get(i).and_then(|u| names_only(u.text));
+        match i.checked_sub(self.from).and_then(|k| self.names.get_mut(k)) {
             Some(slot) => slot.get_or_insert_with(find).clone(),
             None => find(),
         }
@@ -281,12 +358,25 @@ impl<'u, 'a> Facts<'u, 'a> {
     /// Whether unit `i` holds nothing but names.
     fn names(&mut self, i: usize) -> bool {
         let units = self.units;
-        let find = || units.get(i).is_some_and(|u| names_only(u.text).is_some());
+        let find = || units.get(i).and_then(|u| names_only(u.text));
         match i.checked_sub(self.from).and_then(|k| self.names.get_mut(k)) {
-            Some(slot) => *slot.get_or_insert_with(find),
-            None => find(),
+            Some(slot) => slot.get_or_insert_with(find).is_some(),
+            None => find().is_some(),
         }
     }
+}
+
+/// `3. Experten` between `2. Rohstoffe` and `4. Flexibel bleiben`: an entry of a numbered
+/// table of contents or list, not a headline (a lone `1. FC Köln ...` still can be one).
+fn in_numbered_list(units: &[Line<'_>], i: usize) -> bool {
+    let numbered = |j: usize| {
+        units.get(j).is_some_and(|u| {
+            let b = u.text.as_bytes();
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            (1..=2).contains(&digits) && b.get(digits..digits + 2) == Some(b". ")
+        })
+    };
+    numbered(i) && ((i > 0 && numbered(i - 1)) || numbered(i + 1))
 }
 
 /// `Autor: ...`, `Author: ...`, `Text: ...`: a label naming who wrote the piece.
@@ -310,7 +400,7 @@ fn has_author_label(text: &str) -> bool {
 }
 
 fn title_like(unit: &Line<'_>, class: Class) -> bool {
-    const CAPTION_MARKS: &[&str] = &[
+    static CAPTION_MARKS: PhraseSet = PhraseSet::new(&[
         "©",
         "credit:",
         "photo:",
@@ -344,7 +434,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         "login",
         "sign in",
         "subscribe",
-    ];
+    ]);
     let f = &unit.f;
     let weight = f.weight();
     if unit.bullet
@@ -361,8 +451,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
     {
         return false;
     }
-    let lower = unit.text.to_lowercase();
-    !CAPTION_MARKS.iter().any(|m| lower.contains(m))
+    !boilerplate::with_lowercase(unit.text, |lower| CAPTION_MARKS.in_text(lower))
 }
 
 /// Menu items whose texts ran together (`HomeWorld SportWeather Business`): two
@@ -446,8 +535,15 @@ pub(crate) fn byline_prefix(text: &str) -> Option<&str> {
         return None;
     }
     for prefix in PREFIXES {
+        // Compared without lower-casing into a new string: this runs for every unit the
+        // headline and byline scans look at. An ASCII prefix can only equal the lower-cased
+        // head of the same byte length when the head is ASCII too.
         if let Some(head) = trimmed.get(..prefix.len())
-            && head.to_lowercase() == *prefix
+            && if prefix.is_ascii() {
+                head.eq_ignore_ascii_case(prefix)
+            } else {
+                head.chars().flat_map(char::to_lowercase).eq(prefix.chars())
+            }
         {
             let rest = trimmed[prefix.len()..].trim();
             if rest.chars().next().is_some_and(char::is_uppercase) {
@@ -612,16 +708,18 @@ pub(crate) fn byline(
     units: &[Line<'_>],
     seg: &Segmentation,
     title: Option<usize>,
-    ctx: &DateContext,
+    facts: &mut Facts<'_, '_>,
 ) -> Byline {
     let mut out = Byline::default();
     let Some(first_body) = seg.body.first().map(|&(i, _)| i) else {
         return out;
     };
-    let from = title
+    // A headline above the body bounds the search; one found under the body's first unit
+    // (see `title`) does not, the byline then standing above the body as on other pages.
+    let above = title.filter(|&t| t <= first_body);
+    let from = above
         .unwrap_or(first_body)
-        .min(first_body)
-        .saturating_sub(if title.is_some() { 2 } else { BYLINE_WINDOW });
+        .saturating_sub(if above.is_some() { 2 } else { BYLINE_WINDOW });
     let to = (first_body + 3).min(units.len());
     let mut labelled: Option<PageDate> = None;
     let mut first_date: Option<PageDate> = None;
@@ -630,7 +728,7 @@ pub(crate) fn byline(
         {
             continue;
         }
-        let found = find_date(unit.text, ctx);
+        let found = facts.dated(i);
         let named = byline_prefix(unit.text);
         if let Some(rest) = named
             && out.authors.is_empty()
@@ -662,12 +760,17 @@ pub(crate) fn byline(
         }
     }
     if out.authors.is_empty() {
-        // A line of names alone next to the headline or the date.
-        for (i, unit) in units.iter().enumerate().take(first_body).skip(from) {
+        // A line of names alone next to the headline or the date: under the headline first
+        // (a line of names above it is more often an account menu or a kicker).
+        let order = (from..first_body)
+            .filter(|&i| above.is_none_or(|t| i > t))
+            .chain((from..first_body).filter(|&i| above.is_some_and(|t| i < t)));
+        for i in order {
+            let unit = &units[i];
             if Some(i) == title || unit.bullet {
                 continue;
             }
-            if let Some(names) = names_only(unit.text) {
+            if let Some(names) = facts.names_of(i) {
                 out.authors = names;
                 out.units.push(i);
                 break;

@@ -37,15 +37,21 @@ pub(crate) fn extract(text: &str, options: &Options) -> Article {
         .and_then(|h| h.date.as_deref())
         .and_then(|d| textmeta::parse_date(d, &DateContext::default()));
     let ctx = DateContext::new(header_date.and_then(end_of_day), None);
-    let title = metadata::title(&units, &seg, &skip, &ctx);
+    let first_body = seg.body.first().map(|&(i, _)| i);
+    let mut facts = metadata::Facts::new(&units, &ctx, first_body);
+    let title = metadata::title(&units, &seg, &skip, &mut facts);
     let title_text = title.map(|t| metadata::title_text(&units, t));
-    let byline = metadata::byline(&units, &seg, title.map(|t| t.unit), &ctx);
+    let byline = metadata::byline(&units, &seg, title.map(|t| t.unit), &mut facts);
 
     let mut blocks = Vec::new();
     let mut seen_prose = false;
     let mut dateline = None;
     for &(i, heading) in &seg.body {
         let unit = &units[i];
+        // The headline can stand under a lone first paragraph (see `metadata::title`).
+        if title.is_some_and(|t| t.unit == i) {
+            continue;
+        }
         if !seen_prose {
             let is_title = title.is_some_and(|t| t.unit == i)
                 || title_text.is_some_and(|t| segment::eq_caseless(unit.text, t));

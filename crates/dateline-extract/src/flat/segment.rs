@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use super::boilerplate::{self, Kind};
+use super::lexicon;
 use super::lines::Line;
 
 /// What a unit looks like on its own.
@@ -114,29 +115,88 @@ fn repeated_units(units: &[Line<'_>]) -> Vec<bool> {
         .collect()
 }
 
-/// A hash of the lower-cased text, without building the lower-cased string.
+/// A hash of the lower-cased text, without building the lower-cased string. ASCII text
+/// (most lines) is hashed eight bytes at a time; other text is lower-cased char by char and
+/// its UTF-8 bytes fed to the same hasher, so texts equal once lower-cased hash the same.
 pub(crate) fn caseless_hash(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hasher = ChunkHasher::default();
     if text.is_ascii() {
-        for b in text.bytes() {
-            hash ^= u64::from(b.to_ascii_lowercase());
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = text.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            hasher.word(lexicon::ascii_lowercase_word(u64::from_le_bytes(word)));
         }
-        return hash;
+        for &b in chunks.remainder() {
+            hasher.byte(b.to_ascii_lowercase());
+        }
+        return hasher.finish();
     }
-    let mut add = |c: char| {
-        hash ^= u64::from(u32::from(c));
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    };
+    let mut utf8 = [0u8; 4];
     for c in text.chars() {
-        // Same values as the ASCII loop above for ASCII letters, without the case tables.
         if c.is_ascii() {
-            add(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(&mut add);
+            hasher.byte((c as u8).to_ascii_lowercase());
+            continue;
+        }
+        if let Some(lower) = lexicon::lower_common(c) {
+            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
+                hasher.byte(b);
+            }
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
+                hasher.byte(b);
+            }
         }
     }
-    hash
+    hasher.finish()
+}
+
+/// Mixes bytes eight at a time (little-endian words), so that whole words and single bytes
+/// give the same hash for the same byte sequence.
+#[derive(Default)]
+struct ChunkHasher {
+    hash: u64,
+    pending: u64,
+    filled: u32,
+    len: u64,
+}
+
+impl ChunkHasher {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn mix(&mut self, word: u64) {
+        self.hash = (self.hash ^ word).wrapping_mul(Self::K).rotate_left(29);
+    }
+
+    /// Eight bytes at once; only between whole words (no single bytes pending).
+    fn word(&mut self, word: u64) {
+        debug_assert_eq!(self.filled, 0);
+        self.mix(word);
+        self.len += 8;
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.pending |= u64::from(b) << (8 * self.filled);
+        self.filled += 1;
+        self.len += 1;
+        if self.filled == 8 {
+            let word = self.pending;
+            self.mix(word);
+            self.pending = 0;
+            self.filled = 0;
+        }
+    }
+
+    fn finish(mut self) -> u64 {
+        if self.filled > 0 {
+            let word = self.pending;
+            self.mix(word);
+        }
+        let hash = self.hash ^ self.len;
+        (hash ^ hash >> 31).wrapping_mul(Self::K)
+    }
 }
 
 /// Case-insensitive equality without allocating.
@@ -182,8 +242,14 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
         .collect();
     let (start, end, _) = best_run(&scores);
     let end = comment_cut(units, &classes, &scores, start..end);
-    let region = start..end;
-    let body = keep(units, &classes, &repeated, region.clone(), skip);
+    let mut region = start..end;
+    let mut body = keep(units, &classes, &repeated, region.clone(), skip);
+    if body.is_empty() {
+        body = whole_text(units, &classes, skip);
+        if let (Some(&(first, _)), Some(&(last, _))) = (body.first(), body.last()) {
+            region = first..last + 1;
+        }
+    }
     Segmentation {
         classes,
         repeated,
@@ -239,6 +305,16 @@ fn comment_cut(
     }
     let _ = before;
     region.end
+}
+
+/// The body of a page where no run of units reads as an article (a list of links, a form,
+/// a document of short lines): rather than nothing, the whole text without what the
+/// lexicons call boilerplate (menus, prompts, legal lines, relative times).
+fn whole_text(units: &[Line<'_>], classes: &[Class], skip: &[bool]) -> Vec<(usize, bool)> {
+    (0..units.len())
+        .filter(|&i| !skip[i] && !matches!(classes[i], Class::Bad(_)))
+        .map(|i| (i, false))
+        .collect()
 }
 
 /// The units of `region` that belong to the article.
@@ -323,6 +399,29 @@ fn dominant_indent(units: &[Line<'_>], classes: &[Class], region: std::ops::Rang
 mod tests {
     use super::*;
     use crate::flat::lines::split;
+
+    #[test]
+    fn caseless_hash_ignores_case_in_any_script() {
+        let pairs = [
+            (
+                "Harbour Town Votes For A Library",
+                "harbour town votes for a library",
+            ),
+            ("ÜBER DIE BRÜCKE GEHEN", "über die brücke gehen"),
+            ("Harbour town: Über", "HARBOUR TOWN: über"),
+            ("Москва СЕГОДНЯ", "москва сегодня"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(caseless_hash(a), caseless_hash(b), "{a}");
+            assert!(eq_caseless(a, b));
+        }
+        assert_ne!(
+            caseless_hash("harbour town"),
+            caseless_hash("harbour town ")
+        );
+        assert_ne!(caseless_hash("abcdefgh"), caseless_hash("abcdefgi"));
+        assert_ne!(caseless_hash(""), caseless_hash("a"));
+    }
 
     #[test]
     fn best_run_finds_the_densest_stretch() {

@@ -11,6 +11,7 @@ use super::byline_words::{
     ORGANISATION_ENDINGS, ORGANISATIONS, PARTICLES, PREFIXES, ROLE_WORDS,
 };
 use super::dates::{DateContext, find_dates};
+use super::phrases::PhraseSet;
 
 /// The most names a byline is read for: bounds the work on a hostile value.
 const MAX_NAMES: usize = 20;
@@ -164,10 +165,12 @@ fn without_trailing_weekday(before: &str) -> &str {
         .rsplit(' ')
         .next()
         .is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "on" | "am" | "le" | "el" | "il" | "den" | "vom" | "à" | "em" | "op"
-            )
+            with_lower(w, |w| {
+                matches!(
+                    w,
+                    "on" | "am" | "le" | "el" | "il" | "den" | "vom" | "à" | "em" | "op"
+                )
+            })
         });
     if is_weekday && (word.chars().count() >= 5 || after_connector) {
         &trimmed[..start]
@@ -180,10 +183,57 @@ fn without_trailing_weekday(before: &str) -> &str {
 /// as a whole word, or glued in capitals to the word before it the way two elements' texts
 /// run together ("Jane DoeUpdated", "reportsPUBLISHED").
 fn first_marker(text: &str) -> Option<(usize, usize, bool)> {
+    first_marker_with(text, MARKERS.automaton())
+}
+
+/// [`first_marker`], with the automaton or (without one) marker by marker.
+fn first_marker_with(
+    text: &str,
+    automaton: Option<&aho_corasick::AhoCorasick>,
+) -> Option<(usize, usize, bool)> {
     // ASCII lower-casing keeps every byte where it was, so positions found in `lower` are
     // character boundaries in `text` (full Unicode lower-casing can shift them). Markers with
     // non-ASCII letters still match when those letters are written in lower case.
     let lower = text.to_ascii_lowercase();
+    let valid = |i: usize, after: usize| {
+        let prev = lower[..i].chars().next_back();
+        let word_start = !prev.is_some_and(char::is_alphanumeric);
+        let glued = prev.is_some_and(char::is_lowercase)
+            && text[i..].chars().next().is_some_and(char::is_uppercase)
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_lowercase);
+        let word_end = !lower[after..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        (word_start || glued) && word_end
+    };
+    // Every occurrence of every marker in one pass; the earliest valid one wins, and at the
+    // same position the marker listed first. An occurrence overlapping the previous one of
+    // the same marker is passed over, as the marker-by-marker scan below resumes after
+    // each occurrence it looked at ("read more" can overlap itself).
+    if let Some(automaton) = automaton {
+        let cuts = CUT_MARKERS.len();
+        let mut resume = [0usize; MARKER_LIST.len()];
+        return automaton
+            .find_overlapping_iter(lower.as_str())
+            .filter(|m| {
+                let id = m.pattern().as_usize();
+                let Some(slot) = resume.get_mut(id) else {
+                    return false;
+                };
+                if m.start() < *slot {
+                    return false;
+                }
+                *slot = m.end();
+                valid(m.start(), m.end())
+            })
+            .map(|m| (m.start(), m.pattern().as_usize(), m.end()))
+            .min()
+            .map(|(start, id, end)| (start, end, id >= cuts));
+    }
     let mut best: Option<(usize, usize, bool)> = None;
     let markers = CUT_MARKERS
         .iter()
@@ -196,19 +246,7 @@ fn first_marker(text: &str) -> Option<(usize, usize, bool)> {
             if best.is_some_and(|(b, _, _)| b <= i) {
                 break;
             }
-            let prev = lower[..i].chars().next_back();
-            let word_start = !prev.is_some_and(char::is_alphanumeric);
-            let glued = prev.is_some_and(char::is_lowercase)
-                && text[i..].chars().next().is_some_and(char::is_uppercase)
-                && text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_lowercase);
-            let word_end = !lower[after..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-            if (word_start || glued) && word_end {
+            if valid(i, after) {
                 best = Some((i, after, credit));
                 break;
             }
@@ -216,6 +254,26 @@ fn first_marker(text: &str) -> Option<(usize, usize, bool)> {
         }
     }
     best
+}
+
+/// [`CUT_MARKERS`] then [`CREDIT_MARKERS`], as one automaton for [`first_marker`].
+static MARKERS: PhraseSet = PhraseSet::new(MARKER_LIST);
+const MARKER_LIST: &[&str] = &concat_markers();
+
+/// [`CUT_MARKERS`] followed by [`CREDIT_MARKERS`], built at compile time.
+const fn concat_markers() -> [&'static str; CUT_MARKERS.len() + CREDIT_MARKERS.len()] {
+    let mut out = [""; CUT_MARKERS.len() + CREDIT_MARKERS.len()];
+    let mut i = 0;
+    while i < CUT_MARKERS.len() {
+        out[i] = CUT_MARKERS[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < CREDIT_MARKERS.len() {
+        out[i + j] = CREDIT_MARKERS[j];
+        j += 1;
+    }
+    out
 }
 
 /// Byte offset of a clock time ("4:20", "16.05 Uhr") in the text.
@@ -277,11 +335,11 @@ fn clean_part(part: &str) -> Option<String> {
     if let Some(i) = words
         .iter()
         .take(4)
-        .position(|w| BY_WORDS.contains(&w.trim_end_matches([':', '：']).to_lowercase().as_str()))
+        .position(|w| lower_in(w.trim_end_matches([':', '：']), BY_WORDS))
         && i > 0
         && words[..i]
             .iter()
-            .all(|w| LABEL_WORDS.contains(&w.trim_end_matches(':').to_lowercase().as_str()))
+            .all(|w| lower_in(w.trim_end_matches(':'), LABEL_WORDS))
     {
         words.drain(..=i);
     }
@@ -294,7 +352,8 @@ fn clean_part(part: &str) -> Option<String> {
             }
             let matches = prefix.split(' ').zip(&words).all(|(p, w)| {
                 let w = w.trim_end_matches([':', '：']);
-                w.eq_ignore_ascii_case(p) || w.to_lowercase() == p
+                // An ASCII word lower-cases to `p` only if it equals it ignoring case.
+                w.eq_ignore_ascii_case(p) || !w.is_ascii() && w.to_lowercase() == p
             });
             if matches {
                 words.drain(..n);
@@ -316,35 +375,36 @@ fn clean_part(part: &str) -> Option<String> {
         .collect();
     // Words left dangling by a cut date: "von lupa am [date]", "Jane Doe on [date]".
     while words.last().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "am" | "on"
-                | "at"
-                | "le"
-                | "el"
-                | "il"
-                | "den"
-                | "vom"
-                | "um"
-                | "à"
-                | "em"
-                | "op"
-                | "the"
-                | "de"
-                | "der"
-                | "in"
-                | "a"
-        )
+        with_lower(w, |w| {
+            matches!(
+                w,
+                "am" | "on"
+                    | "at"
+                    | "le"
+                    | "el"
+                    | "il"
+                    | "den"
+                    | "vom"
+                    | "um"
+                    | "à"
+                    | "em"
+                    | "op"
+                    | "the"
+                    | "de"
+                    | "der"
+                    | "in"
+                    | "a"
+            )
+        })
     }) {
         words.pop();
     }
     // "Brendan Carlin For The Mail On Sunday": the name ends where the employer starts; a part
     // that starts with "for" is all employer.
     if let Some(i) = words.iter().position(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "for" | "für" | "pour" | "para" | "per" | "special"
-        )
+        with_lower(w, |w| {
+            matches!(w, "for" | "für" | "pour" | "para" | "per" | "special")
+        })
     }) {
         words.truncate(i);
         while words.last().is_some_and(|w| is_role(w)) {
@@ -395,6 +455,27 @@ fn clean_part(part: &str) -> Option<String> {
     plausible_name(name).then(|| name.to_string())
 }
 
+/// Runs `f` on `word` lower-cased: short ASCII words (most words of a byline) on the stack,
+/// since name cleaning runs for every headline and byline candidate of a page.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const STACK: usize = 32;
+    if word.len() <= STACK && word.is_ascii() {
+        let mut buffer = [0u8; STACK];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// Whether `word` lower-cased is one of `list`.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    with_lower(word, |lower| list.contains(&lower))
+}
+
 fn is_contact(word: &str) -> bool {
     word.contains('@') || word.contains("://") || word.starts_with("www.") || is_domain(word)
 }
@@ -415,8 +496,7 @@ fn is_domain(word: &str) -> bool {
 }
 
 fn is_role(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ROLE_WORDS.contains(&lower.as_str())
+    lower_in(word, ROLE_WORDS)
 }
 
 /// Shaped like a person's name (or an organisation, which `is_organisation` tells apart).
@@ -446,10 +526,7 @@ fn plausible_name(name: &str) -> bool {
         return false;
     }
     // Page furniture and speech verbs: "Twitter Facebook", "Sign In", "Chris says".
-    if words
-        .iter()
-        .any(|w| NOT_NAME_WORDS.contains(&w.to_lowercase().as_str()))
-    {
+    if words.iter().any(|w| lower_in(w, NOT_NAME_WORDS)) {
         return false;
     }
     // Weekdays and months left over from a date ("Donnerstag, 4. November").
@@ -485,10 +562,7 @@ fn plausible_name(name: &str) -> bool {
     }
     // Lower-case words other than particles make it a phrase ("John said", "the team").
     words.iter().all(|w| {
-        !starts_lower(w)
-            || PARTICLES.contains(&w.to_lowercase().as_str())
-            || w.starts_with("d'")
-            || w.starts_with("l'")
+        !starts_lower(w) || lower_in(w, PARTICLES) || w.starts_with("d'") || w.starts_with("l'")
     })
 }
 
@@ -611,4 +685,35 @@ pub(crate) fn is_byline_word(word: &str) -> bool {
     ]
     .iter()
     .any(|list| list.contains(&word))
+}
+
+#[cfg(test)]
+mod marker_tests {
+    use super::*;
+
+    #[test]
+    fn automaton_and_scan_agree() {
+        let automaton = MARKERS.automaton();
+        assert!(automaton.is_some());
+        for text in [
+            "Jane Doe Updated 4:20 PM",
+            "Published by Jane Doe",
+            "Photo: John Roe",
+            "Jane DoeUpdated yesterday",
+            "Photographer Jane Doe",
+            "Jane Doe | Follow | Read more",
+            "Jane Doe read moRead more",
+            "read moread more Photo",
+            "Von Anna Muster, aktualisiert am 3. Mai, Foto: Bild",
+            "Editing by Jane; photos by John",
+            "no markers here at all",
+            "",
+        ] {
+            assert_eq!(
+                first_marker_with(text, automaton),
+                first_marker_with(text, None),
+                "{text}"
+            );
+        }
+    }
 }

@@ -38,6 +38,7 @@ mod byline_words;
 mod dateline;
 mod dates;
 mod lexicon;
+pub(crate) mod phrases;
 mod scan;
 mod tokens;
 
