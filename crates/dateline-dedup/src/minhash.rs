@@ -44,8 +44,8 @@ impl Permutations {
         let folded: Vec<u32> = shingles.iter().map(|&x| (x ^ (x >> 32)) as u32).collect();
         let mut signature = Vec::with_capacity(self.mul.len());
         // Blocks of permutations over all shingles, rather than all permutations per
-        // shingle: a block's multipliers, offsets and minima stay in vector registers across
-        // the shingle loop instead of being loaded and stored for every shingle.
+        // shingle: a block's multipliers, offsets and minima stay in registers across the
+        // shingle loop instead of being loaded and stored for every shingle.
         let mut muls = self.mul.chunks_exact(LANES);
         let mut adds = self.add.chunks_exact(LANES);
         for (mul, add) in muls.by_ref().zip(adds.by_ref()) {
@@ -69,8 +69,9 @@ impl Permutations {
     }
 }
 
-/// Permutations signed together: two SSE2 vectors of 32-bit lanes.
-const LANES: usize = 8;
+/// Permutations signed together. Measured with callgrind on 600 shingles: 4 took 7 % fewer
+/// instructions than 8 (whose minima no longer fit in registers) and 4 % fewer than 1.
+const LANES: usize = 4;
 
 /// The minima of `a[l] * x + b[l]` over all `x`, for each lane `l`.
 ///
