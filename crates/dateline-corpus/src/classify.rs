@@ -120,10 +120,26 @@ pub fn judge(article: &Article, url: Option<&str>) -> Result<(), NotArticle> {
     Ok(())
 }
 
+/// Bytes at the start of a body counted first: in most scripts they hold more than
+/// [`CERTAIN_ARTICLE_WORDS`] words, so a long story is not counted to its end.
+const PREFIX_BYTES: usize = 3 * 1024;
+
 /// The body's length in words as a reader counts them: `word_count` counts a run of Chinese
-/// or Japanese characters once, which would make every CJK story "too short".
+/// or Japanese characters once, which would make every CJK story "too short". Exact below
+/// [`CERTAIN_ARTICLE_WORDS`]; at or above it, possibly a smaller count that is still at or
+/// above it, which is all [`judge`] asks of a long body.
 fn reading_words(article: &Article) -> usize {
-    dateline_model::count_reading_words(&article.text)
+    let text = article.text.as_str();
+    let cut = text.floor_char_boundary(PREFIX_BYTES);
+    if cut < text.len() {
+        // A prefix has no more words than the whole text: every word start in it is one in
+        // the text, and a word cut at the end counts once in both.
+        let prefix = dateline_model::count_reading_words(&text[..cut]);
+        if prefix >= CERTAIN_ARTICLE_WORDS {
+            return prefix;
+        }
+    }
+    dateline_model::count_reading_words(text)
 }
 
 /// `needle` as whole words of `title`.
@@ -207,6 +223,25 @@ mod tests {
             "whitespace words undercount CJK"
         );
         assert_eq!(judge(&a, None), Ok(()));
+    }
+
+    #[test]
+    fn long_body_is_judged_by_all_its_words() {
+        // Over the prefix counted first, with most words beyond it: counted to the end.
+        let mut a = article("Harbour council votes", 45);
+        a.text.insert_str(0, &"-".repeat(PREFIX_BYTES + 100));
+        assert_eq!(reading_words(&a), 45);
+        assert_eq!(judge(&a, None), Err(NotArticle::TooShort));
+        // Enough words within the prefix: certain without counting the rest.
+        let b = article("Harbour council votes", 2_000);
+        assert!(b.text.len() > PREFIX_BYTES);
+        assert!(reading_words(&b) >= CERTAIN_ARTICLE_WORDS);
+        assert_eq!(judge(&b, Some("https://news.example/tag/x/")), Ok(()));
+        // A multi-byte character across the cut.
+        let mut c = article("Harbour council votes", 60);
+        c.text
+            .insert_str(0, &format!("{}é ", "a".repeat(PREFIX_BYTES - 1)));
+        assert_eq!(reading_words(&c), 61);
     }
 
     #[test]

@@ -61,7 +61,8 @@ impl Reporter for Silent {}
 
 enum Work {
     Start(usize),
-    Item(Item),
+    // Boxed: an item is large, and start and end markers pass through the same channel.
+    Item(Box<Item>),
     End(usize),
 }
 
@@ -139,7 +140,7 @@ pub fn run(
                         let done = match work {
                             Work::Start(i) => Done::Start(i),
                             Work::End(i) => Done::End(i),
-                            Work::Item(item) => Done::Item(Box::new(worker.process(item))),
+                            Work::Item(item) => Done::Item(Box::new(worker.process(*item))),
                         };
                         if done_tx.send((seq, done)).is_err() {
                             return;
@@ -206,7 +207,7 @@ fn reader(
         }
         let mut open = true;
         read_input(input, max_bytes, &mut |item| {
-            open = send(Work::Item(item));
+            open = send(Work::Item(Box::new(item)));
             open
         });
         if !open || !send(Work::End(index)) {

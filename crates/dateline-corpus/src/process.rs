@@ -84,14 +84,22 @@ impl Worker {
             reference_time: fetched.and_then(|d| d.trim().parse::<jiff::Timestamp>().ok()),
             ..self.options.clone()
         };
+        // Outlives the match: the fingerprint hashes the page bytes after extraction.
+        let html: Vec<u8>;
         let (mut article, body) = match payload {
             Payload::Skip(reason) => return Outcome::Skipped(reason),
             Payload::Error(message) => return Outcome::Failed(message),
-            Payload::Html { body, content_type } => {
+            Payload::Html {
+                bytes,
+                start,
+                content_type,
+            } => {
                 if let Err(key) = filter::host_allowed(filters, prov.url.as_deref()) {
                     return Outcome::Filtered(key);
                 }
-                match dateline_extract::extract_bytes(&body, content_type.as_deref(), &options) {
+                html = bytes;
+                let body = html.get(start..).unwrap_or_default();
+                match dateline_extract::extract_bytes(body, content_type.as_deref(), &options) {
                     Ok(article) => (article, Some(body)),
                     Err(e) => return Outcome::Failed(format!("{source}: {e}")),
                 }

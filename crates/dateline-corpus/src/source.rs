@@ -12,9 +12,12 @@ use crate::provenance::{Provenance, http_date_to_iso};
 
 /// What the reader hands to the workers for one record.
 pub(crate) enum Payload {
-    /// HTML bytes and the Content-Type they came with.
+    /// HTML bytes (`bytes[start..]`) and the Content-Type they came with.
     Html {
-        body: Vec<u8>,
+        /// The page, after `start` bytes that are not part of it: a WARC record's block is
+        /// passed on whole with its HTTP head, rather than its body copied out.
+        bytes: Vec<u8>,
+        start: usize,
         content_type: Option<String>,
     },
     /// Plain text given as such (a `.txt` page, a JSONL `text` field).
@@ -140,14 +143,14 @@ fn warc_item(record: dateline_warc::Record, display: &str) -> Item {
     if !http.is_html() {
         return skip(prov, "non_html");
     }
-    let body = if http
+    let dechunked = if http
         .transfer_encoding
         .as_deref()
         .is_some_and(|t| t.eq_ignore_ascii_case("chunked"))
     {
-        dechunk(http.body).unwrap_or_else(|| http.body.to_vec())
+        dechunk(http.body)
     } else {
-        http.body.to_vec()
+        None
     };
     if http
         .content_encoding
@@ -157,12 +160,20 @@ fn warc_item(record: dateline_warc::Record, display: &str) -> Item {
         // gzip is decoded by the extractor; these encodings are not.
         return skip(prov, "encoded_payload");
     }
+    // The body is the end of the block.
+    let head_len = record.block.len() - http.body.len();
+    let content_type = http.content_type;
+    let (bytes, start) = match dechunked {
+        Some(body) => (body, 0),
+        None => (record.block, head_len),
+    };
     Item {
         source,
         prov,
         payload: Payload::Html {
-            body,
-            content_type: http.content_type.clone(),
+            bytes,
+            start,
+            content_type,
         },
     }
 }
@@ -216,8 +227,9 @@ fn read_pages(dir: &Path, display: &str, max_bytes: usize, emit: &mut dyn FnMut(
             Ok(bytes) if source.ends_with(".txt") => {
                 Payload::Text(String::from_utf8_lossy(&bytes).into_owned())
             }
-            Ok(body) => Payload::Html {
-                body,
+            Ok(bytes) => Payload::Html {
+                bytes,
+                start: 0,
                 content_type: None,
             },
         };
@@ -304,7 +316,8 @@ fn read_jsonl(path: &Path, display: &str, max_bytes: usize, emit: &mut dyn FnMut
                     };
                     let payload = match (page.html, page.text) {
                         (Some(html), _) => Payload::Html {
-                            body: html.into_bytes(),
+                            bytes: html.into_bytes(),
+                            start: 0,
                             content_type: Some("text/html; charset=utf-8".into()),
                         },
                         (None, Some(text)) => Payload::Text(text),

@@ -41,17 +41,55 @@ impl Permutations {
     /// The signature of a set of distinct shingle hashes (empty set: all minima at the
     /// maximum, which the caller avoids by not signing texts without shingles).
     pub(crate) fn sign(&self, shingles: &[u64]) -> Vec<u16> {
-        let mut minima = vec![u32::MAX; self.mul.len()];
-        for &x in shingles {
-            let x = (x ^ (x >> 32)) as u32;
-            for ((min, &a), &b) in minima.iter_mut().zip(&self.mul).zip(&self.add) {
-                *min = (*min).min(a.wrapping_mul(x).wrapping_add(b));
-            }
+        let folded: Vec<u32> = shingles.iter().map(|&x| (x ^ (x >> 32)) as u32).collect();
+        let mut signature = Vec::with_capacity(self.mul.len());
+        // Blocks of permutations over all shingles, rather than all permutations per
+        // shingle: a block's multipliers, offsets and minima stay in registers across the
+        // shingle loop instead of being loaded and stored for every shingle.
+        let mut muls = self.mul.chunks_exact(LANES);
+        let mut adds = self.add.chunks_exact(LANES);
+        for (mul, add) in muls.by_ref().zip(adds.by_ref()) {
+            let mut a = [0u32; LANES];
+            let mut b = [0u32; LANES];
+            a.copy_from_slice(mul);
+            b.copy_from_slice(add);
+            signature.extend(block_minima(&a, &b, &folded).map(|m| m as u16));
+        }
+        for (&a, &b) in muls.remainder().iter().zip(adds.remainder()) {
+            let min = folded
+                .iter()
+                .map(|&x| a.wrapping_mul(x).wrapping_add(b))
+                .min()
+                .unwrap_or(u32::MAX);
+            signature.push(min as u16);
         }
         // The lowest 16 bits of a minimum: its top bits are mostly zeros, while bit i of
         // a * x + b is a bijection of bits 0..=i of x, so the low bits stay uniform.
-        minima.iter().map(|&m| m as u16).collect()
+        signature
     }
+}
+
+/// Permutations signed together. Measured with callgrind on 600 shingles: 4 took 7 % fewer
+/// instructions than 8 (whose minima no longer fit in registers) and 4 % fewer than 1.
+const LANES: usize = 4;
+
+/// The minima of `a[l] * x + b[l]` over all `x`, for each lane `l`.
+///
+/// Baseline x86-64 (SSE2) has a signed 32-bit compare but no unsigned one, so the minima are
+/// taken over the values with their top bit flipped, which orders them as signed numbers
+/// exactly as they are ordered unsigned; flipping the top bit is adding 2^31, which folds
+/// into the offset. Flipping it back gives the unsigned minima.
+fn block_minima(a: &[u32; LANES], b: &[u32; LANES], xs: &[u32]) -> [u32; LANES] {
+    const TOP: u32 = 1 << 31;
+    let b = b.map(|b| b ^ TOP);
+    let mut min = [i32::MAX; LANES];
+    for &x in xs {
+        for l in 0..LANES {
+            let v = a[l].wrapping_mul(x).wrapping_add(b[l]) as i32;
+            min[l] = min[l].min(v);
+        }
+    }
+    min.map(|m| m as u32 ^ TOP)
 }
 
 /// Estimated Jaccard similarity from `equal` agreeing values out of `total`, when two
@@ -126,6 +164,37 @@ mod tests {
             estimate_jaccard(&p.sign(&set(0..300)), &p.sign(&set(0..300))),
             1.0
         );
+    }
+
+    /// The definition: every permutation's minimum over all shingles, unsigned.
+    fn sign_naively(p: &Permutations, shingles: &[u64]) -> Vec<u16> {
+        p.mul
+            .iter()
+            .zip(&p.add)
+            .map(|(&a, &b)| {
+                let min = shingles
+                    .iter()
+                    .map(|&x| a.wrapping_mul((x ^ (x >> 32)) as u32).wrapping_add(b))
+                    .min()
+                    .unwrap_or(u32::MAX);
+                min as u16
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blocked_signing_matches_the_definition() {
+        // Permutation counts that fill whole blocks, leave a remainder, or fill no block.
+        for count in [128, 13, 3, 0] {
+            let p = Permutations::new(count, 11);
+            for shingles in [set(0..500), set(0..1), set(0..0)] {
+                assert_eq!(p.sign(&shingles), sign_naively(&p, &shingles), "{count}");
+            }
+        }
+        // Minima that cross the signed boundary: values with and without the top bit.
+        let p = Permutations::new(16, 5);
+        let small: Vec<u64> = (0..40).collect();
+        assert_eq!(p.sign(&small), sign_naively(&p, &small));
     }
 
     #[test]

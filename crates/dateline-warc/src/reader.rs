@@ -53,7 +53,39 @@ pub enum Compression {
 }
 
 // Boxed: the decoder state is large and the state enum moves on every record.
-type Member<R> = Box<BufReader<GzDecoder<Counting<R>>>>;
+type Member<R> = Box<BufReader<GzDecoder<Slot<R>>>>;
+
+/// The source a member decoder reads from, taken out of it between members so that one
+/// decoder (its inflate state, window and output buffer) serves every member of a file:
+/// a fresh one per record cost more to allocate and clear than small records cost to inflate.
+struct Slot<R>(Option<Counting<R>>);
+
+impl<R: BufRead> Read for Slot<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match &mut self.0 {
+            Some(src) => src.read(buf),
+            None => Ok(0),
+        }
+    }
+}
+
+impl<R: BufRead> BufRead for Slot<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        match &mut self.0 {
+            Some(src) => src.fill_buf(),
+            None => Ok(&[]),
+        }
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if let Some(src) = &mut self.0 {
+            src.consume(amt);
+        }
+    }
+}
+
+/// Size of the buffer over a member's decompressed bytes.
+const MEMBER_BUFFER: usize = 32 * 1024;
 
 enum State<R> {
     Plain(Counting<R>),
@@ -68,6 +100,8 @@ enum State<R> {
 /// member; iteration goes on after it with the next readable record.
 pub struct WarcReader<R> {
     state: State<R>,
+    /// The decoder of the last finished gzip member, ready for the next one.
+    spare: Option<Member<R>>,
     limits: Limits,
     compression: Compression,
 }
@@ -101,6 +135,7 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
         };
         Ok(WarcReader {
             state,
+            spare: None,
             limits,
             compression,
         })
@@ -155,11 +190,14 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
                 }
                 return Some(Err(ReadError::new(offset, ErrorKind::NotGzip)));
             }
-            let mut member = Box::new(BufReader::with_capacity(32 * 1024, GzDecoder::new(src)));
+            let mut member = self.open_member(src);
             match skip_blank(&mut member) {
                 Ok(true) => return self.next_in_member(member, offset),
                 // The member is finished (the decoder has read its trailer) and held no record.
-                Ok(false) => src = member.into_inner().into_inner(),
+                Ok(false) => match self.close_member(member, offset) {
+                    Ok(next) => src = next,
+                    Err(e) => return Some(Err(e)),
+                },
                 Err(e) => {
                     return Some(Err(self.abandon_member(member, offset, ErrorKind::Gzip(e))));
                 }
@@ -176,8 +214,10 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
             Ok(true) => {}
             Ok(false) => {
                 // The member is finished: the decoder has read its trailer.
-                let src = member.into_inner().into_inner();
-                return self.next_between(src);
+                return match self.close_member(member, offset) {
+                    Ok(src) => self.next_between(src),
+                    Err(e) => Some(Err(e)),
+                };
             }
             Err(e) => return Some(Err(self.abandon_member(member, offset, ErrorKind::Gzip(e)))),
         }
@@ -195,11 +235,45 @@ impl<R: BufRead + io::Seek> WarcReader<R> {
     fn abandon_member(&mut self, mut member: Member<R>, offset: u64, kind: ErrorKind) -> ReadError {
         let stream_ok = !matches!(kind, ErrorKind::Gzip(_) | ErrorKind::Truncated { .. })
             && io::copy(&mut member, &mut io::sink()).is_ok();
-        let mut src = member.into_inner().into_inner();
+        let mut src = match self.close_member(member, offset) {
+            Ok(src) => src,
+            Err(e) => return e,
+        };
         if stream_ok || resync(&mut src, offset, &GZIP_HEADER).is_ok() {
             self.state = State::Between(src);
         }
         ReadError::new(offset, kind)
+    }
+
+    /// A decoder for the gzip member at the start of `src`: the spare one reset, or a new one.
+    fn open_member(&mut self, src: Counting<R>) -> Member<R> {
+        match self.spare.take() {
+            Some(mut member) => {
+                // Bytes left buffered by an abandoned member belong to no later one.
+                let stale = member.buffer().len();
+                member.consume(stale);
+                member.get_mut().reset(Slot(Some(src)));
+                member
+            }
+            None => Box::new(BufReader::with_capacity(
+                MEMBER_BUFFER,
+                GzDecoder::new(Slot(Some(src))),
+            )),
+        }
+    }
+
+    /// Takes the source back out of a member's decoder, keeping the decoder as the spare.
+    fn close_member(
+        &mut self,
+        mut member: Member<R>,
+        offset: u64,
+    ) -> Result<Counting<R>, ReadError> {
+        let src = member.get_mut().get_mut().0.take();
+        self.spare = Some(member);
+        src.ok_or_else(|| {
+            let lost = io::Error::other("gzip member decoder lost its source");
+            ReadError::new(offset, ErrorKind::Io(lost))
+        })
     }
 
     /// The next record of a zstd file, from the frame at the current position on. Loops
