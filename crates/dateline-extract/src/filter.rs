@@ -483,9 +483,9 @@ mod tests {
         assert!(!is_teaser_lead_in("he said:"));
     }
 
-    #[test]
-    fn lists_of_read_more_teasers() {
-        let list = |texts: &[&str]| Block::List {
+    /// An unordered list block of `texts`.
+    fn list(texts: &[&str]) -> Block {
+        Block::List {
             ordered: false,
             items: texts
                 .iter()
@@ -494,7 +494,11 @@ mod tests {
                     links: Vec::new(),
                 })
                 .collect(),
-        };
+        }
+    }
+
+    #[test]
+    fn lists_of_read_more_teasers() {
         assert!(is_teaser_list(&list(&[
             "New ferry timetable from Monday. More sailings at rush hour. Read more... 2024-03-02",
             "Library opens on Sundays. Volunteers staff the desk. Read more... 2024-03-01",
@@ -509,16 +513,6 @@ mod tests {
 
     #[test]
     fn slideshow_lists() {
-        let list = |texts: &[&str]| Block::List {
-            ordered: false,
-            items: texts
-                .iter()
-                .map(|t| dateline_model::ListItem {
-                    text: t.to_string(),
-                    links: Vec::new(),
-                })
-                .collect(),
-        };
         assert!(is_slideshow(&list(&[
             "1/3 A harbour",
             "2/3 A boat",
