@@ -22,14 +22,31 @@ pub(crate) struct Choice {
     pub top: NodeId,
     /// Siblings of `top` (in document order, `top` included) whose content joins the body.
     pub parts: Vec<NodeId>,
+    /// `top` is, or lies inside, the page's one theme-named story-text container: a short
+    /// body there is the whole story, not a sign that the choice missed it.
+    pub in_story_box: bool,
 }
 
 pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Option<Choice> {
+    let story = story_text_box(doc, analysis);
+    let (top, parts) = choose_body(doc, analysis, start, story)?;
+    Some(Choice {
+        top,
+        parts,
+        in_story_box: within(doc, story, top),
+    })
+}
+
+/// The chosen container and the parts that join it; `story` is the page's one theme-named
+/// story-text container, if any.
+fn choose_body(
+    doc: &Document,
+    analysis: &Analysis,
+    start: NodeId,
+    story: Option<NodeId>,
+) -> Option<(NodeId, Vec<NodeId>)> {
     if let Some(marked) = marked_body(doc, analysis, start) {
-        return Some(Choice {
-            top: marked,
-            parts: vec![marked],
-        });
+        return Some((marked, vec![marked]));
     }
     let scores = score_containers(doc, analysis);
     let mut best: Option<(NodeId, f32)> = None;
@@ -60,27 +77,21 @@ pub(crate) fn choose(doc: &Document, analysis: &Analysis, start: NodeId) -> Opti
     // Scoring chose something inside a sidebar or a hidden box (a profile widget outweighing
     // a short post), apart from the one container the theme names as the story's text: the
     // named container wins.
-    if let Some(story) = story_text_box(doc, analysis)
+    if let Some(story) = story
         && analysis.text_chars[story.index()] >= STORY_BOX_MIN_CHARS
         && story != top
         && !is_below(doc, story, top)
         && !is_below(doc, top, story)
-        && inside_boilerplate(doc, top)
+        && inside_boilerplate(doc, analysis, top)
     {
-        return Some(Choice {
-            top: story,
-            parts: vec![story],
-        });
+        return Some((story, vec![story]));
     }
     if let Some(wider) = widen(doc, analysis, &scores, top, top_score) {
-        return Some(Choice {
-            top: wider,
-            parts: vec![wider],
-        });
+        return Some((wider, vec![wider]));
     }
     let mut parts = siblings_to_join(doc, analysis, &scores, top, top_score);
     join_same_kind_sections(doc, analysis, top, &mut parts);
-    Some(Choice { top, parts })
+    Some((top, parts))
 }
 
 /// Share of a wrapper's text the chosen container must hold for the wrapper's class to name it.
@@ -253,11 +264,9 @@ fn marked_body(doc: &Document, analysis: &Analysis, start: NodeId) -> Option<Nod
 
 /// Whether `id` or an ancestor is named as boilerplate (`#sidebar`, `.widget`, `.hidden`):
 /// such a box survives removal when it holds much of the page's text, but is not the story.
-fn inside_boilerplate(doc: &Document, id: NodeId) -> bool {
-    let mut verdicts = hints::HintCache::default();
+fn inside_boilerplate(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
     std::iter::successors(Some(id), |&n| doc.parent(n))
-        .filter_map(|n| doc.element(n))
-        .any(|element| verdicts.hint(element) == Hint::Boilerplate)
+        .any(|n| analysis.hints[n.index()] == Hint::Boilerplate)
 }
 
 /// Text a theme's one story-text container (`entry-content`, `post-body`) needs to be the body.
@@ -286,10 +295,15 @@ fn story_text_box(doc: &Document, analysis: &Analysis) -> Option<NodeId> {
     (analysis.link_density(body) < STORY_BOX_MAX_LINK_DENSITY).then_some(body)
 }
 
-/// Whether `id` is, or lies inside, the page's one theme-named story-text container: a short
-/// body found there is the whole story, not a sign that the choice missed it.
-pub(crate) fn in_story_text_box(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
-    story_text_box(doc, analysis).is_some_and(|story| story == id || is_below(doc, id, story))
+/// Whether `id` is `story` or lies inside it.
+fn within(doc: &Document, story: Option<NodeId>, id: NodeId) -> bool {
+    story.is_some_and(|story| story == id || is_below(doc, id, story))
+}
+
+/// Whether `id` is, or lies inside, the page's one theme-named story-text container.
+#[cfg(test)]
+fn in_story_text_box(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
+    within(doc, story_text_box(doc, analysis), id)
 }
 
 fn common_ancestor(doc: &Document, a: NodeId, b: NodeId) -> Option<NodeId> {

@@ -140,9 +140,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
         None => Vec::new(),
     };
     let mut chars = body_chars(&blocks);
-    let in_story_box = chosen
-        .as_ref()
-        .is_some_and(|c| candidate::in_story_text_box(doc, &analysis, c.top));
+    let in_story_box = chosen.as_ref().is_some_and(|c| c.in_story_box);
     if chars < FALLBACK_BELOW_CHARS && !(in_story_box && chars > 0) {
         // Climb from the choice to the first ancestor holding enough prose before falling
         // back to the whole page, which drags sidebars along.

@@ -534,17 +534,29 @@ fn labelled_as_update(doc: &Document, id: NodeId) -> bool {
                 doc.element(n).is_some() || doc.text(n).is_some_and(|t| !t.trim().is_empty())
             });
         if let Some(label) = label {
-            let text = doc.text_content(label);
-            let text = text.trim();
-            if text.chars().count() <= MAX_LABEL_CHARS {
-                let lower = text.to_lowercase();
-                return UPDATE_LABELS.iter().any(|w| lower.contains(w));
-            }
-            return false;
+            return short_text(doc, label).is_some_and(|text| {
+                let lower = text.trim().to_lowercase();
+                UPDATE_LABELS.iter().any(|w| lower.contains(w))
+            });
         }
         node = doc.parent(current);
     }
     false
+}
+
+/// The text under `id` when it is a label's length, else `None`. Stops reading as soon as it
+/// is longer: the sibling before a date box may be a whole story.
+fn short_text(doc: &Document, id: NodeId) -> Option<String> {
+    let mut text = String::new();
+    for node in doc.descendants(id) {
+        if let Some(run) = doc.text(node) {
+            text.push_str(run);
+            if text.trim().chars().count() > MAX_LABEL_CHARS {
+                return None;
+            }
+        }
+    }
+    Some(text)
 }
 
 /// `/2022/01/30/` or `/2022-01-30/` in the URL path: publication dates that CMSs put in
