@@ -94,6 +94,12 @@ fn choose_body(
     Some((top, parts))
 }
 
+/// Whether a same-class element holds a section of the story rather than teasers.
+fn is_story_section(analysis: &Analysis, id: NodeId) -> bool {
+    analysis.link_density(id) < SECTION_MAX_LINK_DENSITY
+        && analysis.para_chars[id.index()] >= SECTION_MIN_PARA_CHARS
+}
+
 /// Share of a wrapper's text the chosen container must hold for the wrapper's class to name it.
 const WRAPPED_SHARE: f32 = 0.8;
 
@@ -142,9 +148,7 @@ fn join_same_kind_sections(
         {
             continue;
         }
-        if analysis.link_density(id) < SECTION_MAX_LINK_DENSITY
-            && analysis.para_chars[id.index()] >= SECTION_MIN_PARA_CHARS
-        {
+        if is_story_section(analysis, id) {
             sections.push(id);
         }
     }
@@ -506,7 +510,7 @@ fn siblings_to_join(
             && doc.html_tag(sibling) == doc.html_tag(top);
         if same_kind {
             // Articles split into same-class sections (`<div class=section>` per chapter).
-            if analysis.link_density(sibling) < 0.3 && analysis.para_chars[sibling.index()] >= 100 {
+            if is_story_section(analysis, sibling) {
                 parts.push(sibling);
                 continue;
             }
