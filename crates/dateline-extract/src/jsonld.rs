@@ -205,7 +205,8 @@ fn from_object(
         image: url_of(object.get("image")),
         publisher: object
             .get("publisher")
-            .and_then(|p| names(Some(p)).into_iter().next()),
+            .map(|p| resolve(p, named))
+            .and_then(|p| names(Some(&p)).into_iter().next()),
         language: string(object.get("inLanguage")),
     }
 }

@@ -36,6 +36,11 @@ pub struct Article {
     /// The publication's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub site_name: Option<String>,
+    /// The organisation that publishes the site, when the page names it apart from the site
+    /// (JSON-LD `publisher`, `meta name=publisher`, Dublin Core, citation tags); it may equal
+    /// `site_name`, and is not filled from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
     /// The section or category the article is filed under.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,

@@ -58,6 +58,7 @@ fn rich_article() -> Article {
         date_published: Some("2024-05-02T08:30:00+02:00".into()),
         date_modified: Some("2024-05-02T10:05:00+02:00".into()),
         site_name: Some("Example News".into()),
+        publisher: Some("Example News Media Group AG".into()),
         section: Some("Transport".into()),
         tags: vec!["rail".into(), "Zürich".into()],
         language: Some("en-GB".into()),

@@ -9,6 +9,7 @@ mod authors;
 mod dates;
 mod language;
 mod position;
+mod publisher;
 mod script_dates;
 pub(crate) mod signals;
 mod taxonomy;
@@ -69,6 +70,7 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
         .clone()
         .or_else(|| signals.first(&["og:url"]))
         .map(|u| urls::clean(base.as_ref(), &u));
+    article.publisher = publisher::publisher(signals, jsonld);
     article.description = signals
         .first(&["description", "og:description", "twitter:description"])
         .or_else(|| jsonld.and_then(|l| l.description.clone()));

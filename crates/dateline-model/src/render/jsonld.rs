@@ -41,10 +41,15 @@ pub fn jsonld_value(article: &Article) -> Value {
             .collect();
         object.insert("author".into(), Value::Array(authors));
     }
-    if let Some(site) = article.site_name.as_ref().filter(|s| !s.is_empty()) {
+    // schema.org has no site-name property: the publishing organisation stands for the site
+    // when the page did not name one apart.
+    let publisher = [&article.publisher, &article.site_name]
+        .into_iter()
+        .find_map(|name| name.as_ref().filter(|s| !s.is_empty()));
+    if let Some(publisher) = publisher {
         object.insert(
             "publisher".into(),
-            json!({"@type": "Organization", "name": site}),
+            json!({"@type": "Organization", "name": publisher}),
         );
     }
     if !article.tags.is_empty() {
