@@ -32,6 +32,7 @@ mod flat;
 mod hints;
 mod jsonld;
 mod metadata;
+mod short_body;
 mod tags;
 mod text;
 pub mod textmeta;
@@ -108,9 +109,6 @@ pub fn extract_text_bytes(bytes: &[u8], options: &Options) -> Result<Article, In
     })
 }
 
-/// Pages whose chosen body has fewer non-space chars than this are re-read whole.
-const FALLBACK_BELOW_CHARS: usize = 250;
-
 /// Extracts from a parsed document.
 pub fn extract_document(doc: &Document, options: &Options) -> Article {
     extract_parsed(doc, None, options)
@@ -140,13 +138,16 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
         None => Vec::new(),
     };
     let mut chars = body_chars(&blocks);
-    let in_story_box = chosen.as_ref().is_some_and(|c| c.in_story_box);
-    if chars < FALLBACK_BELOW_CHARS && !(in_story_box && chars > 0) {
+    let keep_short = chosen.as_ref().is_some_and(|choice| {
+        let headline = || metadata::headline_node(doc, &signals, title.as_deref());
+        short_body::is_whole_story(doc, &analysis, choice, headline)
+    });
+    if chars < short_body::FALLBACK_BELOW_CHARS && !(chars > 0 && keep_short) {
         // Climb from the choice to the first ancestor holding enough prose before falling
         // back to the whole page, which drags sidebars along.
         let wider = chosen
             .as_ref()
-            .and_then(|c| enclosing_prose(doc, &analysis, c.top, start))
+            .and_then(|c| short_body::enclosing_prose(doc, &analysis, c.top, start))
             .unwrap_or(start);
         let whole = filter::filter(
             collect(doc, &analysis, &[wider], &collect_options),
@@ -194,29 +195,6 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
         },
     );
     article
-}
-
-/// The nearest ancestor of `from` with at least [`FALLBACK_BELOW_CHARS`] of non-link text and
-/// a modest link density.
-fn enclosing_prose(
-    doc: &Document,
-    analysis: &analysis::Analysis,
-    from: dateline_html::NodeId,
-    start: dateline_html::NodeId,
-) -> Option<dateline_html::NodeId> {
-    let mut node = doc.parent(from);
-    while let Some(id) = node {
-        if id == start {
-            return None;
-        }
-        let text = analysis.text_chars[id.index()] as usize;
-        let links = analysis.link_chars[id.index()] as usize;
-        if text.saturating_sub(links) >= FALLBACK_BELOW_CHARS {
-            return (analysis.link_density(id) < 0.35).then_some(id);
-        }
-        node = doc.parent(id);
-    }
-    None
 }
 
 fn body_chars(blocks: &[Block]) -> usize {

@@ -168,7 +168,11 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
 /// The element that carries the headline: the `<h1>` whose text is the title, else another
 /// heading or `itemprop=headline` element with that text (CMSs that keep `<h1>` for the logo
 /// put the headline in an `<h2>`, `<h6>` or `<strong>`), else the first `<h1>`.
-fn headline_node(doc: &Document, signals: &Signals, title: Option<&str>) -> Option<NodeId> {
+pub(crate) fn headline_node(
+    doc: &Document,
+    signals: &Signals,
+    title: Option<&str>,
+) -> Option<NodeId> {
     let title = title.map(normalise).filter(|t| !t.is_empty());
     let first_h1 = signals.h1s.first().map(|(id, _)| *id);
     let Some(title) = title else {
