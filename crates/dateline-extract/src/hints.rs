@@ -44,6 +44,7 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "sharing",
     "popup",
     "modal",
+    "lightbox",
     "skiplink",
     "skip-link",
     "outbrain",
@@ -383,7 +384,7 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     lower.push_str(name);
     lower.make_ascii_lowercase();
     let name = lower.as_str();
-    if STRONG_CONTENT_NAMES.contains(&name) {
+    if STRONG_CONTENT_NAMES.contains(&name) || names_strong_content_with_prefix(name) {
         flags.strong = true;
         return flags;
     }
@@ -414,13 +415,32 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     } else {
         name
     };
-    flags.boilerplate = HIDING_NAMES.contains(&name)
+    flags.boilerplate = names_boilerplate(name);
+    flags.content = contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name);
+    flags
+}
+
+/// A strong name with a qualifier before it (`single-article-content`, `main_entry-content`):
+/// themes prefix the layout, and the qualifier is only trusted when it names no boilerplate
+/// (`related-post-content` stays a teaser).
+fn names_strong_content_with_prefix(name: &str) -> bool {
+    STRONG_CONTENT_NAMES.iter().any(|strong| {
+        let Some(qualifier) = name
+            .strip_suffix(strong)
+            .and_then(|rest| rest.strip_suffix(['-', '_']))
+        else {
+            return false;
+        };
+        !qualifier.is_empty() && !names_boilerplate(qualifier)
+    })
+}
+
+fn names_boilerplate(name: &str) -> bool {
+    HIDING_NAMES.contains(&name)
         || contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
         || name
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|token| BOILERPLATE_TOKENS.contains(&token));
-    flags.content = contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name);
-    flags
+            .any(|token| BOILERPLATE_TOKENS.contains(&token))
 }
 
 /// The editorial genre, which contains "comment" but names a story.
@@ -520,6 +540,22 @@ mod tests {
             hint(&element_with("commentary-comments", "")),
             Hint::Boilerplate
         );
+        // Popups and lightboxes hold captions and teaser videos, never the story.
+        assert_eq!(
+            hint(&element_with("pmc-trailer-widget-lightbox", "")),
+            Hint::Boilerplate
+        );
+    }
+
+    #[test]
+    fn qualified_strong_name_outweighs_a_navigation_id() {
+        // A theme reused WordPress's `nav-single` id for the article wrapper.
+        assert_eq!(judge("single-article-content", "nav-single"), Hint::Content);
+        assert_eq!(judge("main_entry-content", "sidebar"), Hint::Content);
+        // The qualifier must not itself name boilerplate.
+        assert_eq!(judge("related-post-content", ""), Hint::Boilerplate);
+        assert_eq!(judge("sidebar-article-content", ""), Hint::Boilerplate);
+        assert_eq!(judge("x-article-content", "nav"), Hint::Content);
     }
 
     #[test]
