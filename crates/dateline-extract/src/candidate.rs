@@ -273,8 +273,9 @@ fn inside_boilerplate(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
         .any(|n| analysis.hints[n.index()] == Hint::Boilerplate)
 }
 
-/// Text a theme's one story-text container (`entry-content`, `post-body`) needs to be the body.
-const STORY_BOX_MIN_CHARS: u32 = 150;
+/// Text a theme's one story-text container (`entry-content`, `post-body`) needs to be the body:
+/// a photo post's caption and credit line, but not a lone "Read more" link.
+const STORY_BOX_MIN_CHARS: u32 = 80;
 /// Link density above which that container is a list of teasers, not a story.
 const STORY_BOX_MAX_LINK_DENSITY: f32 = 0.4;
 
@@ -657,6 +658,29 @@ mod tests {
         let analysis = crate::analysis::analyse(&doc, body);
         let choice = choose(&doc, &analysis, body).unwrap();
         assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
+    }
+
+    #[test]
+    fn two_line_post_in_the_story_box_beats_the_sidebar_profile() {
+        // About a hundred characters: a photo post's caption and credit, nothing more.
+        let bio = "<p>Our editor has written about crafts, tools and the people who make \
+                   things for twenty years, from a small workshop by the river.</p>";
+        let html = format!(
+            "<body><div id=main><div class=post><h3>A pencil drawing</h3>\
+             <div class=\"post-body entry-content\"><img src=a.jpg><img src=b.jpg>\
+             I still cannot believe this is a pencil drawing, and not a photo. Mind blown.<br>\
+             Artwork and photos by the artist</div>\
+             </div></div><div id=sidebar><div class=profile>{}</div></div></body>",
+            bio.repeat(10)
+        );
+        let doc = parse(&html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = crate::analysis::analyse(&doc, body);
+        let choice = choose(&doc, &analysis, body).unwrap();
+        assert_eq!(
+            doc.attr(choice.top, "class"),
+            Some("post-body entry-content")
+        );
     }
 
     #[test]
