@@ -436,12 +436,20 @@ fn names_strong_content_with_prefix(name: &str) -> bool {
 }
 
 fn names_boilerplate(name: &str) -> bool {
+    // "print" names a print button, unless it names what is printed: a recipe plugin's
+    // `print-this-content` or a theme's `printable-article` is the story.
+    let printed_content = || contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name);
     HIDING_NAMES.contains(&name)
         || contains_any(&BOILERPLATE_MATCHER, BOILERPLATE_SUBSTRINGS, name)
         || name
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|token| BOILERPLATE_TOKENS.contains(&token))
+            .any(|token| {
+                BOILERPLATE_TOKENS.contains(&token) && !(token == PRINT && printed_content())
+            })
 }
+
+/// The boilerplate token that a content word beside it turns into the story's name.
+const PRINT: &str = "print";
 
 /// The editorial genre, which contains "comment" but names a story.
 const COMMENTARY: &str = "commentary";
@@ -540,6 +548,14 @@ mod tests {
             hint(&element_with("commentary-comments", "")),
             Hint::Boilerplate
         );
+        // A print button is boilerplate; the content a print plugin marks is the story.
+        assert_eq!(hint(&element_with("print", "")), Hint::Boilerplate);
+        assert_eq!(
+            hint(&element_with("print-this-button", "")),
+            Hint::Boilerplate
+        );
+        assert_eq!(hint(&element_with("print-this-content", "")), Hint::Content);
+        assert_eq!(hint(&element_with("nav-content", "")), Hint::Boilerplate);
         // Popups and lightboxes hold captions and teaser videos, never the story.
         assert_eq!(
             hint(&element_with("pmc-trailer-widget-lightbox", "")),
