@@ -47,6 +47,21 @@ const PROTECTED_SHARE: f32 = 0.4;
 const PROTECTED_PARAGRAPH_SHARE: f32 = 0.5;
 
 pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
+    analyse_with(doc, start, Names::Judged)
+}
+
+/// Whether class and id names may remove elements.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Names {
+    /// Elements named as furniture (comments, sidebars, sharing) are removed.
+    Judged,
+    /// Only what tags and roles mark (navigation, footers, asides) is removed: the last
+    /// resort for a page whose every text sits in furniture-named elements, such as a forum
+    /// thread whose opening post is marked up as the first comment.
+    Ignored,
+}
+
+pub(crate) fn analyse_with(doc: &Document, start: NodeId, names: Names) -> Analysis {
     let n = doc.len();
     let mut analysis = Analysis {
         removed: vec![false; n],
@@ -86,8 +101,12 @@ pub(crate) fn analyse(doc: &Document, start: NodeId) -> Analysis {
             dead[id.index()] = true;
             continue;
         }
+        let hint = match names {
+            Names::Judged => analysis.hints[id.index()],
+            Names::Ignored => Hint::Neutral,
+        };
         if id != start
-            && soft_remove(doc, id, analysis.hints[id.index()])
+            && soft_remove(doc, id, hint)
             && !kept_despite_name(doc, &analysis, id, start, protected[id.index()])
         {
             dead[id.index()] = true;

@@ -159,6 +159,19 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
             chars = whole_chars;
         }
     }
+    if chars == 0 {
+        // Every text of the page sits in elements named as furniture (a forum thread whose
+        // opening post is marked up as the first comment): read it again without judging
+        // names rather than return nothing from a page that has text.
+        let lenient = analysis::analyse_with(doc, start, analysis::Names::Ignored);
+        if let Some(choice) = candidate::choose(doc, &lenient, start) {
+            blocks = filter::filter(
+                collect(doc, &lenient, &choice.parts, &collect_options),
+                title.as_deref(),
+            );
+            chars = body_chars(&blocks);
+        }
+    }
     if let Some(ld_body) = ld.as_ref().and_then(|l| l.body.as_deref()) {
         let ld_chars = text::char_len(ld_body);
         if ld_chars >= 500 && ld_chars > 2 * chars {

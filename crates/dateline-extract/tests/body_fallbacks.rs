@@ -1,0 +1,56 @@
+//! Regression tests for the body fallbacks: pages where the first reading finds too little.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use dateline_extract::{Options, extract_html};
+
+/// A forum thread whose opening post is marked up like every reply (`class="comment"`): all
+/// its text sits in furniture-named elements, and the page must not come back empty.
+#[test]
+fn forum_thread_marked_up_as_comments_is_not_empty() {
+    let post = |who: &str, text: &str| {
+        format!(
+            "<div class=\"forum-comment\"><span class=comment-author>{who}</span>\
+             <div class=comment-content><p>{text}</p></div></div>"
+        )
+    };
+    let replies = [
+        "Same here. Switching the store off and on again in the mobile data settings fixed it.",
+        "Did you check whether the store is allowed to use mobile data at all in settings?",
+        "It was allowed, and it still did not work until I restarted the phone twice today.",
+        "Mine works again since this morning, so maybe it was a problem on their servers.",
+    ];
+    let thread: String = std::iter::once(post(
+        "kiwi",
+        "Since the update my phone and my tablet cannot reach the app store over mobile data \
+         any more; over wireless everything works as before.",
+    ))
+    .chain(replies.iter().map(|text| post("reader", text)))
+    .collect();
+    let html = format!(
+        "<html><head><title>No app store over mobile data</title></head><body>\
+         <nav><a href=/>Forum</a> <a href=/phones>Phones</a></nav>\
+         <h1>No app store over mobile data</h1><div class=thread>{thread}</div>\
+         <footer>Imprint</footer></body></html>"
+    );
+    let article = extract_html(&html, &Options::default());
+    assert!(
+        article.text.contains("cannot reach the app store"),
+        "{:?}",
+        article.text
+    );
+    assert!(!article.text.contains("Imprint"), "{:?}", article.text);
+}
+
+/// The lenient reading is a last resort: a page with a story keeps its comments out.
+#[test]
+fn story_with_comments_still_drops_the_comments() {
+    let html = "<html><head><title>Bridge reopens</title></head><body><article>\
+        <h1>Bridge reopens</h1><p>The old bridge over the river reopened on Monday after two \
+        years of repairs, and the first buses crossed it at six in the morning.</p><p>The \
+        council said the work came in under budget, which few had expected.</p></article>\
+        <div class=comments><div class=comment><p>About time, the detour added half an hour \
+        to every trip I made to town.</p></div></div></body></html>";
+    let article = extract_html(html, &Options::default());
+    assert!(article.text.contains("first buses"), "{:?}", article.text);
+    assert!(!article.text.contains("detour"), "{:?}", article.text);
+}
