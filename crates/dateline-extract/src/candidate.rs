@@ -506,12 +506,29 @@ fn siblings_to_join(
             continue;
         }
         let mut bonus = 0.0;
-        let same_kind = !top_class.is_empty()
-            && doc.attr(sibling, "class") == Some(top_class)
-            && doc.html_tag(sibling) == doc.html_tag(top);
+        let same_tag = doc.html_tag(sibling) == doc.html_tag(top);
+        let same_kind = if top_class.is_empty() {
+            // Hand-written pages cut a long text into bare `<section>`s or `<blockquote>`s.
+            same_tag
+                && doc
+                    .attr(sibling, "class")
+                    .is_none_or(|c| c.trim().is_empty())
+                && doc.html_tag(top).is_some_and(|t| {
+                    matches!(*t, local_name!("section") | local_name!("blockquote"))
+                })
+        } else {
+            doc.attr(sibling, "class") == Some(top_class) && same_tag
+        };
         if same_kind {
-            // Articles split into same-class sections (`<div class=section>` per chapter).
-            if is_story_section(analysis, sibling) {
+            // Articles split into same-class sections (`<div class=section>` per chapter);
+            // a bare section of a hand-written page may be all lists and code.
+            let section = if top_class.is_empty() {
+                analysis.link_density(sibling) < SECTION_MAX_LINK_DENSITY
+                    && analysis.text_chars[sibling.index()] >= SECTION_MIN_PARA_CHARS
+            } else {
+                is_story_section(analysis, sibling)
+            };
+            if section {
                 parts.push(sibling);
                 continue;
             }
@@ -658,6 +675,35 @@ mod tests {
         let analysis = crate::analysis::analyse(&doc, body);
         let choice = choose(&doc, &analysis, body).unwrap();
         assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
+    }
+
+    #[test]
+    fn bare_sections_of_a_hand_written_page_are_joined() {
+        // One section is prose; the others are a list of steps and a code listing, which
+        // score little on their own.
+        let prose = "<p>A while back I set up an encrypted tunnel for backups, and the old \
+                     notes I found all used a syntax that no longer works, so here is mine, \
+                     step by step, with the configuration that runs today.</p>";
+        let steps = "<ul><li>download the sources and unpack them</li><li>change to the \
+                     directory holding the unpacked files</li><li>configure, build and install \
+                     them as root</li></ul>";
+        let code = "<pre>cert = /etc/tunnel/server.pem\nclient = no\n[backup]\naccept = 2873\n\
+                    connect = 873\n[archive]\naccept = 2874\nconnect = 874\npid = /var/run/tunnel.pid</pre>";
+        let html = format!(
+            "<body><h2>Overview</h2><blockquote id=a>{prose}{prose}</blockquote>\
+             <h2>Building</h2><blockquote id=b>{steps}</blockquote>\
+             <h2>Configuring</h2><blockquote id=c>{code}</blockquote></body>"
+        );
+        let doc = parse(&html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = crate::analysis::analyse(&doc, body);
+        let choice = choose(&doc, &analysis, body).unwrap();
+        let ids: Vec<_> = choice
+            .parts
+            .iter()
+            .filter_map(|&p| doc.attr(p, "id"))
+            .collect();
+        assert_eq!(ids, ["a", "b", "c"]);
     }
 
     #[test]
