@@ -73,13 +73,21 @@ const STAMP_WORDS: &[&str] = &[
 /// right before a removed stamp ("Lokales") goes with it.
 pub(crate) fn strip(blocks: &mut Vec<Block>, authors: &[String], context: &DateContext) {
     let mut remove = Vec::new();
-    for (index, block) in blocks.iter().enumerate().take(HEAD_BLOCKS) {
-        let Block::Paragraph { text, .. } = block else {
+    // Images do not count: the text kept must not depend on whether images are output.
+    let head: Vec<usize> = (0..blocks.len())
+        .filter(|&i| !matches!(blocks[i], Block::Image { .. }))
+        .take(HEAD_BLOCKS)
+        .collect();
+    for (position, &index) in head.iter().enumerate() {
+        let Block::Paragraph { text, .. } = &blocks[index] else {
             continue;
         };
         if is_stamp(text, authors, context) {
-            if index > 0 && remove.last() != Some(&(index - 1)) && is_kicker(&blocks[index - 1]) {
-                remove.push(index - 1);
+            if let Some(&previous) = position.checked_sub(1).and_then(|p| head.get(p))
+                && remove.last() != Some(&previous)
+                && is_kicker(&blocks[previous])
+            {
+                remove.push(previous);
             }
             remove.push(index);
         }

@@ -40,6 +40,7 @@ pub(crate) fn collect(
         para: Inline::default(),
         link_depth: 0,
         flushes: 0,
+        pending_images: Vec::new(),
     };
     for &part in parts {
         collector.walk(part);
@@ -72,6 +73,8 @@ struct Collector<'a> {
     link_depth: usize,
     /// Paragraph flushes so far, to tell whether a link's paragraph is still the current one.
     flushes: usize,
+    /// Images met inside the current paragraph, emitted after it.
+    pending_images: Vec<Block>,
 }
 
 impl Collector<'_> {
@@ -79,6 +82,7 @@ impl Collector<'_> {
         self.flushes += 1;
         let para = std::mem::take(&mut self.para);
         if para.is_blank() {
+            self.push_pending_images();
             return;
         }
         let text = tidy_lines(&para.text);
@@ -92,6 +96,13 @@ impl Collector<'_> {
             chars: para.chars,
             link_chars: para.link_chars,
         });
+        self.push_pending_images();
+    }
+
+    fn push_pending_images(&mut self) {
+        for image in std::mem::take(&mut self.pending_images) {
+            self.push(image, 0, 0);
+        }
     }
 
     fn push(&mut self, block: Block, chars: usize, link_chars: usize) {
@@ -170,16 +181,19 @@ impl Collector<'_> {
                         if self.options.images
                             && let Some(src) = element.attr("src").filter(|s| !s.is_empty())
                         {
-                            self.flush();
                             let alt = element.attr("alt").map(collapse).filter(|a| !a.is_empty());
-                            self.push(
-                                Block::Image {
-                                    src: src.to_string(),
-                                    alt,
-                                },
-                                0,
-                                0,
-                            );
+                            let image = Block::Image {
+                                src: src.to_string(),
+                                alt,
+                            };
+                            // An image inside running text waits for the paragraph to end:
+                            // breaking the paragraph at it would make the text depend on
+                            // whether images are output.
+                            if self.para.is_blank() {
+                                self.push(image, 0, 0);
+                            } else {
+                                self.pending_images.push(image);
+                            }
                         }
                     }
                     local_name!("hr") => self.flush(),

@@ -199,6 +199,53 @@ fn opens_comments(key: &str) -> bool {
     })
 }
 
+/// [`filter`] with image blocks set aside while the text is judged, so that the text kept is
+/// the same whether or not images are output; an image stays when the text block before or
+/// after it stays.
+pub(crate) fn filter_keeping_images(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
+    let mut images: Vec<(usize, Block)> = Vec::new();
+    let mut texts = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if matches!(candidate.block, Block::Image { .. }) {
+            images.push((texts.len(), candidate.block));
+        } else {
+            texts.push(candidate);
+        }
+    }
+    if images.is_empty() {
+        return filter(texts, title);
+    }
+    let originals: Vec<Block> = texts.iter().map(|c| c.block.clone()).collect();
+    let kept = filter(texts, title);
+    // The filter drops blocks and never edits or reorders them, so the kept blocks are found
+    // in order among the originals.
+    let mut was_kept = vec![false; originals.len()];
+    let mut next = kept.iter().peekable();
+    for (i, original) in originals.iter().enumerate() {
+        if next.peek().is_some_and(|k| *k == original) {
+            was_kept[i] = true;
+            next.next();
+        }
+    }
+    let mut out = Vec::with_capacity(kept.len() + images.len());
+    let mut images = images.into_iter().peekable();
+    for (i, original) in originals.into_iter().enumerate() {
+        while let Some((_, image)) = images.next_if(|(at, _)| *at == i) {
+            let before = i > 0 && was_kept[i - 1];
+            if before || was_kept[i] {
+                out.push(image);
+            }
+        }
+        if was_kept[i] {
+            out.push(original);
+        }
+    }
+    if was_kept.last().copied().unwrap_or(false) {
+        out.extend(images.map(|(_, image)| image));
+    }
+    out
+}
+
 pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
     let title_key = title.map(normalise);
     let mut in_teasers = false;

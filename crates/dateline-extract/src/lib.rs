@@ -131,7 +131,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
     };
     let chosen = candidate::choose(doc, &analysis, start);
     let mut blocks = match &chosen {
-        Some(choice) => filter::filter(
+        Some(choice) => filter::filter_keeping_images(
             collect(doc, &analysis, &choice.parts, &collect_options),
             title.as_deref(),
         ),
@@ -149,7 +149,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
             .as_ref()
             .and_then(|c| short_body::enclosing_prose(doc, &analysis, c.top, start))
             .unwrap_or(start);
-        let whole = filter::filter(
+        let whole = filter::filter_keeping_images(
             collect(doc, &analysis, &[wider], &collect_options),
             title.as_deref(),
         );
@@ -165,7 +165,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
         // names rather than return nothing from a page that has text.
         let lenient = analysis::analyse_with(doc, start, analysis::Names::Ignored);
         if let Some(choice) = candidate::choose(doc, &lenient, start) {
-            blocks = filter::filter(
+            blocks = filter::filter_keeping_images(
                 collect(doc, &lenient, &choice.parts, &collect_options),
                 title.as_deref(),
             );

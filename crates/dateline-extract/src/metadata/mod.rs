@@ -197,10 +197,14 @@ fn heading_with_text(doc: &Document, signals: &Signals, title: &str) -> Option<N
 }
 
 fn first_paragraph(blocks: &[Block]) -> Option<&str> {
-    blocks.iter().take(3).find_map(|b| match b {
-        Block::Paragraph { text, .. } => Some(text.as_str()),
-        _ => None,
-    })
+    blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Image { .. }))
+        .take(3)
+        .find_map(|b| match b {
+            Block::Paragraph { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
 }
 
 fn date_context(options: &Options, language: Option<&str>) -> DateContext {
