@@ -57,3 +57,17 @@ fn images_change_no_text_and_no_metadata() {
         plain.text
     );
 }
+
+#[test]
+fn links_change_no_text() {
+    let plain = extract_html(PAGE, &Options::default());
+    let with_links = extract_html(
+        PAGE,
+        &Options {
+            links: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(plain.text, with_links.text);
+    assert_eq!(plain.blocks.len(), with_links.blocks.len());
+}
