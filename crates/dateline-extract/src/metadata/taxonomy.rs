@@ -92,7 +92,7 @@ pub(crate) fn tags(
         raw.extend(signals.article_tags.iter().cloned());
     }
     if raw.is_empty()
-        && let Some(keywords) = signals.first(&["news_keywords", "keywords"])
+        && let Some(keywords) = signals.first(&["news_keywords", "keywords", "parsely-tags"])
     {
         raw.push(keywords);
     }

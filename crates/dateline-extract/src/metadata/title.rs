@@ -18,7 +18,15 @@ pub(crate) fn title(
 ) -> Option<String> {
     let declared: Vec<String> = [
         jsonld.and_then(|j| j.headline.clone()),
-        signals.first(&["og:title", "twitter:title", "dc.title", "headline"]),
+        signals.first(&[
+            "og:title",
+            "twitter:title",
+            "parsely-title",
+            "dc.title",
+            "dc:title",
+            "dcterms.title",
+            "headline",
+        ]),
         signals.title_tag.clone(),
     ]
     .into_iter()
@@ -31,7 +39,10 @@ pub(crate) fn title(
         }
         for declared in &declared {
             let d = normalise(declared);
-            if d == key || (d.contains(&key) && key.len() * 2 > d.len()) {
+            if d == key
+                || (d.contains(&key) && key.len() * 2 > d.len())
+                || (is_segment_of(declared, &key) && site.is_none_or(|site| normalise(site) != key))
+            {
                 return Some(h1.clone());
             }
             // An h1 that adds a kicker or the site name to the declared headline
@@ -45,6 +56,20 @@ pub(crate) fn title(
         return Some(strip_site(first, site));
     }
     signals.h1s.first().map(|(_, h1)| h1.clone())
+}
+
+/// The declared title starts with the h1 (normalised `key`) and adds a subtitle or the site
+/// name after a separator: "Headline - What it means for you". (Only the first segment: a
+/// logo `<h1>` holding the site name matches the last one of "Headline | Site".)
+fn is_segment_of(declared: &str, key: &str) -> bool {
+    let spaced = declared.replace('\u{a0}', " ");
+    TITLE_SEPARATORS.iter().any(|separator| {
+        let mut parts = spaced.split(separator);
+        let (Some(first), Some(_)) = (parts.next(), parts.next()) else {
+            return false;
+        };
+        normalise(first) == key
+    })
 }
 
 /// Removes a " | Site Name" (or "Site Name - ") part when it names the site, or else keeps
@@ -107,5 +132,53 @@ mod tests {
             "Storm hits the east coast overnight"
         );
         assert_eq!(strip_site("No separator here", None), "No separator here");
+    }
+
+    fn title_of(head: &str, body: &str) -> Option<String> {
+        let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+        let doc = dateline_html::parse(&html, &dateline_html::Limits::default());
+        let signals = Signals::read(&doc);
+        let site = signals.first(&["og:site_name"]);
+        title(&signals, None, site.as_deref())
+    }
+
+    #[test]
+    fn h1_opening_the_declared_title_is_the_headline() {
+        // The declared title adds a subtitle the headline element does not carry.
+        let head =
+            r#"<meta property="og:title" content="Ferry fares rise - What changes for commuters">"#;
+        assert_eq!(
+            title_of(head, "<h1>Ferry fares rise</h1><p>Text.</p>").as_deref(),
+            Some("Ferry fares rise")
+        );
+        // A logo h1 naming the site matches the declared title's last segment only.
+        let head = r#"<title>Ferry fares rise | Harbour Post</title>
+            <meta property="og:site_name" content="Harbour Post">"#;
+        assert_eq!(
+            title_of(head, "<h1>Harbour Post</h1><p>Text.</p>").as_deref(),
+            Some("Ferry fares rise")
+        );
+        // A site-named h1 is no headline even when the title starts with the site.
+        let head = r#"<title>Harbour Post - Ferry fares rise again this spring</title>
+            <meta property="og:site_name" content="Harbour Post">"#;
+        assert_eq!(
+            title_of(head, "<h1>Harbour Post</h1>").as_deref(),
+            Some("Ferry fares rise again this spring")
+        );
+    }
+
+    #[test]
+    fn parsely_and_dublin_core_titles_are_declared_titles() {
+        let parsely = r#"<meta name="parsely-title" content="Night trains return">"#;
+        assert_eq!(
+            title_of(parsely, "<p>Text.</p>").as_deref(),
+            Some("Night trains return")
+        );
+        let dublin_core =
+            r#"<title>Home</title><meta property="dc:title" content="Night trains return">"#;
+        assert_eq!(
+            title_of(dublin_core, "<p>Text.</p>").as_deref(),
+            Some("Night trains return")
+        );
     }
 }
