@@ -26,6 +26,10 @@ fn strips_byline_prefixes_in_many_languages() {
         ("Ursula von der Leyen", vec!["Ursula von der Leyen"]),
         ("责任编辑：王小明", vec!["王小明"]),
         ("김민수 기자", vec!["김민수"]),
+        // Author-archive links and glued labels.
+        ("Zeige alle Beiträge von Ana Roth", vec!["Ana Roth"]),
+        ("View all posts by Jane Doe", vec!["Jane Doe"]),
+        ("Publiziert 02/02/2022 um 09:23", vec![]),
     ];
     for (raw, want) in cases {
         assert_eq!(names(raw), want, "{raw}");
@@ -61,6 +65,13 @@ fn splits_on_separators_and_conjunctions() {
     for (raw, want) in cases {
         assert_eq!(names(raw), want, "{raw}");
     }
+}
+
+#[test]
+fn text_to_speech_buttons_and_placeholders_are_not_names() {
+    assert_eq!(names("vorlesen"), Vec::<String>::new());
+    assert_eq!(names("Artikel anhören"), Vec::<String>::new());
+    assert_eq!(names("No Author"), Vec::<String>::new());
 }
 
 #[test]

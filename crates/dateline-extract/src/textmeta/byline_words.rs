@@ -102,6 +102,7 @@ pub(crate) const CUT_MARKERS: &[&str] = &[
     "last modified",
     "aktualisiert",
     "veröffentlicht",
+    "publiziert",
     "publié",
     "mis à jour",
     "actualizado",
@@ -110,6 +111,9 @@ pub(crate) const CUT_MARKERS: &[&str] = &[
     "pubblicato",
     "aggiornato",
     "read more",
+    // Author-archive links: opening the byline, they are only removed.
+    "zeige alle beiträge",
+    "view all posts",
     "alle artikel",
     "alle beiträge",
     "all posts",
@@ -257,6 +261,7 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "dpa-infocom",
     "n/a",
     "na",
+    "no author",
 ];
 
 /// Words that never occur in a person's name on a byline.
@@ -297,6 +302,10 @@ pub(crate) const NOT_NAME_WORDS: &[&str] = &[
     "dice",
     "escribe",
     "bookmark",
+    // Text-to-speech buttons beside the byline ("Artikel vorlesen", "Listen").
+    "vorlesen",
+    "anhören",
+    "listen",
 ];
 
 /// Lower-case particles inside names ("Ludwig van Beethoven", "Ana de la Cruz").
