@@ -296,58 +296,22 @@ fn url_of(value: Option<&Value>) -> Option<String> {
 
 /// CMSs often put HTML-escaped text into JSON strings.
 fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    decode_numeric_entities(s)
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#039;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-}
-
-/// `&#038;` and `&#x26;` to `&`; anything malformed is left as it is.
-fn decode_numeric_entities(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find("&#") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 2..];
-        let (digits, radix) = match after.strip_prefix(['x', 'X']) {
-            Some(hex) => (hex, 16),
-            None => (after, 10),
-        };
-        let len = digits.find(';').filter(|&l| l > 0 && l <= 8);
-        let decoded = len
-            .and_then(|l| u32::from_str_radix(&digits[..l], radix).ok())
-            .and_then(char::from_u32);
-        match (decoded, len) {
-            (Some(c), Some(l)) => {
-                out.push(c);
-                rest = &digits[l + 1..];
-            }
-            _ => {
-                out.push_str("&#");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    // A no-break space from `&nbsp;` is a space in a name or a headline.
+    dateline_html::unescape_entities(s).replace('\u{a0}', " ")
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     #[test]
-    fn numeric_entities() {
+    fn escaped_json_strings_are_decoded() {
         assert_eq!(
-            super::decode_numeric_entities("a &#038; b &#x26; c &#; d &#99999999999;"),
+            super::decode_entities("a &#038; b &#x26; c &#; d &#99999999999;"),
             "a & b & c &#; d &#99999999999;"
+        );
+        assert_eq!(
+            super::decode_entities("Redacci&oacute;n&nbsp;Diario"),
+            "Redacción Diario"
         );
     }
 

@@ -15,6 +15,7 @@
 mod decode;
 mod depth_guard;
 mod dom;
+mod entities;
 mod error;
 mod limits;
 mod prefilter;
@@ -23,6 +24,7 @@ mod tokenizer;
 
 pub use decode::{Decoded, EncodingSource, decode, decode_bytes, decode_cow, gunzip_limited};
 pub use dom::{Document, Element, Node, NodeId, NodeKind};
+pub use entities::unescape_entities;
 pub use error::InputError;
 pub use html5ever::{LocalName, local_name};
 pub use limits::Limits;

@@ -31,6 +31,8 @@ pub(crate) fn title(
     ]
     .into_iter()
     .flatten()
+    // CMSs escape titles twice ("Headline &amp;raquo; Site" reaches us as "&raquo;").
+    .map(|t| dateline_html::unescape_entities(&t).into_owned())
     .collect();
     for (_, h1) in &signals.h1s {
         let key = normalise(h1);
@@ -164,6 +166,16 @@ mod tests {
         assert_eq!(
             title_of(head, "<h1>Harbour Post</h1>").as_deref(),
             Some("Ferry fares rise again this spring")
+        );
+    }
+
+    #[test]
+    fn twice_escaped_titles_are_decoded() {
+        let head = r#"<title>Shops close early &amp;raquo; Harbour Post</title>
+            <meta property="og:site_name" content="Harbour Post">"#;
+        assert_eq!(
+            title_of(head, "<p>Text.</p>").as_deref(),
+            Some("Shops close early")
         );
     }
 
