@@ -30,6 +30,10 @@ fn strips_byline_prefixes_in_many_languages() {
         ("Zeige alle Beiträge von Ana Roth", vec!["Ana Roth"]),
         ("View all posts by Jane Doe", vec!["Jane Doe"]),
         ("Publiziert 02/02/2022 um 09:23", vec![]),
+        (
+            "David Straub Stand: 28. April 2023, 05:00 Uhr",
+            vec!["David Straub"],
+        ),
     ];
     for (raw, want) in cases {
         assert_eq!(names(raw), want, "{raw}");

@@ -103,6 +103,8 @@ pub(crate) const CUT_MARKERS: &[&str] = &[
     "aktualisiert",
     "veröffentlicht",
     "publiziert",
+    // German "as of" before the date ("Stand: 28. April 2023").
+    "stand:",
     "publié",
     "mis à jour",
     "actualizado",
