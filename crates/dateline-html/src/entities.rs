@@ -40,7 +40,12 @@ pub fn unescape_entities(text: &str) -> Cow<'_, str> {
 
 /// The characters a reference starting right after `&` stands for, and its length.
 fn reference(after: &str) -> Option<([Option<char>; 2], usize)> {
-    let end = after.find(';')?;
+    // Looked for only as far as the longest reference reaches: text with many `&` and no
+    // `;` must not be scanned to its end once per `&`.
+    let end = after
+        .bytes()
+        .take(MAX_NAME_LEN + 2)
+        .position(|b| b == b';')?;
     let body = &after[..end];
     let chars = if let Some(number) = body.strip_prefix('#') {
         let (digits, radix) = match number.strip_prefix(['x', 'X']) {
@@ -91,5 +96,12 @@ mod tests {
             "&#0;&#xD800;&#99999999999;"
         );
         assert_eq!(unescape_entities("trailing &"), "trailing &");
+    }
+
+    #[test]
+    fn many_ampersands_without_semicolons_stay_linear() {
+        // A quadratic scan would take minutes here.
+        let text = "&".repeat(2_000_000) + ";";
+        assert_eq!(unescape_entities(&text).len(), text.len());
     }
 }
