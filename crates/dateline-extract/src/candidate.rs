@@ -612,10 +612,7 @@ mod tests {
             first.repeat(2),
             second.repeat(6)
         );
-        let doc = parse(&html, &Limits::default());
-        let body = doc.body().unwrap();
-        let analysis = crate::analysis::analyse(&doc, body);
-        let choice = choose(&doc, &analysis, body).unwrap();
+        let (doc, choice) = chosen(&html);
         let texts: Vec<String> = choice.parts.iter().map(|&p| doc.text_content(p)).collect();
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts[0].starts_with("When the survey team"), "{texts:?}");
@@ -640,27 +637,35 @@ mod tests {
             section(1),
             section(8)
         );
-        let doc = parse(&html, &Limits::default());
-        let body = doc.body().unwrap();
-        let analysis = crate::analysis::analyse(&doc, body);
-        let choice = choose(&doc, &analysis, body).unwrap();
+        let (doc, choice) = chosen(&html);
         let chars: usize = choice
             .parts
             .iter()
             .map(|&p| doc.text_content(p).len())
             .sum();
         let all: usize = doc
-            .descendants(body)
+            .descendants(doc.root())
             .filter(|&n| doc.attr(n, "class") == Some("blk-a"))
             .map(|n| doc.text_content(n).len())
             .sum();
         assert_eq!(chars, all, "{} parts", choice.parts.len());
     }
 
+    /// The document and the body chosen in it.
+    fn chosen(html: &str) -> (Document, Choice) {
+        let doc = parse(html, &Limits::default());
+        let body = doc.body().unwrap();
+        let analysis = crate::analysis::analyse(&doc, body);
+        let choice = choose(&doc, &analysis, body).unwrap();
+        (doc, choice)
+    }
+
+    /// A sidebar profile paragraph; ten of them outweigh a short post.
+    const PROFILE_BIO: &str = "<p>Our editor has written about crafts, tools and the people \
+        who make things for twenty years, from a small workshop by the river.</p>";
+
     #[test]
     fn short_post_in_the_themes_story_box_beats_a_wordy_sidebar_profile() {
-        let bio = "<p>Our editor has written about crafts, tools and the people who make \
-                   things for twenty years, from a small workshop by the river.</p>";
         let html = format!(
             "<body><div id=main><div class=post><h3>A pencil drawing</h3>\
              <div class=entry-content><p>I still cannot believe this is a pencil drawing. \
@@ -668,12 +673,9 @@ mod tests {
              and the artist says the eyes alone took two weeks of evenings at the kitchen \
              table, with a magnifying glass and a box of worn-down pencils.</p></div>\
              </div></div><div id=sidebar><div class=profile>{}</div></div></body>",
-            bio.repeat(10)
+            PROFILE_BIO.repeat(10)
         );
-        let doc = parse(&html, &Limits::default());
-        let body = doc.body().unwrap();
-        let analysis = crate::analysis::analyse(&doc, body);
-        let choice = choose(&doc, &analysis, body).unwrap();
+        let (doc, choice) = chosen(&html);
         assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
     }
 
@@ -694,10 +696,7 @@ mod tests {
              <h2>Building</h2><blockquote id=b>{steps}</blockquote>\
              <h2>Configuring</h2><blockquote id=c>{code}</blockquote></body>"
         );
-        let doc = parse(&html, &Limits::default());
-        let body = doc.body().unwrap();
-        let analysis = crate::analysis::analyse(&doc, body);
-        let choice = choose(&doc, &analysis, body).unwrap();
+        let (doc, choice) = chosen(&html);
         let ids: Vec<_> = choice
             .parts
             .iter()
@@ -709,20 +708,15 @@ mod tests {
     #[test]
     fn two_line_post_in_the_story_box_beats_the_sidebar_profile() {
         // About a hundred characters: a photo post's caption and credit, nothing more.
-        let bio = "<p>Our editor has written about crafts, tools and the people who make \
-                   things for twenty years, from a small workshop by the river.</p>";
         let html = format!(
             "<body><div id=main><div class=post><h3>A pencil drawing</h3>\
              <div class=\"post-body entry-content\"><img src=a.jpg><img src=b.jpg>\
              I still cannot believe this is a pencil drawing, and not a photo. Mind blown.<br>\
              Artwork and photos by the artist</div>\
              </div></div><div id=sidebar><div class=profile>{}</div></div></body>",
-            bio.repeat(10)
+            PROFILE_BIO.repeat(10)
         );
-        let doc = parse(&html, &Limits::default());
-        let body = doc.body().unwrap();
-        let analysis = crate::analysis::analyse(&doc, body);
-        let choice = choose(&doc, &analysis, body).unwrap();
+        let (doc, choice) = chosen(&html);
         assert_eq!(
             doc.attr(choice.top, "class"),
             Some("post-body entry-content")
