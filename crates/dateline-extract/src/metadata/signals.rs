@@ -69,6 +69,9 @@ impl Signals {
     pub(crate) fn read(doc: &Document) -> Signals {
         let mut signals = Signals::default();
         let mut in_body = false;
+        // Pages repeat the same class lists hundreds of times; each distinct one is matched
+        // once. (aHash, keyed per process, as in `hints::HintCache`.)
+        let mut kinds_of: HashMap<&str, u8, ahash::RandomState> = HashMap::default();
         let mut walk = doc.descendants(doc.root());
         while let Some(id) = walk.next() {
             let Some(element) = doc.element(id) else {
@@ -208,9 +211,12 @@ impl Signals {
             };
             let mut kinds = 0u8;
             for hay in [class, ident, test_id] {
-                for found in names.find_overlapping_iter(hay) {
-                    kinds |= KIND_OF[found.pattern().as_usize()];
+                if hay.is_empty() {
+                    continue;
                 }
+                kinds |= *kinds_of
+                    .entry(hay)
+                    .or_insert_with(|| name_kinds(names, hay));
             }
             if kinds & BYLINE != 0 && kinds & NOT_BYLINE == 0 {
                 push(&mut signals.bylines, id);
@@ -237,6 +243,14 @@ impl Signals {
     pub(crate) fn first(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.get(k)).map(str::to_string)
     }
+}
+
+/// The kinds of name (byline, date, breadcrumb, tag list, and their exclusions) found in
+/// one class list, id or test id.
+fn name_kinds(names: &AhoCorasick, hay: &str) -> u8 {
+    names
+        .find_overlapping_iter(hay)
+        .fold(0, |kinds, found| kinds | KIND_OF[found.pattern().as_usize()])
 }
 
 fn push(list: &mut Vec<NodeId>, id: NodeId) {
