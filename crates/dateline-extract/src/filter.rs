@@ -267,7 +267,9 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
             }
             title_key.as_deref() == Some(key.as_str())
         } else {
-            title_key.as_deref().is_some_and(|title| normalises_to(&text, title))
+            title_key
+                .as_deref()
+                .is_some_and(|title| normalises_to(&text, title))
         };
         if is_title {
             continue;
@@ -474,7 +476,11 @@ mod tests {
             "Straße ÉTÉ",
         ];
         for text in texts {
-            for key in texts.iter().map(|t| normalise(t)).chain(["rain retur".to_string()]) {
+            for key in texts
+                .iter()
+                .map(|t| normalise(t))
+                .chain(["rain retur".to_string()])
+            {
                 assert_eq!(
                     normalises_to(text, &key),
                     normalise(text) == key,

@@ -129,7 +129,11 @@ mod tests {
                 "a\u{2028}b",
             ] {
                 let (mut fast, mut slow) = (start.to_string(), start.to_string());
-                assert_eq!(push_collapsed(&mut fast, raw), by_chars(&mut slow, raw), "{raw:?}");
+                assert_eq!(
+                    push_collapsed(&mut fast, raw),
+                    by_chars(&mut slow, raw),
+                    "{raw:?}"
+                );
                 assert_eq!(fast, slow, "{start:?} + {raw:?}");
             }
         }

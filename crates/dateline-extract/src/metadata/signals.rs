@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use dateline_html::{Document, NodeId, local_name};
+use dateline_html::{Document, LocalName, NodeId, local_name};
 
 use crate::text::collapse;
 
@@ -172,14 +172,15 @@ impl Signals {
                     signals.headings.push(id);
                 }
                 local_name!("time") => push(&mut signals.times, id),
-                local_name!("a") if has_rel(element.attr("rel"), "author") => {
-                    push(&mut signals.author_links, id)
-                }
-                local_name!("a") if has_rel(element.attr("rel"), "category") => {
-                    push(&mut signals.category_links, id)
-                }
-                local_name!("a") if has_rel(element.attr("rel"), "tag") => {
-                    push(&mut signals.tag_links, id)
+                local_name!("a") => {
+                    let rel = element.attr_atom(&local_name!("rel"));
+                    if has_rel(rel, "author") {
+                        push(&mut signals.author_links, id);
+                    } else if has_rel(rel, "category") {
+                        push(&mut signals.category_links, id);
+                    } else if has_rel(rel, "tag") {
+                        push(&mut signals.tag_links, id);
+                    }
                 }
                 _ => {}
             }
@@ -202,7 +203,7 @@ impl Signals {
             let class = element.attr_atom(&local_name!("class")).unwrap_or("");
             let ident = element.attr_atom(&local_name!("id")).unwrap_or("");
             // React front ends name their parts in test ids, often with hashed class names.
-            let test_id = element.attr("data-testid").unwrap_or("");
+            let test_id = element.attr_atom(&TEST_ID).unwrap_or("");
             if class.is_empty() && ident.is_empty() && test_id.is_empty() {
                 continue;
             }
@@ -248,10 +249,13 @@ impl Signals {
 /// The kinds of name (byline, date, breadcrumb, tag list, and their exclusions) found in
 /// one class list, id or test id.
 fn name_kinds(names: &AhoCorasick, hay: &str) -> u8 {
-    names
-        .find_overlapping_iter(hay)
-        .fold(0, |kinds, found| kinds | KIND_OF[found.pattern().as_usize()])
+    names.find_overlapping_iter(hay).fold(0, |kinds, found| {
+        kinds | KIND_OF[found.pattern().as_usize()]
+    })
 }
+
+/// `data-testid` is not among html5ever's static names; interned once, it compares as an atom.
+static TEST_ID: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-testid"));
 
 fn push(list: &mut Vec<NodeId>, id: NodeId) {
     if list.len() < MAX_MARKS {

@@ -202,7 +202,11 @@ mod tests {
             "amp;", "nbsp;", "quot;", "lt;", "gt;", "apos;", "rsquo;", "lsquo;", "ldquo;",
             "rdquo;", "hellip;", "mdash;", "ndash;", "copy;", "raquo;", "laquo;",
         ] {
-            assert_eq!(common_entity(name), NAMED_ENTITIES.get(name).copied(), "{name}");
+            assert_eq!(
+                common_entity(name),
+                NAMED_ENTITIES.get(name).copied(),
+                "{name}"
+            );
         }
         assert_eq!(common_entity("amp"), None);
     }
@@ -223,8 +227,20 @@ mod tests {
             matched
         };
         for s in [
-            "amp;", "ampx;", "notin;", "not;", "nbsp;x", "NotEqualTilde;", "Aacute;", "aacute;",
-            "bnequiv;", "x;", "nosuch;", "lt;", "LT;", "CounterClockwiseContourIntegral;",
+            "amp;",
+            "ampx;",
+            "notin;",
+            "not;",
+            "nbsp;x",
+            "NotEqualTilde;",
+            "Aacute;",
+            "aacute;",
+            "bnequiv;",
+            "x;",
+            "nosuch;",
+            "lt;",
+            "LT;",
+            "CounterClockwiseContourIntegral;",
         ] {
             let quick = terminated(s, 0).map(|r| (r.as_slice().to_vec(), r.end));
             let slow = walk(s).map(|((a, b), end)| {
