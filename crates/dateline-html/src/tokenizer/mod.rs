@@ -110,29 +110,26 @@ pub(super) struct Tokenizer<'a, S> {
     doctype: Doctype,
 }
 
-/// The atom for a tag or attribute name. The names most pages are made of are matched here
-/// directly; `LocalName::from` hashes every name it is given to find it in the static set.
-fn known_name(name: &str) -> LocalName {
+/// The atom for a tag name. The names most pages are made of are matched here directly, most
+/// frequent first; `LocalName::from` hashes every name it is given to find it in the static set.
+fn known_tag(name: &str) -> LocalName {
     match name {
         "a" => local_name!("a"),
         "div" => local_name!("div"),
         "span" => local_name!("span"),
         "p" => local_name!("p"),
         "li" => local_name!("li"),
-        "ul" => local_name!("ul"),
-        "ol" => local_name!("ol"),
         "img" => local_name!("img"),
-        "br" => local_name!("br"),
         "i" => local_name!("i"),
+        "br" => local_name!("br"),
+        "ul" => local_name!("ul"),
         "b" => local_name!("b"),
         "em" => local_name!("em"),
         "strong" => local_name!("strong"),
-        "h1" => local_name!("h1"),
         "h2" => local_name!("h2"),
         "h3" => local_name!("h3"),
+        "h1" => local_name!("h1"),
         "h4" => local_name!("h4"),
-        "h5" => local_name!("h5"),
-        "h6" => local_name!("h6"),
         "meta" => local_name!("meta"),
         "link" => local_name!("link"),
         "script" => local_name!("script"),
@@ -183,11 +180,27 @@ fn known_name(name: &str) -> LocalName {
         "g" => local_name!("g"),
         "use" => local_name!("use"),
         "video" => local_name!("video"),
+        "ol" => local_name!("ol"),
+        "h5" => local_name!("h5"),
+        "h6" => local_name!("h6"),
+        _ => LocalName::from(name),
+    }
+}
+
+/// The atom for an attribute name, as [`known_tag`] does for tag names. `data-` and `aria-`
+/// names, a large share of all, are none of the common ones.
+fn known_attribute(name: &str) -> LocalName {
+    if name.starts_with("data-") || name.starts_with("aria-") {
+        return LocalName::from(name);
+    }
+    match name {
         "class" => local_name!("class"),
         "href" => local_name!("href"),
         "id" => local_name!("id"),
         "src" => local_name!("src"),
         "alt" => local_name!("alt"),
+        "style" => local_name!("style"),
+        "title" => local_name!("title"),
         "rel" => local_name!("rel"),
         "type" => local_name!("type"),
         "target" => local_name!("target"),
@@ -197,18 +210,16 @@ fn known_name(name: &str) -> LocalName {
         "name" => local_name!("name"),
         "property" => local_name!("property"),
         "itemprop" => local_name!("itemprop"),
-        "itemscope" => local_name!("itemscope"),
-        "itemtype" => local_name!("itemtype"),
         "datetime" => local_name!("datetime"),
         "role" => local_name!("role"),
         "lang" => local_name!("lang"),
+        "srcset" => local_name!("srcset"),
+        "sizes" => local_name!("sizes"),
+        "loading" => local_name!("loading"),
         "charset" => local_name!("charset"),
         "value" => local_name!("value"),
-        "action" => local_name!("action"),
-        "method" => local_name!("method"),
-        "sizes" => local_name!("sizes"),
-        "srcset" => local_name!("srcset"),
-        "loading" => local_name!("loading"),
+        "itemscope" => local_name!("itemscope"),
+        "itemtype" => local_name!("itemtype"),
         "async" => local_name!("async"),
         "defer" => local_name!("defer"),
         "media" => local_name!("media"),
@@ -217,6 +228,8 @@ fn known_name(name: &str) -> LocalName {
         "xmlns" => local_name!("xmlns"),
         "tabindex" => local_name!("tabindex"),
         "hidden" => local_name!("hidden"),
+        "action" => local_name!("action"),
+        "method" => local_name!("method"),
         "for" => local_name!("for"),
         "placeholder" => local_name!("placeholder"),
         _ => LocalName::from(name),
@@ -654,7 +667,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
         if self.attr_name.is_empty() {
             return;
         }
-        let name = known_name(&self.attr_name);
+        let name = known_attribute(&self.attr_name);
         self.attr_name.clear();
         let duplicate = if self.attrs.len() < MANY_ATTRIBUTES {
             self.attrs.iter().any(|a| a.name.local == name)
@@ -680,7 +693,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     /// Hands the current tag to the sink and switches to the state it asks for.
     fn emit_tag(&mut self) -> bool {
         self.finish_attribute();
-        let name = known_name(&self.tag_name);
+        let name = known_tag(&self.tag_name);
         if self.tag_kind == TagKind::StartTag {
             self.last_start_tag = Some(name.clone());
         }
