@@ -273,14 +273,20 @@ fn hard_remove(doc: &Document, id: NodeId) -> bool {
 }
 
 fn is_hidden(element: &dateline_html::Element) -> bool {
-    if element.attr_atom(&local_name!("hidden")).is_some()
-        || element.attr_atom(&local_name!("aria-hidden")) == Some("true")
-    {
-        return true;
+    // One pass over the attributes (this runs for every element); the first of each name
+    // counts, as `attr_atom` would find it.
+    let (mut aria_hidden, mut style) = (None, None);
+    for attr in &element.attrs {
+        let name = &attr.name.local;
+        if *name == local_name!("hidden") {
+            return true;
+        } else if *name == local_name!("aria-hidden") {
+            aria_hidden = aria_hidden.or(Some(&*attr.value));
+        } else if *name == local_name!("style") {
+            style = style.or(Some(&*attr.value));
+        }
     }
-    element
-        .attr_atom(&local_name!("style"))
-        .is_some_and(hides_by_style)
+    aria_hidden == Some("true") || style.is_some_and(hides_by_style)
 }
 
 /// `display: none` or `visibility: hidden`, in any case and spacing.

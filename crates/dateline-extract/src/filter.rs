@@ -305,14 +305,20 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         if !text.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let key = normalise(&text);
-        if chars < 120 && is_boilerplate_line(&key) {
-            continue;
-        }
-        if chars < 50 && is_timestamp_line(&key) {
-            continue;
-        }
-        if title_key.as_deref() == Some(key.as_str()) {
+        // Only short blocks are tested as furniture; a long one is compared with the title
+        // without building its normalised form (most of a page's text is in long blocks).
+        let is_title = if chars < 120 {
+            let key = normalise(&text);
+            if is_boilerplate_line(&key) || (chars < 50 && is_timestamp_line(&key)) {
+                continue;
+            }
+            title_key.as_deref() == Some(key.as_str())
+        } else {
+            title_key
+                .as_deref()
+                .is_some_and(|title| normalises_to(&text, title))
+        };
+        if is_title {
             continue;
         }
         kept_chars += chars;
@@ -481,9 +487,55 @@ pub(crate) fn normalise(text: &str) -> String {
     out
 }
 
+/// Whether `normalise(text) == key`, decided without building the normalised string (and
+/// usually at the first character).
+fn normalises_to(text: &str, key: &str) -> bool {
+    let mut expected = key.chars();
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 && expected.next() != Some(' ') {
+            return false;
+        }
+        if !word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .all(|c| expected.next() == Some(c))
+        {
+            return false;
+        }
+    }
+    expected.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalises_to_agrees_with_normalise() {
+        let texts = [
+            "",
+            "  ",
+            "Rain Returns",
+            "  Rain\n returns\t ",
+            "rain returns to the valley",
+            "RAIN",
+            "İstanbul KELVIN \u{212a}",
+            "Straße ÉTÉ",
+        ];
+        for text in texts {
+            for key in texts
+                .iter()
+                .map(|t| normalise(t))
+                .chain(["rain retur".to_string()])
+            {
+                assert_eq!(
+                    normalises_to(text, &key),
+                    normalise(text) == key,
+                    "{text:?} vs {key:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn timestamps_are_furniture_but_sentences_are_not() {

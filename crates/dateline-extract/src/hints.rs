@@ -276,21 +276,24 @@ impl<'a> HintCache<'a> {
         if class.is_empty() && id.is_empty() {
             return Hint::Neutral;
         }
-        let class_flags = match self.classes.get(class) {
-            Some(&flags) => flags,
-            None => {
-                let flags = self.flags_of(class_names(class));
-                self.classes.insert(class, flags);
-                flags
-            }
+        // An empty attribute has no names: no lookup (most elements lack one of the two).
+        let class_flags = if class.is_empty() {
+            Flags::default()
+        } else if let Some(&flags) = self.classes.get(class) {
+            flags
+        } else {
+            let flags = self.flags_of(class_names(class));
+            self.classes.insert(class, flags);
+            flags
         };
-        let id_flags = match self.ids.get(id) {
-            Some(&flags) => flags,
-            None => {
-                let flags = self.flags_of(id_names(id));
-                self.ids.insert(id, flags);
-                flags
-            }
+        let id_flags = if id.is_empty() {
+            Flags::default()
+        } else if let Some(&flags) = self.ids.get(id) {
+            flags
+        } else {
+            let flags = self.flags_of(id_names(id));
+            self.ids.insert(id, flags);
+            flags
         };
         class_flags.or(id_flags).hint()
     }

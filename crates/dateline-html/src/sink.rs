@@ -1,8 +1,9 @@
 //! html5ever's tree builder writing into the arena [`Document`].
 //!
-//! Element names live in their own `RefCell` that only `create_element` mutates, because
-//! html5ever holds the borrow returned by `elem_name` while it inspects the open-element
-//! stack; keeping it apart from the node links means no other callback can collide with it.
+//! The element names `elem_name` answers with live in their own `RefCell` (beside the copy
+//! each element holds) that only `create_element` mutates, because html5ever holds the borrow
+//! returned by `elem_name` while it inspects the open-element stack; keeping it apart from the
+//! node links means no other callback can collide with it.
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
@@ -245,15 +246,8 @@ impl TreeSink for Builder {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> Document {
-        let mut nodes = self.nodes.into_inner();
-        let names = self.names.into_inner();
-        for (node, name) in nodes.iter_mut().zip(names) {
-            if let NodeKind::Element(element) = &mut node.kind {
-                element.name = name;
-            }
-        }
         Document {
-            nodes,
+            nodes: self.nodes.into_inner(),
             parse_errors: self.parse_errors.get(),
         }
     }
@@ -271,9 +265,10 @@ impl TreeSink for Builder {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        // A copy for `elem_name` (names never change once created); for the common, static
+        // names copying is free.
         let element = Element {
-            // The real name lives in `names` until `finish` moves it here.
-            name: empty_name(),
+            name: name.clone(),
             attrs,
         };
         let id = self.push(NodeKind::Element(element), name);

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use dateline_html::{Document, NodeId, local_name};
+use dateline_html::{Document, Element, LocalName, NodeId, local_name};
 
 use crate::text::collapse;
 
@@ -69,6 +69,10 @@ impl Signals {
     pub(crate) fn read(doc: &Document) -> Signals {
         let mut signals = Signals::default();
         let mut in_body = false;
+        // Pages repeat the same class lists hundreds of times; each distinct one is matched
+        // once. (aHash, keyed per process, as in `hints::HintCache`.)
+        let mut kinds_of: HashMap<&str, u8, ahash::RandomState> = HashMap::default();
+        let test_id_name: &LocalName = &TEST_ID;
         let mut walk = doc.descendants(doc.root());
         while let Some(id) = walk.next() {
             let Some(element) = doc.element(id) else {
@@ -169,18 +173,20 @@ impl Signals {
                     signals.headings.push(id);
                 }
                 local_name!("time") => push(&mut signals.times, id),
-                local_name!("a") if has_rel(element.attr("rel"), "author") => {
-                    push(&mut signals.author_links, id)
-                }
-                local_name!("a") if has_rel(element.attr("rel"), "category") => {
-                    push(&mut signals.category_links, id)
-                }
-                local_name!("a") if has_rel(element.attr("rel"), "tag") => {
-                    push(&mut signals.tag_links, id)
+                local_name!("a") => {
+                    let rel = element.attr_atom(&local_name!("rel"));
+                    if has_rel(rel, "author") {
+                        push(&mut signals.author_links, id);
+                    } else if has_rel(rel, "category") {
+                        push(&mut signals.category_links, id);
+                    } else if has_rel(rel, "tag") {
+                        push(&mut signals.tag_links, id);
+                    }
                 }
                 _ => {}
             }
-            if let Some(prop) = element.attr_atom(&local_name!("itemprop")) {
+            let attrs = Attrs::of(element, test_id_name);
+            if let Some(prop) = attrs.itemprop {
                 note_itemprop(&mut signals, id, prop);
                 if in_body
                     && prop.eq_ignore_ascii_case("headline")
@@ -189,17 +195,16 @@ impl Signals {
                     signals.headings.push(id);
                 }
             }
-            if let Some(property) = element.attr_atom(&local_name!("property")) {
+            if let Some(property) = attrs.property {
                 note_rdfa_property(&mut signals, id, property);
             }
             if !in_body {
                 continue;
             }
-            // Atoms, not strings: this runs for every element of the page.
-            let class = element.attr_atom(&local_name!("class")).unwrap_or("");
-            let ident = element.attr_atom(&local_name!("id")).unwrap_or("");
+            let class = attrs.class.unwrap_or("");
+            let ident = attrs.id.unwrap_or("");
             // React front ends name their parts in test ids, often with hashed class names.
-            let test_id = element.attr("data-testid").unwrap_or("");
+            let test_id = attrs.test_id.unwrap_or("");
             if class.is_empty() && ident.is_empty() && test_id.is_empty() {
                 continue;
             }
@@ -208,9 +213,12 @@ impl Signals {
             };
             let mut kinds = 0u8;
             for hay in [class, ident, test_id] {
-                for found in names.find_overlapping_iter(hay) {
-                    kinds |= KIND_OF[found.pattern().as_usize()];
+                if hay.is_empty() {
+                    continue;
                 }
+                kinds |= *kinds_of
+                    .entry(hay)
+                    .or_insert_with(|| name_kinds(names, hay));
             }
             if kinds & BYLINE != 0 && kinds & NOT_BYLINE == 0 {
                 push(&mut signals.bylines, id);
@@ -236,6 +244,53 @@ impl Signals {
     /// The first of `keys` the page declares.
     pub(crate) fn first(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| self.get(k)).map(str::to_string)
+    }
+}
+
+/// The kinds of name (byline, date, breadcrumb, tag list, and their exclusions) found in
+/// one class list, id or test id.
+fn name_kinds(names: &AhoCorasick, hay: &str) -> u8 {
+    names.find_overlapping_iter(hay).fold(0, |kinds, found| {
+        kinds | KIND_OF[found.pattern().as_usize()]
+    })
+}
+
+/// `data-testid` is not among html5ever's static names; interned once, it compares as an atom.
+static TEST_ID: LazyLock<LocalName> = LazyLock::new(|| LocalName::from("data-testid"));
+
+/// The attributes read on every element, found in one pass over its attributes (the first
+/// of each name, as `Element::attr_atom` finds it). Atoms, not strings: this runs for every
+/// element of the page.
+#[derive(Default)]
+struct Attrs<'a> {
+    itemprop: Option<&'a str>,
+    property: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    test_id: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(element: &'a Element, test_id_name: &LocalName) -> Self {
+        let mut found = Attrs::default();
+        for attr in &element.attrs {
+            let name = &attr.name.local;
+            let slot = if *name == local_name!("class") {
+                &mut found.class
+            } else if *name == local_name!("id") {
+                &mut found.id
+            } else if *name == local_name!("itemprop") {
+                &mut found.itemprop
+            } else if *name == local_name!("property") {
+                &mut found.property
+            } else if name == test_id_name {
+                &mut found.test_id
+            } else {
+                continue;
+            };
+            slot.get_or_insert(&*attr.value);
+        }
+        found
     }
 }
 

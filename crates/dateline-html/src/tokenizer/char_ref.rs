@@ -33,6 +33,9 @@ pub(super) fn consume(src: &str, at: usize, in_attribute: bool) -> Option<CharRe
 }
 
 fn named(src: &str, at: usize, in_attribute: bool) -> Option<CharRef> {
+    if let Some(found) = terminated(src, at) {
+        return Some(found);
+    }
     let mut end = at;
     let mut matched: Option<((u32, u32), usize)> = None;
     // Names are ASCII, so stepping by bytes is stepping by characters until the lookup fails.
@@ -71,6 +74,65 @@ fn named(src: &str, at: usize, in_attribute: bool) -> Option<CharRef> {
         len,
         end: match_end,
     })
+}
+
+/// Longer names go the character-by-character way.
+const QUICK_NAME_MAX: usize = 32;
+
+/// A name closed by `;` that the table holds is the longest match by itself, since no name
+/// goes on past a `;` (and the table holds every prefix of it, so the character-by-character
+/// walk would reach it). Most references on real pages (`&amp;`, `&nbsp;`, `&rsquo;`) are
+/// decided here with one lookup, the commonest without hashing at all.
+fn terminated(src: &str, at: usize) -> Option<CharRef> {
+    let bytes = src.as_bytes();
+    let len = bytes
+        .get(at..)?
+        .iter()
+        .take(QUICK_NAME_MAX)
+        .position(|b| !b.is_ascii_alphanumeric())?;
+    if bytes.get(at + len) != Some(&b';') {
+        return None;
+    }
+    let end = at + len + 1;
+    let name = src.get(at..end)?;
+    let (first, second) = common_entity(name).or_else(|| NAMED_ENTITIES.get(name).copied())?;
+    if first == 0 {
+        return None;
+    }
+    let first = char::from_u32(first)?;
+    let (second, len) = match second {
+        0 => ('\0', 1),
+        c => (char::from_u32(c)?, 2),
+    };
+    Some(CharRef {
+        chars: [first, second],
+        len,
+        end,
+    })
+}
+
+/// The references news pages use most, as the WHATWG table has them (a test compares).
+fn common_entity(name: &str) -> Option<(u32, u32)> {
+    let code = match name {
+        "amp;" => 0x26,
+        "nbsp;" => 0xA0,
+        "quot;" => 0x22,
+        "lt;" => 0x3C,
+        "gt;" => 0x3E,
+        "apos;" => 0x27,
+        "rsquo;" => 0x2019,
+        "lsquo;" => 0x2018,
+        "ldquo;" => 0x201C,
+        "rdquo;" => 0x201D,
+        "hellip;" => 0x2026,
+        "mdash;" => 0x2014,
+        "ndash;" => 0x2013,
+        "copy;" => 0xA9,
+        "raquo;" => 0xBB,
+        "laquo;" => 0xAB,
+        _ => return None,
+    };
+    Some((code, 0))
 }
 
 fn numeric(bytes: &[u8], mut at: usize) -> Option<CharRef> {
@@ -114,6 +176,7 @@ fn numeric(bytes: &[u8], mut at: usize) -> Option<CharRef> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -131,6 +194,66 @@ mod tests {
         assert_eq!(decode("copy;=2", true), Some(("©".into(), 5)));
         assert_eq!(decode("copy 2", true), Some(("©".into(), 4)));
         assert_eq!(decode("nosuch;", false), None);
+    }
+
+    #[test]
+    fn common_entities_match_the_table() {
+        for name in [
+            "amp;", "nbsp;", "quot;", "lt;", "gt;", "apos;", "rsquo;", "lsquo;", "ldquo;",
+            "rdquo;", "hellip;", "mdash;", "ndash;", "copy;", "raquo;", "laquo;",
+        ] {
+            assert_eq!(
+                common_entity(name),
+                NAMED_ENTITIES.get(name).copied(),
+                "{name}"
+            );
+        }
+        assert_eq!(common_entity("amp"), None);
+    }
+
+    #[test]
+    fn terminated_names_decide_like_the_longest_match_walk() {
+        // Through `consume` (which tries the one-lookup path first) and through the
+        // character-by-character walk alone.
+        let walk = |s: &str| {
+            let mut end = 0;
+            let mut matched = None;
+            while let Some(&found) = s.get(..end + 1).and_then(|n| NAMED_ENTITIES.get(n)) {
+                end += 1;
+                if found.0 != 0 {
+                    matched = Some((found, end));
+                }
+            }
+            matched
+        };
+        for s in [
+            "amp;",
+            "ampx;",
+            "notin;",
+            "not;",
+            "nbsp;x",
+            "NotEqualTilde;",
+            "Aacute;",
+            "aacute;",
+            "bnequiv;",
+            "x;",
+            "nosuch;",
+            "lt;",
+            "LT;",
+            "CounterClockwiseContourIntegral;",
+        ] {
+            let quick = terminated(s, 0).map(|r| (r.as_slice().to_vec(), r.end));
+            let slow = walk(s).map(|((a, b), end)| {
+                let mut chars = vec![char::from_u32(a).unwrap()];
+                if b != 0 {
+                    chars.push(char::from_u32(b).unwrap());
+                }
+                (chars, end)
+            });
+            if let Some(quick) = quick {
+                assert_eq!(Some(quick), slow, "{s}");
+            }
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::collections::HashSet;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::{AttrValueKind, RawKind, State};
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::{Attribute, LocalName, QualName, ns};
+use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use memchr::{memchr, memchr2, memchr3};
 
 use run::Run;
@@ -108,6 +108,132 @@ pub(super) struct Tokenizer<'a, S> {
     temp: String,
     comment: String,
     doctype: Doctype,
+}
+
+/// The atom for a tag name. The names most pages are made of are matched here directly, most
+/// frequent first; `LocalName::from` hashes every name it is given to find it in the static set.
+fn known_tag(name: &str) -> LocalName {
+    match name {
+        "a" => local_name!("a"),
+        "div" => local_name!("div"),
+        "span" => local_name!("span"),
+        "p" => local_name!("p"),
+        "li" => local_name!("li"),
+        "img" => local_name!("img"),
+        "i" => local_name!("i"),
+        "br" => local_name!("br"),
+        "ul" => local_name!("ul"),
+        "b" => local_name!("b"),
+        "em" => local_name!("em"),
+        "strong" => local_name!("strong"),
+        "h2" => local_name!("h2"),
+        "h3" => local_name!("h3"),
+        "h1" => local_name!("h1"),
+        "h4" => local_name!("h4"),
+        "meta" => local_name!("meta"),
+        "link" => local_name!("link"),
+        "script" => local_name!("script"),
+        "style" => local_name!("style"),
+        "title" => local_name!("title"),
+        "head" => local_name!("head"),
+        "body" => local_name!("body"),
+        "html" => local_name!("html"),
+        "section" => local_name!("section"),
+        "article" => local_name!("article"),
+        "header" => local_name!("header"),
+        "footer" => local_name!("footer"),
+        "nav" => local_name!("nav"),
+        "aside" => local_name!("aside"),
+        "main" => local_name!("main"),
+        "figure" => local_name!("figure"),
+        "figcaption" => local_name!("figcaption"),
+        "picture" => local_name!("picture"),
+        "source" => local_name!("source"),
+        "time" => local_name!("time"),
+        "button" => local_name!("button"),
+        "svg" => local_name!("svg"),
+        "path" => local_name!("path"),
+        "form" => local_name!("form"),
+        "input" => local_name!("input"),
+        "label" => local_name!("label"),
+        "option" => local_name!("option"),
+        "select" => local_name!("select"),
+        "table" => local_name!("table"),
+        "tr" => local_name!("tr"),
+        "td" => local_name!("td"),
+        "th" => local_name!("th"),
+        "tbody" => local_name!("tbody"),
+        "thead" => local_name!("thead"),
+        "iframe" => local_name!("iframe"),
+        "noscript" => local_name!("noscript"),
+        "template" => local_name!("template"),
+        "small" => local_name!("small"),
+        "sup" => local_name!("sup"),
+        "sub" => local_name!("sub"),
+        "blockquote" => local_name!("blockquote"),
+        "hr" => local_name!("hr"),
+        "u" => local_name!("u"),
+        "s" => local_name!("s"),
+        "dl" => local_name!("dl"),
+        "dt" => local_name!("dt"),
+        "dd" => local_name!("dd"),
+        "g" => local_name!("g"),
+        "use" => local_name!("use"),
+        "video" => local_name!("video"),
+        "ol" => local_name!("ol"),
+        "h5" => local_name!("h5"),
+        "h6" => local_name!("h6"),
+        _ => LocalName::from(name),
+    }
+}
+
+/// The atom for an attribute name, as [`known_tag`] does for tag names. `data-` and `aria-`
+/// names, a large share of all, are none of the common ones.
+fn known_attribute(name: &str) -> LocalName {
+    if name.starts_with("data-") || name.starts_with("aria-") {
+        return LocalName::from(name);
+    }
+    match name {
+        "class" => local_name!("class"),
+        "href" => local_name!("href"),
+        "id" => local_name!("id"),
+        "src" => local_name!("src"),
+        "alt" => local_name!("alt"),
+        "style" => local_name!("style"),
+        "title" => local_name!("title"),
+        "rel" => local_name!("rel"),
+        "type" => local_name!("type"),
+        "target" => local_name!("target"),
+        "width" => local_name!("width"),
+        "height" => local_name!("height"),
+        "content" => local_name!("content"),
+        "name" => local_name!("name"),
+        "property" => local_name!("property"),
+        "itemprop" => local_name!("itemprop"),
+        "datetime" => local_name!("datetime"),
+        "role" => local_name!("role"),
+        "lang" => local_name!("lang"),
+        "srcset" => local_name!("srcset"),
+        "sizes" => local_name!("sizes"),
+        "loading" => local_name!("loading"),
+        "charset" => local_name!("charset"),
+        "value" => local_name!("value"),
+        "itemscope" => local_name!("itemscope"),
+        "itemtype" => local_name!("itemtype"),
+        "async" => local_name!("async"),
+        "defer" => local_name!("defer"),
+        "media" => local_name!("media"),
+        "fill" => local_name!("fill"),
+        "d" => local_name!("d"),
+        "xmlns" => local_name!("xmlns"),
+        "tabindex" => local_name!("tabindex"),
+        "hidden" => local_name!("hidden"),
+        "action" => local_name!("action"),
+        "method" => local_name!("method"),
+        "for" => local_name!("for"),
+        "placeholder" => local_name!("placeholder"),
+        _ => LocalName::from(name),
+    }
 }
 
 fn is_space(b: u8) -> bool {
@@ -541,7 +667,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
         if self.attr_name.is_empty() {
             return;
         }
-        let name = LocalName::from(&*self.attr_name);
+        let name = known_attribute(&self.attr_name);
         self.attr_name.clear();
         let duplicate = if self.attrs.len() < MANY_ATTRIBUTES {
             self.attrs.iter().any(|a| a.name.local == name)
@@ -567,7 +693,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
     /// Hands the current tag to the sink and switches to the state it asks for.
     fn emit_tag(&mut self) -> bool {
         self.finish_attribute();
-        let name = LocalName::from(&*self.tag_name);
+        let name = known_tag(&self.tag_name);
         if self.tag_kind == TagKind::StartTag {
             self.last_start_tag = Some(name.clone());
         }
