@@ -57,7 +57,6 @@ pub(crate) fn title(
     let from = first_body.saturating_sub(TITLE_WINDOW);
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
-    let mut opener = None;
     // Pages whose body opens with a lone notice or teaser paragraph (a script warning, a
     // licence line, a photo caption) print the headline just under it: short lines right
     // below the body's first unit, with the article starting under them, are candidates too,
@@ -90,15 +89,13 @@ pub(crate) fn title(
             continue;
         }
         let below = byline_below(facts, seg, i);
-        // The body's first unit reads as prose; it is the headline only when it is open
-        // (a question, an exclamation, no full stop) and stands on top of a byline.
+        // The body's first unit reads as prose; it can be the headline only when it is open
+        // (a question, an exclamation, no full stop): pages whose text starts with the
+        // article, or with nothing better above it than a site's or author's name.
         if i == first_body
             && seg.classes[i] == Class::Good
-            && (unit.text.ends_with('.') || unit.f.weight() > 28 || below < 3)
+            && (unit.text.ends_with('.') || unit.f.weight() > 28)
         {
-            if !unit.text.ends_with('.') && unit.f.weight() <= 28 {
-                opener = Some(i);
-            }
             continue;
         }
         let f = &unit.f;
@@ -177,12 +174,6 @@ pub(crate) fn title(
     }
     if let Some(head) = best.and_then(|b| block_head(units, seg, facts, &scored, b)) {
         best = Some(head);
-    }
-    // With no line above the body to choose from, an open first line of the body (a
-    // question, a line without a full stop) is the headline even without a byline under it:
-    // pages whose text starts with the article.
-    if scored.is_empty() {
-        return opener.map(|unit| Title { unit });
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
     // lower-cased one of a share box or a print header).
@@ -602,7 +593,6 @@ pub(crate) fn byline_prefix(text: &str) -> Option<&str> {
         "by ",
         "written by ",
         "words by ",
-        "posted by ",
         "veröffentlicht von ",
         "geschrieben von ",
         "artikel von ",
@@ -808,7 +798,7 @@ mod tests {
             byline_prefix("Kommentar von Nicole Brandt"),
             Some("Nicole Brandt")
         );
-        assert_eq!(byline_prefix("Posted by Sam Reed"), Some("Sam Reed"));
+        assert_eq!(byline_prefix("Publicado por Ana Ruiz"), Some("Ana Ruiz"));
     }
 }
 
