@@ -20,6 +20,8 @@ const STANDFIRST_SLACK: i32 = 2;
 /// lines, and how far below the block's best score it may be (see [`title`]).
 const BLOCK_REACH: usize = 4;
 const BLOCK_SLACK: i32 = 3;
+/// Up to this many words, a line printed again on the page earns a small bonus only.
+const SHORT_REPEAT_WORDS: u32 = 5;
 /// What a headline candidate made of names alone loses.
 const NAMES_PENALTY: i32 = 6;
 /// Units below a headline candidate searched for its byline.
@@ -107,7 +109,9 @@ pub(crate) fn title(
             |j: usize| seg.repeated.get(j) == Some(&true) && !eq_caseless(units[j].text, unit.text);
         let neighbour_repeated = (i > 0 && repeated_other(i - 1)) || repeated_other(i + 1);
         if seg.repeated[i] && !neighbour_repeated {
-            score += 4;
+            // Short strings printed twice are mostly interface labels (a share row or a
+            // gallery link above and below the article), so repetition lifts them less.
+            score += if weight <= SHORT_REPEAT_WORDS { 1 } else { 4 };
         }
         if ends_breadcrumb(units, i) {
             score += 3;
