@@ -16,6 +16,12 @@ use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dat
 const STANDFIRST_REACH: usize = 3;
 /// How far below the winner's score a headline above its standfirst may be.
 const STANDFIRST_SLACK: i32 = 2;
+/// How far above its byline the headline may head the block of standfirst, caption and role
+/// lines, and how far below the block's best score it may be (see [`title`]).
+const BLOCK_REACH: usize = 4;
+const BLOCK_SLACK: i32 = 3;
+/// Up to this many words, a line printed again on the page earns a small bonus only.
+const SHORT_REPEAT_WORDS: u32 = 5;
 /// What a headline candidate made of names alone loses.
 const NAMES_PENALTY: i32 = 6;
 /// Units below a headline candidate searched for its byline.
@@ -53,7 +59,6 @@ pub(crate) fn title(
     let from = first_body.saturating_sub(TITLE_WINDOW);
     let mut scored: Vec<(i32, usize)> = Vec::new();
     let mut distance = 0i32;
-    let mut opener = None;
     // Pages whose body opens with a lone notice or teaser paragraph (a script warning, a
     // licence line, a photo caption) print the headline just under it: short lines right
     // below the body's first unit, with the article starting under them, are candidates too,
@@ -86,15 +91,13 @@ pub(crate) fn title(
             continue;
         }
         let below = byline_below(facts, seg, i);
-        // The body's first unit reads as prose; it is the headline only when it is open
-        // (a question, an exclamation, no full stop) and stands on top of a byline.
+        // The body's first unit reads as prose; it can be the headline only when it is open
+        // (a question, an exclamation, no full stop): pages whose text starts with the
+        // article, or with nothing better above it than a site's or author's name.
         if i == first_body
             && seg.classes[i] == Class::Good
-            && (unit.text.ends_with('.') || unit.f.weight() > 28 || below < 3)
+            && (unit.text.ends_with('.') || unit.f.weight() > 28)
         {
-            if !unit.text.ends_with('.') && unit.f.weight() <= 28 {
-                opener = Some(i);
-            }
             continue;
         }
         let f = &unit.f;
@@ -106,7 +109,9 @@ pub(crate) fn title(
             |j: usize| seg.repeated.get(j) == Some(&true) && !eq_caseless(units[j].text, unit.text);
         let neighbour_repeated = (i > 0 && repeated_other(i - 1)) || repeated_other(i + 1);
         if seg.repeated[i] && !neighbour_repeated {
-            score += 4;
+            // Short strings printed twice are mostly interface labels (a share row or a
+            // gallery link above and below the article), so repetition lifts them less.
+            score += if weight <= SHORT_REPEAT_WORDS { 1 } else { 4 };
         }
         if ends_breadcrumb(units, i) {
             score += 3;
@@ -141,9 +146,7 @@ pub(crate) fn title(
     // A line of names is a byline more often than a headline. Telling names apart is the
     // costly test, so it runs only for candidates that could still win: the scores so far
     // are upper bounds, taken from the highest down (ties go to the unit nearer the body).
-    let exact = |facts: &mut Facts<'_, '_>, (score, i): (i32, usize)| {
-        score - if facts.names(i) { NAMES_PENALTY } else { 0 }
-    };
+    let exact = exact_score;
     let mut order: Vec<usize> = (0..scored.len()).collect();
     order.sort_by_key(|&k| std::cmp::Reverse(scored[k].0));
     let mut best: Option<(i32, usize)> = None;
@@ -173,11 +176,8 @@ pub(crate) fn title(
             best = Some((exact(facts, (score, unit)), unit));
         }
     }
-    // With no line above the body to choose from, an open first line of the body (a
-    // question, a line without a full stop) is the headline even without a byline under it:
-    // pages whose text starts with the article.
-    if scored.is_empty() {
-        return opener.map(|unit| Title { unit });
+    if let Some(head) = best.and_then(|b| block_head(units, seg, facts, &scored, b)) {
+        best = Some(head);
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
     // lower-cased one of a share box or a print header).
@@ -246,44 +246,125 @@ fn ends_breadcrumb(units: &[Line<'_>], i: usize) -> bool {
                     .text
                     .get(above.text.len() - text.len()..)
                     .is_some_and(|tail| eq_caseless(tail, text))
-                && above.text[..above.text.len() - text.len()]
-                    .trim_end()
-                    .ends_with(|c: char| !c.is_alphanumeric())
+                && crumb_prefix(&above.text[..above.text.len() - text.len()], text)
     })
+}
+
+/// A candidate's score with the cost of being a line of names (the costly test, run only
+/// for candidates that can still win).
+fn exact_score(facts: &mut Facts<'_, '_>, (score, i): (i32, usize)) -> i32 {
+    score - if facts.names(i) { NAMES_PENALTY } else { 0 }
+}
+
+/// The headline heads the block above its byline: a standfirst, a photo caption or a line
+/// naming the author's role or outlet sits between them and stands right on the byline, so
+/// it can outscore the headline. A longer line higher up in the same block, not a crumb
+/// path or a pager link, scoring nearly as high, is the headline. A winner printed again
+/// on the page, or named by a crumb above, keeps its place.
+fn block_head(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    facts: &mut Facts<'_, '_>,
+    scored: &[(i32, usize)],
+    (best_score, best_unit): (i32, usize),
+) -> Option<(i32, usize)> {
+    if seg.repeated[best_unit] || ends_breadcrumb(units, best_unit) {
+        return None;
+    }
+    let j = byline_at(facts, seg, best_unit)?;
+    let weight = units[best_unit].f.weight();
+    let winner = units[best_unit].text;
+    let mut above: Option<(i32, usize)> = None;
+    for &(s, k) in scored {
+        let w = units[k].f.weight();
+        if k < best_unit
+            && k + BLOCK_REACH >= j
+            && s + BLOCK_SLACK >= best_score
+            && (w >= 5 || w > weight)
+            && !units[k].f.ends_sentence
+            && !is_path_or_pager(units[k].text)
+            && !contains_caseless(units[k].text, winner)
+            && above.is_none_or(|(a, b)| s > a || s == a && k < b)
+        {
+            above = Some((s, k));
+        }
+    }
+    let (s, k) = above?;
+    let score = exact_score(facts, (s, k));
+    (score + BLOCK_SLACK >= best_score).then_some((score, k))
+}
+
+/// `Home » News » Politics`, `« Previous post`, `← Older`: a crumb path or a pager link.
+fn is_path_or_pager(text: &str) -> bool {
+    text.starts_with(['«', '‹', '←', '<'])
+        || [" » ", " › ", " > ", " / ", " >> "]
+            .iter()
+            .any(|sep| text.contains(sep))
+}
+
+/// Whether `haystack` holds `needle` in any casing.
+fn contains_caseless(haystack: &str, needle: &str) -> bool {
+    needle.len() <= haystack.len()
+        && boilerplate::with_lowercase(haystack, |h| {
+            let n = needle.to_lowercase();
+            h.contains(&n)
+        })
+}
+
+/// What stands before the headline in a crumb line: a path ending in a separator
+/// (`Home » World »`), or a few capitalised crumbs run together without one, as flatteners
+/// print a breadcrumb whose links had no separator (`Startseite Politik`).
+fn crumb_prefix(prefix: &str, headline: &str) -> bool {
+    const MAX_GLUED_CRUMBS: usize = 4;
+    let trimmed = prefix.trim_end();
+    if trimmed.ends_with(|c: char| !c.is_alphanumeric()) {
+        return true;
+    }
+    let mut words = trimmed.split_whitespace();
+    trimmed.len() < prefix.len()
+        && !headline.starts_with(char::is_lowercase)
+        && (2..=MAX_GLUED_CRUMBS).contains(&words.clone().count())
+        && words.all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Bonus for a byline or a date line right below the unit (or below the standfirst under
 /// it): the headline stands on top of its byline.
 fn byline_below(facts: &mut Facts<'_, '_>, seg: &Segmentation, i: usize) -> i32 {
+    let Some(j) = byline_at(facts, seg, i) else {
+        return 0;
+    };
+    // Between the headline and its byline may stand a standfirst (a sentence) and short
+    // labels (a section, a reading time); other lines make the link weak.
+    let passable = |u: &Line<'_>| u.f.ends_sentence && u.f.words >= 6;
+    if facts.units[i + 1..j].iter().all(passable) {
+        3
+    } else if j == i + 2 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The byline or date line within reach below unit `i` (prose in between ends the search).
+fn byline_at(facts: &mut Facts<'_, '_>, seg: &Segmentation, i: usize) -> Option<usize> {
     let units = facts.units;
-    let mut bylineish = |j: usize| {
-        units.get(j).is_some_and(|u| {
+    for j in i + 1..=i + BYLINE_REACH {
+        let bylineish = units.get(j).is_some_and(|u| {
             u.f.words <= BYLINE_WORDS
                 && !matches!(seg.classes[j], Class::Good)
                 && (looks_like_byline(u.text)
                     || has_author_label(u.text)
                     || facts.date(j).is_some()
                     || facts.names(j))
-        })
-    };
-    // Between the headline and its byline may stand a standfirst (a sentence) and short
-    // labels (a section, a reading time); other lines make the link weak.
-    let passable = |u: &Line<'_>| u.f.ends_sentence && u.f.words >= 6;
-    for j in i + 1..=i + BYLINE_REACH {
-        if bylineish(j) {
-            return if units[i + 1..j].iter().all(passable) {
-                3
-            } else if j == i + 2 {
-                1
-            } else {
-                0
-            };
+        });
+        if bylineish {
+            return Some(j);
         }
         if seg.classes.get(j).is_none_or(|c| *c == Class::Good) {
             break;
         }
     }
-    0
+    None
 }
 
 /// What the headline and byline readers ask of units near the body, each worked out once
@@ -448,10 +529,17 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         || glued_menu(unit.text)
         || buttons_only(unit.text)
         || labelled_fields(unit.text)
+        || is_pager(unit.text)
     {
         return false;
     }
     !boilerplate::with_lowercase(unit.text, |lower| CAPTION_MARKS.in_text(lower))
+}
+
+/// `← Older post title`, `Next story →`: a link to another page, never this one's headline.
+fn is_pager(text: &str) -> bool {
+    const ARROWS: [char; 4] = ['←', '→', '⟵', '⟶'];
+    text.starts_with(ARROWS) || text.ends_with(ARROWS)
 }
 
 /// Menu items whose texts ran together (`HomeWorld SportWeather Business`): two
@@ -509,6 +597,17 @@ pub(crate) fn byline_prefix(text: &str) -> Option<&str> {
         "by ",
         "written by ",
         "words by ",
+        "veröffentlicht von ",
+        "geschrieben von ",
+        "artikel von ",
+        "kommentar von ",
+        "ein kommentar von ",
+        "gastbeitrag von ",
+        "ein gastbeitrag von ",
+        "publié par ",
+        "publicado por ",
+        "escrito por ",
+        "scritto da ",
         "von ",
         "par ",
         "por ",
@@ -668,11 +767,22 @@ mod tests {
     fn breadcrumb_names_the_headline() {
         let units = crate::flat::lines::split(
             "Home » Local » Ferry terminal reopens\nFerry terminal reopens\n\
-             3. Harbour votes\nSomething else\nHarbour votes\nterminal reopens",
+             3. Harbour votes\nSomething else\nHarbour votes\nterminal reopens\n\
+             Start Local Harbour votes again\nHarbour votes again\n\
+             Ferry crews vote\nCrews vote\nStart Local crews vote\ncrews vote",
         );
         assert!(ends_breadcrumb(&units, 1));
         assert!(ends_breadcrumb(&units, 4));
         assert!(!ends_breadcrumb(&units, 5), "a crumb ends at a separator");
+        assert!(ends_breadcrumb(&units, 7), "crumbs run together");
+        assert!(
+            !ends_breadcrumb(&units, 9),
+            "one capitalised word is the headline's own"
+        );
+        assert!(
+            !ends_breadcrumb(&units, 11),
+            "a headline does not start in lower case"
+        );
     }
 
     #[test]
@@ -683,6 +793,16 @@ mod tests {
             Some("Anna Muster, Berlin")
         );
         assert_eq!(byline_prefix("by the river there was"), None);
+        // Labels before the "by": blog and comment bylines.
+        assert_eq!(
+            byline_prefix("Veröffentlicht von Hanne Groth"),
+            Some("Hanne Groth")
+        );
+        assert_eq!(
+            byline_prefix("Kommentar von Nicole Brandt"),
+            Some("Nicole Brandt")
+        );
+        assert_eq!(byline_prefix("Publicado por Ana Ruiz"), Some("Ana Ruiz"));
     }
 }
 
