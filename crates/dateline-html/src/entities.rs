@@ -1,17 +1,13 @@
 //! Character references in text that never went through the tokenizer: JSON-LD strings and
 //! other values that CMSs HTML-escape before embedding (`"name": "Redacci&oacute;n"`).
 //!
-//! Only references closed by `;` are decoded (`&oacute;`, `&#243;`, `&#xF3;`): outside markup
-//! there is no legacy rule to honour, and a bare `&copy` in a JSON string is more likely text.
+//! Only references closed by `;` are decoded (`&oacute;`, `&#243;`, `&#xF3;`), with the
+//! tokenizer's own reference reader: outside markup there is no legacy rule to honour, and a
+//! bare `&copy` in a JSON string is more likely text.
 
 use std::borrow::Cow;
 
-use html5ever::data::NAMED_ENTITIES;
-
-/// The longest entity name in the WHATWG table is 32 characters (`CounterClockwiseContourIntegral`).
-const MAX_NAME_LEN: usize = 32;
-/// Digits of the longest numeric reference worth reading (`&#x10FFFF;`).
-const MAX_DIGITS: usize = 8;
+use crate::tokenizer::char_ref;
 
 /// `text` with its `;`-terminated character references decoded; borrowed when it has none.
 pub fn unescape_entities(text: &str) -> Cow<'_, str> {
@@ -19,58 +15,22 @@ pub fn unescape_entities(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        match reference(after) {
-            Some((chars, used)) => {
-                out.extend(chars.into_iter().flatten());
-                rest = &after[used..];
+    let mut copied = 0;
+    let mut search = 0;
+    while let Some(found) = text[search..].find('&') {
+        let amp = search + found;
+        match char_ref::consume_terminated(text, amp + 1) {
+            Some(reference) => {
+                out.push_str(&text[copied..amp]);
+                out.extend(reference.as_slice());
+                copied = reference.end;
+                search = reference.end;
             }
-            None => {
-                out.push('&');
-                rest = after;
-            }
+            None => search = amp + 1,
         }
     }
-    out.push_str(rest);
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
-}
-
-/// The characters a reference starting right after `&` stands for, and its length.
-fn reference(after: &str) -> Option<([Option<char>; 2], usize)> {
-    // Looked for only as far as the longest reference reaches: text with many `&` and no
-    // `;` must not be scanned to its end once per `&`.
-    let end = after
-        .bytes()
-        .take(MAX_NAME_LEN + 2)
-        .position(|b| b == b';')?;
-    let body = &after[..end];
-    let chars = if let Some(number) = body.strip_prefix('#') {
-        let (digits, radix) = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => (hex, 16),
-            None => (number, 10),
-        };
-        if digits.is_empty() || digits.len() > MAX_DIGITS {
-            return None;
-        }
-        let code = u32::from_str_radix(digits, radix).ok()?;
-        [Some(char::from_u32(code).filter(|&c| c != '\0')?), None]
-    } else {
-        if body.is_empty()
-            || body.len() > MAX_NAME_LEN
-            || !body.bytes().all(|b| b.is_ascii_alphanumeric())
-        {
-            return None;
-        }
-        let &(first, second) = NAMED_ENTITIES.get(&after[..=end])?;
-        [
-            char::from_u32(first),
-            (second != 0).then(|| char::from_u32(second)).flatten(),
-        ]
-    };
-    Some((chars, end + 1))
 }
 
 #[cfg(test)]

@@ -9,14 +9,14 @@
 use html5ever::data::{C1_REPLACEMENTS, NAMED_ENTITIES};
 
 /// What a reference decoded to and where the input continues after it.
-pub(super) struct CharRef {
-    pub(super) chars: [char; 2],
-    pub(super) len: usize,
-    pub(super) end: usize,
+pub(crate) struct CharRef {
+    pub(crate) chars: [char; 2],
+    pub(crate) len: usize,
+    pub(crate) end: usize,
 }
 
 impl CharRef {
-    pub(super) fn as_slice(&self) -> &[char] {
+    pub(crate) fn as_slice(&self) -> &[char] {
         &self.chars[..self.len]
     }
 }
@@ -64,16 +64,7 @@ fn named(src: &str, at: usize, in_attribute: bool) -> Option<CharRef> {
     {
         return None;
     }
-    let first = char::from_u32(first)?;
-    let (second, len) = match second {
-        0 => ('\0', 1),
-        c => (char::from_u32(c)?, 2),
-    };
-    Some(CharRef {
-        chars: [first, second],
-        len,
-        end: match_end,
-    })
+    from_table((first, second), match_end)
 }
 
 /// Longer names go the character-by-character way.
@@ -99,6 +90,11 @@ fn terminated(src: &str, at: usize) -> Option<CharRef> {
     if first == 0 {
         return None;
     }
+    from_table((first, second), end)
+}
+
+/// A reference from the table's code points (the second is 0 for one-character references).
+fn from_table((first, second): (u32, u32), end: usize) -> Option<CharRef> {
     let first = char::from_u32(first)?;
     let (second, len) = match second {
         0 => ('\0', 1),
@@ -109,6 +105,19 @@ fn terminated(src: &str, at: usize) -> Option<CharRef> {
         len,
         end,
     })
+}
+
+/// A reference closed by `;` starting at `at` (just after the `&`), for text outside markup
+/// (`dateline_html::unescape_entities`): no legacy unterminated names, and a numeric reference
+/// to an invalid code point is left as text rather than turned into U+FFFD.
+pub(crate) fn consume_terminated(src: &str, at: usize) -> Option<CharRef> {
+    let bytes = src.as_bytes();
+    if bytes.get(at) != Some(&b'#') {
+        return terminated(src, at);
+    }
+    let found = numeric(bytes, at + 1)?;
+    let closed = bytes.get(found.end.checked_sub(1)?) == Some(&b';');
+    (closed && found.chars[0] != '\u{fffd}').then_some(found)
 }
 
 /// The references news pages use most, as the WHATWG table has them (a test compares).

@@ -14,7 +14,7 @@
 //! - newlines are normalised once, up front (`\r\n` and `\r` to `\n`), and parse errors are
 //!   not reported (nothing reads them, and they never change the tree).
 
-mod char_ref;
+pub(crate) mod char_ref;
 mod markup;
 mod run;
 mod script;
