@@ -301,7 +301,7 @@ fn story_text_box(doc: &Document, analysis: &Analysis) -> Option<NodeId> {
 }
 
 /// Whether `id` is `story` or lies inside it.
-fn within(doc: &Document, story: Option<NodeId>, id: NodeId) -> bool {
+pub(crate) fn within(doc: &Document, story: Option<NodeId>, id: NodeId) -> bool {
     story.is_some_and(|story| story == id || is_below(doc, id, story))
 }
 

@@ -10,7 +10,7 @@
 use dateline_html::{Document, NodeId};
 
 use crate::analysis::Analysis;
-use crate::candidate::Choice;
+use crate::candidate::{Choice, within};
 
 /// Pages whose chosen body has fewer non-space chars than this are re-read wider.
 pub(crate) const FALLBACK_BELOW_CHARS: usize = 250;
@@ -29,7 +29,7 @@ pub(crate) fn is_whole_story(
     // A byline or a date line under the headline is no post: those are rarely paragraphs.
     analysis.para_chars[choice.top.index()] > 0
         && headline().is_some_and(|h| {
-            first_text_after(doc, analysis, h).is_some_and(|t| within(doc, choice.top, t))
+            first_text_after(doc, analysis, h).is_some_and(|t| within(doc, Some(choice.top), t))
         })
 }
 
@@ -78,18 +78,6 @@ fn first_text_after(doc: &Document, analysis: &Analysis, from: NodeId) -> Option
         found = child;
     }
     Some(found)
-}
-
-/// `node` is `ancestor` or below it.
-fn within(doc: &Document, ancestor: NodeId, node: NodeId) -> bool {
-    let mut current = Some(node);
-    while let Some(id) = current {
-        if id == ancestor {
-            return true;
-        }
-        current = doc.parent(id);
-    }
-    false
 }
 
 #[cfg(test)]
