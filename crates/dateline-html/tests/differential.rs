@@ -309,17 +309,7 @@ fn mutated_markup_builds_the_same_tree() {
             failures.push(format!("{html:?} (prefilter {prefilter}):\n{diff}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches; first:\n{}",
-        failures.len(),
-        failures
-            .iter()
-            .take(3)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    );
+    assert_no_mismatches(&failures);
 }
 
 /// Every benchmark page, decoded as dateline decodes it, both with and without the prefilter,
@@ -369,6 +359,11 @@ fn benchmark_pages_build_the_same_tree() {
         "compared {pages} benchmark pages, {} mismatches",
         failures.len()
     );
+    assert_no_mismatches(&failures);
+}
+
+/// Fails with the count and the first three mismatches.
+fn assert_no_mismatches(failures: &[String]) {
     assert!(
         failures.is_empty(),
         "{} mismatches; first:\n{}",
