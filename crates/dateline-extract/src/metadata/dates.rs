@@ -560,24 +560,73 @@ fn short_text(doc: &Document, id: NodeId) -> Option<String> {
 }
 
 /// `/2022/01/30/` or `/2022-01-30/` in the URL path: publication dates that CMSs put in
-/// permalinks.
+/// permalinks. Day-first `/29-10-2021` too, read in the page's order when both numbers could
+/// be the month.
 pub(crate) fn url_date(url: &str, ctx: &DateContext) -> Option<PageDate> {
     let path = url.split(['?', '#']).next()?;
     let path = path.split_once("://").map_or(path, |(_, rest)| rest);
-    let digits: Vec<&str> = path
+    let parts: Vec<&str> = path
         .split(['/', '-', '_', '.'])
         .filter(|s| !s.is_empty())
         .collect();
-    digits.windows(3).find_map(|w| {
-        let plausible = w[0].len() == 4
-            && (1..=2).contains(&w[1].len())
-            && (1..=2).contains(&w[2].len())
-            && w.iter().all(|s| s.bytes().all(|b| b.is_ascii_digit()));
-        if !plausible {
+    parts.windows(3).find_map(|w| {
+        if !w.iter().all(|s| s.bytes().all(|b| b.is_ascii_digit())) {
             return None;
         }
-        textmeta::parse_date(&format!("{}-{:0>2}-{:0>2}", w[0], w[1], w[2]), ctx)
+        let short = |s: &str| (1..=2).contains(&s.len());
+        let number = |s: &str| s.parse::<u32>().ok();
+        if w[0].len() == 4 && short(w[1]) && short(w[2]) {
+            return ctx
+                .make_date(number(w[0])?, number(w[1])?, number(w[2])?)
+                .map(PageDate::day);
+        }
+        if short(w[0]) && short(w[1]) && w[2].len() == 4 {
+            let (first, second) = (number(w[0])?, number(w[1])?);
+            let day_first = first > 12 || (second <= 12 && ctx.prefer_day_first);
+            let (month, day) = if day_first {
+                (second, first)
+            } else {
+                (first, second)
+            };
+            return ctx.make_date(number(w[2])?, month, day).map(PageDate::day);
+        }
+        None
     })
+}
+
+/// A timestamp near midnight names its day in the zone it was written in, which need not be
+/// the newsroom's: `2020-02-25T02:25Z` is the evening of the 24th in New York. When the
+/// permalink was minted on the neighbouring day, the permalink says which day the story
+/// carries: the instant is written in UTC when that falls on the permalink's day, else only the
+/// day is given (no offset the page states would put the instant on it).
+pub(crate) fn settle_day_by_permalink(found: PageDate, permalink: Option<PageDate>) -> PageDate {
+    const NEAR_MIDNIGHT_HOURS: i8 = 3;
+    let Some(day) = permalink.map(|p| p.date) else {
+        return found;
+    };
+    let (Some(time), Some(instant)) = (found.time, found.timestamp()) else {
+        return found;
+    };
+    if found.date == day {
+        return found;
+    }
+    let utc = jiff::tz::Offset::UTC.to_datetime(instant);
+    if utc.date() == day {
+        return PageDate {
+            date: utc.date(),
+            time: Some(utc.time()),
+            offset: Some(jiff::tz::Offset::UTC),
+        };
+    }
+    let next_day = day.tomorrow().ok() == Some(found.date);
+    let previous_day = day.yesterday().ok() == Some(found.date);
+    let after_midnight = next_day && time.hour() < NEAR_MIDNIGHT_HOURS;
+    let before_midnight = previous_day && time.hour() >= 24 - NEAR_MIDNIGHT_HOURS;
+    if after_midnight || before_midnight {
+        PageDate::day(day)
+    } else {
+        found
+    }
 }
 
 #[cfg(test)]
@@ -629,5 +678,60 @@ mod tests {
         );
         assert_eq!(super::with_full_years("Version 1.2.3 of 30.10.2023"), None);
         assert_eq!(super::with_full_years("score 3:1"), None);
+    }
+
+    fn iso(date: Option<PageDate>) -> Option<String> {
+        date.map(|d| d.to_iso())
+    }
+
+    #[test]
+    fn permalinks_give_year_first_and_day_first_dates() {
+        let ctx = DateContext::default();
+        let us = DateContext::new(None, Some("en-US"));
+        let url = |u| iso(url_date(u, &ctx));
+        assert_eq!(
+            url("https://e.com/home/2017/7/12/a-post").as_deref(),
+            Some("2017-07-12")
+        );
+        assert_eq!(
+            url("https://e.com/news/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
+        assert_eq!(
+            url("https://e.com/news/notes_2021-10-29.html").as_deref(),
+            Some("2021-10-29")
+        );
+        // Both numbers could be the month: the page's order decides.
+        assert_eq!(
+            url("https://e.com/news/03-04-2022").as_deref(),
+            Some("2022-04-03")
+        );
+        assert_eq!(
+            iso(url_date("https://e.com/news/03-04-2022", &us)).as_deref(),
+            Some("2022-03-04")
+        );
+        assert_eq!(url("https://e.com/item/40-10-2021"), None);
+        assert_eq!(url("https://e.com/v/1-2-3"), None);
+    }
+
+    #[test]
+    fn a_timestamp_near_midnight_takes_the_permalinks_day() {
+        let ctx = DateContext::default();
+        let permalink = url_date("https://e.com/2020/02/24/story/", &ctx);
+        let stated = |v| textmeta::parse_date(v, &ctx).unwrap();
+        let settle = |v| settle_day_by_permalink(stated(v), permalink).to_iso();
+        // Written in UTC, read in New York on the 24th: no stated offset gives that day.
+        assert_eq!(settle("2020-02-25T02:25:54Z"), "2020-02-24");
+        // The same instant in UTC falls on the permalink's day: kept exact, written in UTC.
+        assert_eq!(settle("2020-02-23T20:01:00-05:00"), "2020-02-24T01:01:00Z");
+        // Far from midnight the stated day stands: the permalink was minted on a draft.
+        assert_eq!(settle("2020-02-25T10:04:00Z"), "2020-02-25T10:04:00Z");
+        // Two days off, or no time to misread: the page's own date stands.
+        assert_eq!(settle("2020-02-26T01:00:00Z"), "2020-02-26T01:00:00Z");
+        assert_eq!(settle("2020-02-25"), "2020-02-25");
+        assert_eq!(
+            settle_day_by_permalink(stated("2020-02-25T01:00:00Z"), None).to_iso(),
+            "2020-02-25T01:00:00Z"
+        );
     }
 }

@@ -135,9 +135,11 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
     } else {
         None
     };
-    let local = |d: textmeta::PageDate| zone::localise(d, publisher_zone.as_ref()).to_iso();
-    article.date_published = published.map(local);
-    article.date_modified = modified.map(local);
+    let local = |d: textmeta::PageDate| zone::localise(d, publisher_zone.as_ref());
+    let permalink_day = date_inputs.url.and_then(|u| dates::url_date(u, &context));
+    article.date_published =
+        published.map(|d| dates::settle_day_by_permalink(local(d), permalink_day).to_iso());
+    article.date_modified = modified.map(|d| local(d).to_iso());
     article.authors = authors::authors(doc, signals, jsonld, anchors, article.site_name.as_deref());
     article.section = taxonomy::section(doc, signals, jsonld, article.title.as_deref());
     article.tags = taxonomy::tags(doc, signals, jsonld, anchors);
