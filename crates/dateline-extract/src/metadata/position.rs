@@ -100,7 +100,8 @@ fn in_furniture(doc: &Document, id: NodeId) -> bool {
         let Some(current) = node else { break };
         if let Some(element) = doc.element(current) {
             match *element.tag() {
-                local_name!("nav") | local_name!("aside") => return true,
+                local_name!("nav") => return true,
+                local_name!("aside") => return !is_story_meta_box(element),
                 local_name!("footer") => return !inside(doc, current, "article"),
                 local_name!("body") | local_name!("article") | local_name!("main") => return false,
                 _ => {}
@@ -132,6 +133,18 @@ pub(crate) fn inside(doc: &Document, id: NodeId, tag: &str) -> bool {
         node = doc.parent(current);
     }
     false
+}
+
+/// An `<aside>` named as the story's meta box (`<aside class="meta">` beside the standfirst,
+/// `post-meta`, `byline`) holds the story's own date and byline; any other aside is a
+/// sidebar.
+fn is_story_meta_box(element: &dateline_html::Element) -> bool {
+    let names = [element.attr("class"), element.attr("id")];
+    let names = || names.into_iter().flatten();
+    names().any(|name| {
+        let name = name.to_ascii_lowercase();
+        name.contains("meta") || name.contains("byline")
+    }) && !names().any(is_furniture_name)
 }
 
 /// Class names of a story's own footer, which carries its byline and tags.
