@@ -42,6 +42,12 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
         if organisation && person_seen {
             continue;
         }
+        // "Olympia-Verlag GmbH, Nürnberg, Germany": one-word parts after an organisation
+        // are its address, not people.
+        let after_organisation = !person_seen && !names.is_empty();
+        if after_organisation && !name.contains(' ') {
+            continue;
+        }
         if !organisation {
             person_seen = true;
         }

@@ -156,6 +156,11 @@ fn agencies_only_when_nobody_is_named() {
     assert_eq!(names("Associated Press Writer"), Vec::<String>::new());
     assert_eq!(names("The Associated Press"), ["The Associated Press"]);
     assert_eq!(names("By BBC News"), ["BBC News"]);
+    // A publisher's imprint: its town and country are not people.
+    assert_eq!(
+        names("Example-Verlag GmbH, Nürnberg, Germany"),
+        ["Example-Verlag GmbH"]
+    );
 }
 
 #[test]
