@@ -232,21 +232,35 @@ fn strings(value: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// `author`: a string, an object with `name`, or an array of either.
+/// `author`: a string, an object with `name` (or only `givenName`/`familyName`), or an
+/// array of either.
 fn names(value: Option<&Value>) -> Vec<String> {
     match value {
         Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
-        Some(Value::Object(map)) => string(map.get("name")).into_iter().collect(),
+        Some(Value::Object(map)) => string(map.get("name"))
+            .or_else(|| person_name_parts(map))
+            .into_iter()
+            .collect(),
         Some(v) => string(Some(v)).into_iter().collect(),
         None => Vec::new(),
     }
+}
+
+/// A Person given as `givenName` (plus `additionalName`) and `familyName` without `name`.
+fn person_name_parts(map: &serde_json::Map<String, Value>) -> Option<String> {
+    let parts: Vec<String> = ["givenName", "additionalName", "familyName"]
+        .iter()
+        .filter_map(|key| string(map.get(*key)))
+        .collect();
+    string(map.get("familyName"))?;
+    Some(parts.join(" "))
 }
 
 /// `{"@id": "…"}` references replaced by the named object they point to (one level).
 fn resolve(value: &Value, named: &HashMap<&str, &serde_json::Map<String, Value>>) -> Value {
     match value {
         Value::Array(items) => Value::Array(items.iter().map(|v| resolve(v, named)).collect()),
-        Value::Object(map) if !map.contains_key("name") => map
+        Value::Object(map) if !map.contains_key("name") && !map.contains_key("familyName") => map
             .get("@id")
             .and_then(Value::as_str)
             .and_then(|id| named.get(id))
@@ -345,6 +359,14 @@ mod tests {
             article.date_published.as_deref(),
             Some("2003-02-28T21:51:08Z")
         );
+    }
+
+    #[test]
+    fn people_named_only_by_their_parts() {
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","givenName":"Ana","familyName":"Díaz"},{"@type":"Person","givenName":"Bo"}]}</script>"#;
+        let doc = parse(html, &Limits::default());
+        let article = read(&doc, &scripts(&doc)).unwrap();
+        assert_eq!(article.authors, vec!["Ana Díaz"]);
     }
 
     #[test]
