@@ -205,10 +205,14 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
 
 /// An element's text with a space between its text nodes, so a label and a name in
 /// separate elements ("<div>Author</div><div>Marta</div>") do not run together.
+/// Text for screen readers only (a brand or section name, "Posted by") is not shown in the
+/// byline.
 fn spaced_text(doc: &Document, id: NodeId) -> String {
     let mut out = String::new();
     for node in doc.descendants(id) {
-        if let Some(text) = doc.text(node) {
+        if let Some(text) = doc.text(node)
+            && !screen_reader_only(doc, id, node)
+        {
             out.push_str(text);
             out.push(' ');
         }
@@ -217,6 +221,33 @@ fn spaced_text(doc: &Document, id: NodeId) -> String {
         }
     }
     collapse(&out)
+}
+
+/// Class names of text kept for screen readers and hidden from sight.
+const SCREEN_READER_CLASSES: &[&str] = &[
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader",
+    "screenreader",
+];
+
+/// Whether `node`, or an element between it and `top`, is shown to screen readers only.
+fn screen_reader_only(doc: &Document, top: NodeId, node: NodeId) -> bool {
+    let mut current = Some(node);
+    while let Some(id) = current {
+        if doc.attr(id, "class").is_some_and(|class| {
+            let class = class.to_ascii_lowercase();
+            SCREEN_READER_CLASSES.iter().any(|c| class.contains(c))
+        }) {
+            return true;
+        }
+        if id == top {
+            break;
+        }
+        current = doc.parent(id);
+    }
+    false
 }
 
 /// `itemprop=author`: a nested `itemprop=name`, a `content` attribute, or the text.
@@ -273,8 +304,6 @@ const NOT_NAMES: &[&str] = &[
     "view all",
     "read more",
 ];
-/// A name read from visible page text: not an interface word, and not several lower-case
-/// words. Declared metadata is trusted without this check.
 /// The names of a byline as the page shows it, cleaned, without what only looks like one.
 fn plausible_names(raw: &str) -> Vec<String> {
     textmeta::clean_authors(raw)
@@ -283,6 +312,8 @@ fn plausible_names(raw: &str) -> Vec<String> {
         .collect()
 }
 
+/// A name read from visible page text: not an interface word, and not several lower-case
+/// words. Declared metadata is trusted without this check.
 fn plausible_visible_name(name: &str) -> bool {
     let lower = name.to_lowercase();
     if NOT_NAMES.contains(&lower.as_str())

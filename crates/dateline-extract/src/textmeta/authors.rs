@@ -379,6 +379,10 @@ fn clean_part(part: &str) -> Option<String> {
         .map(trim)
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
+    // "Posted [date] by Jane Doe": the label before a cut date is a part of its own.
+    if words.iter().all(|w| lower_in(w, LABEL_WORDS)) {
+        return None;
+    }
     // Words left dangling by a cut date: "von lupa am [date]", "Jane Doe on [date]".
     while words.last().is_some_and(|w| {
         with_lower(w, |w| {

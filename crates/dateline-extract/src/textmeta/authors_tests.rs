@@ -312,3 +312,13 @@ fn drupal_submitted_line_gives_the_name() {
         vec!["Peter Lindqvist"]
     );
 }
+
+#[test]
+fn posted_before_a_date_is_no_name() {
+    assert_eq!(
+        names("Posted October 27, 2012 @  3:28 PM by Jane Walker"),
+        ["Jane Walker"]
+    );
+    assert_eq!(names("Posted"), Vec::<String>::new());
+    assert_eq!(names("Posted by Jane Walker"), ["Jane Walker"]);
+}
