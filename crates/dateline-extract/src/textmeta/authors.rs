@@ -636,8 +636,11 @@ pub(crate) fn starts_like_byline(text: &str) -> bool {
         .chain(&["submitted by", "автор", "yazar"])
         .filter(|prefix| **prefix != "from")
         .any(|prefix| {
+            // "Text: Jane Doe" is a credit, "Text Size" a button.
+            let needs_colon = matches!(*prefix, "text" | "texto");
             lower.strip_prefix(prefix).is_some_and(|rest| {
                 rest.starts_with([' ', ':', '\u{a0}'])
+                    && (!needs_colon || rest.trim_start().starts_with(':'))
                     && rest
                         .trim_start_matches([' ', ':', '\u{a0}'])
                         .chars()

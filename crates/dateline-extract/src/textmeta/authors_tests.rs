@@ -322,3 +322,12 @@ fn posted_before_a_date_is_no_name() {
     assert_eq!(names("Posted"), Vec::<String>::new());
     assert_eq!(names("Posted by Jane Walker"), ["Jane Walker"]);
 }
+
+#[test]
+fn text_opens_a_byline_only_as_a_label() {
+    use crate::textmeta::authors::starts_like_byline;
+    assert!(starts_like_byline("Text: Jane Doe"));
+    assert!(starts_like_byline("Text : Jane Doe"));
+    assert!(!starts_like_byline("Text Size"));
+    assert!(starts_like_byline("By Jane Doe"));
+}
