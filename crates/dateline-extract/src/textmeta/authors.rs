@@ -29,6 +29,9 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
     let raw = crate::text::prefix(raw, 2000);
     let text = collapse_whitespace(raw);
     let text = cut_glued(&text);
+    if let Some(name) = surname_first(&text) {
+        return vec![name];
+    }
     let mut names: Vec<String> = Vec::new();
     let mut person_seen = false;
     for part in split_parts(&text) {
@@ -45,7 +48,7 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
         // "Olympia-Verlag GmbH, Nürnberg, Germany": one-word parts after an organisation
         // are its address, not people.
         let after_organisation = !person_seen && !names.is_empty();
-        if after_organisation && !name.contains(' ') {
+        if after_organisation && !organisation && !name.contains(' ') {
             continue;
         }
         if !organisation {
@@ -67,6 +70,26 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
         return editorial_team(raw).into_iter().collect();
     }
     names
+}
+
+/// "Harm, Robert" (library and Dublin Core style, `DC.creator`, `citation_author`): one
+/// person, surname first, rather than two people of one name each.
+fn surname_first(text: &str) -> Option<String> {
+    let (surname, given) = text.split_once(',')?;
+    fn one_word(s: &str) -> Option<&str> {
+        let s = s.trim();
+        let word = !s.is_empty()
+            && !s.contains([' ', ','])
+            && s.chars().next().is_some_and(char::is_uppercase)
+            && s.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        word.then_some(s)
+    }
+    let (surname, given) = (one_word(surname)?, one_word(given)?);
+    let name = format!("{given} {surname}");
+    (!is_organisation(surname) && !is_organisation(given) && !is_role(given) && !is_role(surname))
+        .then(|| clean_part(&name))
+        .flatten()
+        .filter(|cleaned| cleaned == &name)
 }
 
 /// "Redaktion", "Von: Redaktion", "example.de Redaktion": a byline that names only the

@@ -331,3 +331,11 @@ fn text_opens_a_byline_only_as_a_label() {
     assert!(!starts_like_byline("Text Size"));
     assert!(starts_like_byline("By Jane Doe"));
 }
+
+#[test]
+fn surname_first_is_one_person() {
+    assert_eq!(names("Harm, Robert"), ["Robert Harm"]);
+    assert_eq!(names("Doe, Jane"), ["Jane Doe"]);
+    assert_eq!(names("Jane Doe, John Roe"), ["Jane Doe", "John Roe"]);
+    assert_eq!(names("Reuters, AFP"), ["Reuters", "AFP"]);
+}
