@@ -469,10 +469,35 @@ fn is_timestamp_line(key: &str) -> bool {
     words <= 4
 }
 
+/// Whole lines that are interface labels left in the story's container: media player and
+/// caption toggles, print and text-size buttons. Lower case. Not "photo" or "image": old
+/// pages caption pictures with just that word, and the caption is text.
+const INTERFACE_LABELS: &[&str] = &[
+    "video",
+    "photos",
+    "caption",
+    "hide caption",
+    "toggle caption",
+    "close",
+    "play video",
+    "watch video",
+    "click to enlarge",
+    "enlarge this image",
+    "text size",
+    "reprints",
+    "advert",
+    "zoom",
+    "expand",
+    "story highlights",
+    "getty images",
+    "we apologize, but this video has failed to load.",
+];
+
 fn is_boilerplate_line(key: &str) -> bool {
-    BOILERPLATE_STARTS
-        .iter()
-        .any(|start| key.starts_with(start))
+    INTERFACE_LABELS.contains(&key)
+        || BOILERPLATE_STARTS
+            .iter()
+            .any(|start| key.starts_with(start))
 }
 
 /// Lower case, whitespace folded, for comparisons.
@@ -535,6 +560,14 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn interface_labels_are_whole_lines_only() {
+        assert!(is_boilerplate_line("hide caption"));
+        assert!(is_boilerplate_line("video"));
+        assert!(!is_boilerplate_line("video shows the bridge collapsing"));
+        assert!(!is_boilerplate_line("photo"));
     }
 
     #[test]
