@@ -6,6 +6,7 @@
 //! One walk instead of one per field keeps metadata cheap next to extraction.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -65,6 +66,34 @@ pub(crate) enum DateRole {
     Modified,
 }
 
+/// `<meta>` names a page repeats once per author (`citation_author`, `dc.creator`).
+const REPEATED_AUTHOR_META: &[&str] = &[
+    "citation_author",
+    "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
+    "article:author",
+    "author",
+];
+
+/// Most authors gathered from one repeated `<meta>` name.
+const MAX_REPEATED_AUTHORS: usize = 12;
+
+/// A repeated author `<meta>` adds its name to the list (";"-separated, as bylines list
+/// names); URLs (`article:author` profile links) are never mixed with names.
+fn add_repeated_author(names: &mut String, value: &str) {
+    let is_url = |v: &str| v.contains("://");
+    if is_url(names)
+        || is_url(value)
+        || names.split("; ").any(|n| n == value)
+        || names.matches("; ").count() + 1 >= MAX_REPEATED_AUTHORS
+    {
+        return;
+    }
+    names.push_str("; ");
+    names.push_str(value);
+}
+
 impl Signals {
     pub(crate) fn read(doc: &Document) -> Signals {
         let mut signals = Signals::default();
@@ -111,10 +140,19 @@ impl Signals {
                         // (`property="dc:creator twitter:site_name"`).
                         if !value.is_empty() {
                             for key in key.split_whitespace() {
-                                signals
-                                    .meta
-                                    .entry(key.to_ascii_lowercase())
-                                    .or_insert_with(|| value.clone());
+                                let key = key.to_ascii_lowercase();
+                                match signals.meta.entry(key) {
+                                    Entry::Vacant(slot) => {
+                                        slot.insert(value.clone());
+                                    }
+                                    Entry::Occupied(mut slot) => {
+                                        let repeatable =
+                                            REPEATED_AUTHOR_META.contains(&slot.key().as_str());
+                                        if repeatable {
+                                            add_repeated_author(slot.get_mut(), &value);
+                                        }
+                                    }
+                                }
                             }
                         }
                     }

@@ -32,6 +32,24 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
     if let Some(name) = surname_first(&text) {
         return vec![name];
     }
+    // "Page, Jeffrey C; Hansen, Myron": a list of surname-first names.
+    let text = if text.contains(';') {
+        let converted: Vec<Option<String>> = text.split(';').map(surname_first).collect();
+        if converted.iter().all(Option::is_some) {
+            // Every name already stands checked ("Per Lindqvist" is not "for Lindqvist").
+            let mut names: Vec<String> = converted.into_iter().flatten().collect();
+            names.truncate(MAX_NAMES);
+            return names;
+        }
+        let segments: Vec<String> = text
+            .split(';')
+            .zip(converted)
+            .map(|(segment, name)| name.unwrap_or_else(|| segment.to_string()))
+            .collect();
+        segments.join(";")
+    } else {
+        text
+    };
     let mut names: Vec<String> = Vec::new();
     let mut person_seen = false;
     for part in split_parts(&text) {
@@ -72,24 +90,48 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
     names
 }
 
-/// "Harm, Robert" (library and Dublin Core style, `DC.creator`, `citation_author`): one
-/// person, surname first, rather than two people of one name each.
+/// "Harm, Robert", "Page, Jeffrey C", "Jong, Michiel de" (library and Dublin Core style,
+/// `DC.creator`, `citation_author`): one person, surname first, rather than two people. The
+/// surname is one word and the given part a name with initials or particles after it, so
+/// "Jane Doe, John Roe" stays two people.
 fn surname_first(text: &str) -> Option<String> {
     let (surname, given) = text.split_once(',')?;
-    fn one_word(s: &str) -> Option<&str> {
-        let s = s.trim();
-        let word = !s.is_empty()
-            && !s.contains([' ', ','])
-            && s.chars().next().is_some_and(char::is_uppercase)
-            && s.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
-        word.then_some(s)
+    let surname = surname.trim();
+    let is_word = |s: &str| {
+        s.chars().next().is_some_and(char::is_uppercase)
+            && s.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+    };
+    let is_initial = |s: &str| {
+        let letters = s.trim_end_matches('.');
+        letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
+    };
+    let is_particle =
+        |s: &str| matches!(s, "de" | "da" | "van" | "von" | "der" | "den" | "du" | "la");
+    let words: Vec<&str> = given.split_whitespace().collect();
+    let (first, rest) = words.split_first()?;
+    let plausible = !surname.contains([' ', ','])
+        && is_word(surname)
+        && surname.chars().count() > 1
+        && (is_word(first) || is_initial(first))
+        && rest.len() <= 2
+        && rest.iter().all(|w| is_initial(w) || is_particle(w));
+    if !plausible {
+        return None;
     }
-    let (surname, given) = (one_word(surname)?, one_word(given)?);
-    let name = format!("{given} {surname}");
-    (!is_organisation(surname) && !is_organisation(given) && !is_role(given) && !is_role(surname))
-        .then(|| clean_part(&name))
-        .flatten()
-        .filter(|cleaned| cleaned == &name)
+    let (particles, given): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| is_particle(w));
+    let mut name = given.join(" ");
+    for particle in particles {
+        name.push(' ');
+        name.push_str(particle);
+    }
+    name.push(' ');
+    name.push_str(surname);
+    // An initial reads as an acronym ("F." like "AP"), so only words are checked.
+    let not_a_name = [surname, first].iter().filter(|w| !is_initial(w)).any(|w| {
+        is_organisation(w) || is_role(w) || with_lower(w, |lower| is_byline_word(lower))
+    });
+    (!not_a_name).then_some(name)
 }
 
 /// "Redaktion", "Von: Redaktion", "example.de Redaktion": a byline that names only the

@@ -338,4 +338,12 @@ fn surname_first_is_one_person() {
     assert_eq!(names("Doe, Jane"), ["Jane Doe"]);
     assert_eq!(names("Jane Doe, John Roe"), ["Jane Doe", "John Roe"]);
     assert_eq!(names("Reuters, AFP"), ["Reuters", "AFP"]);
+    assert_eq!(names("Page, Jeffrey C"), ["Jeffrey C Page"]);
+    assert_eq!(names("Kooman, F."), ["F. Kooman"]);
+    assert_eq!(names("Jong, Michiel de"), ["Michiel de Jong"]);
+    assert_eq!(
+        names("Page, Jeffrey C; Hansen, Myron"),
+        ["Jeffrey C Page", "Myron Hansen"]
+    );
+    assert_eq!(names("Doe, John Roe"), ["Doe", "John Roe"]);
 }
