@@ -128,9 +128,10 @@ fn surname_first(text: &str) -> Option<String> {
     name.push(' ');
     name.push_str(surname);
     // An initial reads as an acronym ("F." like "AP"), so only words are checked.
-    let not_a_name = [surname, first].iter().filter(|w| !is_initial(w)).any(|w| {
-        is_organisation(w) || is_role(w) || with_lower(w, |lower| is_byline_word(lower))
-    });
+    let not_a_name = [surname, first]
+        .iter()
+        .filter(|w| !is_initial(w))
+        .any(|w| is_organisation(w) || is_role(w) || with_lower(w, is_byline_word));
     (!not_a_name).then_some(name)
 }
 
