@@ -23,7 +23,7 @@ pub(crate) struct Anchors {
 impl Anchors {
     /// Smaller is closer to the story; `None` when the node sits in page furniture.
     pub(crate) fn distance(&self, doc: &Document, id: NodeId) -> Option<usize> {
-        if in_furniture(doc, id) {
+        if in_furniture(doc, id, self.body) {
             return None;
         }
         if let Some(body) = self.body
@@ -93,11 +93,15 @@ pub(crate) fn is_ancestor(doc: &Document, ancestor: NodeId, mut id: NodeId) -> b
 
 /// Inside navigation, a footer, an aside, a teaser list or reader comments. A story's own
 /// footer (`<article><footer>`, Blogger's `post-footer`, WordPress's `entry-footer`) holds
-/// its byline and dates, so it is not furniture.
-fn in_furniture(doc: &Document, id: NodeId) -> bool {
+/// its byline and dates, so it is not furniture; nor is anything that encloses the story's
+/// body (Blogger wraps its posts in a `widget`).
+fn in_furniture(doc: &Document, id: NodeId, body: Option<NodeId>) -> bool {
     let mut node = Some(id);
     for _ in 0..MAX_CLIMB {
         let Some(current) = node else { break };
+        if body.is_some_and(|body| is_ancestor(doc, current, body)) {
+            return false;
+        }
         if let Some(element) = doc.element(current) {
             match *element.tag() {
                 local_name!("nav") => return true,

@@ -56,6 +56,29 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
         if names.len() >= MAX_NAMES {
             break;
         }
+        // "Karl Schmidt, Software Engineer, Google Maps": after a person, a job title that
+        // is more than role words ("PhD", "Staff Writer" are only that) opens the
+        // affiliation, and what follows it is the employer.
+        if person_seen {
+            let words: Vec<&str> = part
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .collect();
+            // "ERIC TUCKER Associated Press": a wire's name is no job title.
+            let employer = |w: &str| {
+                with_lower(w, |w| {
+                    matches!(
+                        w,
+                        "associated" | "press" | "news" | "desk" | "bureau" | "team"
+                    )
+                })
+            };
+            let roles = words.iter().filter(|w| is_role(w) && !employer(w)).count();
+            if roles > 0 && roles < words.len() {
+                break;
+            }
+        }
         let Some(name) = clean_part(part) else {
             continue;
         };

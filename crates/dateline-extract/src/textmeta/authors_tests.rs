@@ -347,3 +347,27 @@ fn surname_first_is_one_person() {
     );
     assert_eq!(names("Doe, John Roe"), ["Doe", "John Roe"]);
 }
+
+#[test]
+fn a_job_title_after_the_name_ends_the_names() {
+    assert_eq!(
+        names("Posted by Karla Schmidt, Software Engineer, Example Maps"),
+        ["Karla Schmidt"]
+    );
+    assert_eq!(
+        names("Jana Novak, Product Manager and Tom Reyes, Engineering Lead"),
+        ["Jana Novak"]
+    );
+    assert_eq!(
+        names("Jane Roe, PhD, John Doe, PhD"),
+        ["Jane Roe", "John Doe"]
+    );
+}
+
+#[test]
+fn a_wire_after_the_last_name_is_no_job_title() {
+    assert_eq!(
+        names("By ANA LOPEZ, MARY CLARE DOE and ERIC ROE Associated Press"),
+        ["ANA LOPEZ", "MARY CLARE DOE", "ERIC ROE"]
+    );
+}
