@@ -186,6 +186,51 @@ pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
         })
         .or_else(|| prop_date(inputs, DateRole::Modified))
         .or_else(|| visible_update(inputs))
+        .or_else(|| headline_text_update(inputs))
+}
+
+/// Words that announce a modification date in running text, lower case.
+const UPDATE_MARKERS: &[&str] = &[
+    "last updated",
+    "updated",
+    "mis à jour",
+    "mise à jour",
+    "aktualisiert",
+    "actualizado",
+    "actualizada",
+    "atualizado",
+    "aggiornato",
+    "bijgewerkt",
+    "oppdatert",
+    "uppdaterad",
+    "opdateret",
+    "zaktualizowano",
+];
+
+/// Most characters between an update marker and its date ("mis à jour le ").
+const MARKER_TO_DATE_CHARS: usize = 16;
+
+/// An update stated in the lines under the headline, in the same line as the publication
+/// ("publié le 30 janvier 2022, mis à jour le 31 janvier 2022 à 08h00").
+fn headline_text_update(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let headline = inputs.anchors.headline?;
+    let mut after = String::new();
+    position::visit_text(inputs.doc, Some(headline), true, |id, text| {
+        if id.index() > headline.index() {
+            after.push(' ');
+            after.push_str(text);
+            if after.len() >= AFTER_HEADLINE_CHARS {
+                return ControlFlow::Break(());
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    let lower = collapse(&after).to_lowercase();
+    UPDATE_MARKERS.iter().find_map(|marker| {
+        let end = lower.find(marker)? + marker.len();
+        let (date, range) = textmeta::find_date(&lower[end..], inputs.context)?;
+        (lower[end..end + range.start].chars().count() <= MARKER_TO_DATE_CHARS).then_some(date)
+    })
 }
 
 /// A `<time>` or date element marked as an update ("Updated 2 February 2022").
