@@ -182,6 +182,12 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
             }
         }
         after_label = textmeta::is_bare_byline_label(text);
+        if seen < NAME_DATE_LINE_WINDOW
+            && let Some(name) = name_date_line(text)
+        {
+            names = vec![name];
+            return ControlFlow::Break(());
+        }
         if textmeta::starts_like_byline(text)
             && let Some(parent) = doc.parent(id)
         {
@@ -201,6 +207,37 @@ fn headline_byline(doc: &Document, anchors: Anchors) -> Vec<String> {
         }
     });
     names
+}
+
+/// How far under the headline (characters of text) an unmarked "Name · date" line is read.
+const NAME_DATE_LINE_WINDOW: usize = 200;
+
+/// "Martin Greaves · 30 January 2022": a line under the headline that is only a person's
+/// name and a date, with a separator between them, is the byline.
+fn name_date_line(text: &str) -> Option<String> {
+    if text.chars().count() > MAX_LABELLED_NAME_CHARS {
+        return None;
+    }
+    let (_, range) = textmeta::find_date(text, &textmeta::DateContext::default())?;
+    let before = &text[..range.start];
+    let separated = before
+        .trim_end()
+        .ends_with(['·', '|', '•', '-', '–', '—', ',']);
+    let name = before
+        .trim_end()
+        .trim_end_matches(['·', '|', '•', '-', '–', '—', ','])
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person_shaped = (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !separated || !person_shaped || !text[range.end..].trim().is_empty() {
+        return None;
+    }
+    let cleaned = plausible_names(name);
+    (cleaned.len() == 1 && cleaned[0] == name && !textmeta::is_organisation(name))
+        .then(|| name.to_string())
 }
 
 /// An element's text with a space between its text nodes, so a label and a name in
@@ -336,4 +373,30 @@ fn dedup(names: Vec<String>) -> Vec<String> {
         .into_iter()
         .filter(|n| seen.insert(n.to_lowercase()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_date_line;
+
+    #[test]
+    fn a_name_and_a_date_alone_make_a_byline() {
+        assert_eq!(
+            name_date_line("Martin Greaves · 30 January 2022").as_deref(),
+            Some("Martin Greaves")
+        );
+        assert_eq!(
+            name_date_line("Ana Ruiz | 2022-01-30").as_deref(),
+            Some("Ana Ruiz")
+        );
+        // A place, an organisation, a sentence, or no separator: not a byline.
+        assert_eq!(name_date_line("Berlin · 30 January 2022"), None);
+        assert_eq!(name_date_line("Metro News Desk · 30 January 2022"), None);
+        assert_eq!(name_date_line("Martin Greaves 30 January 2022"), None);
+        assert_eq!(name_date_line("The council met on · 30 January 2022"), None);
+        assert_eq!(
+            name_date_line("Martin Greaves · 30 January 2022 in Leeds"),
+            None
+        );
+    }
 }
