@@ -38,6 +38,11 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     let place_end = place_end(text)?;
     let raw_place = text.get(..place_end)?;
     let place = raw_place.trim_end_matches([',', ' ']).trim_end();
+    // "ПЕТРОПАВЛОВСК. КАЗИНФОРМ –": the agency after the place and a full stop.
+    let (place, agency_in_place) = match place.rsplit_once(". ") {
+        Some((city, agency)) if is_wire_agency(agency) => (city, Some(agency)),
+        _ => (place, None),
+    };
     let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > MAX_PLACE_WORDS {
         return None;
@@ -87,11 +92,16 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     let rest = &text[pos..];
     let trimmed = rest.trim_start();
     pos += rest.len() - trimmed.len();
-    let mut agencies = Vec::new();
-    let mut known_agency = false;
+    let mut agencies: Vec<String> = agency_in_place.into_iter().map(str::to_string).collect();
+    let mut known_agency = agency_in_place.is_some();
     let mut paren_date = false;
     let mut had_paren = false;
-    if let Some(inner) = trimmed.strip_prefix('(') {
+    if let Some((name, len)) = slashed_agency(trimmed) {
+        // "MOSCOW, January 30. /TASS/. Russia": the agency between slashes.
+        known_agency = true;
+        agencies.push(name.to_string());
+        pos += len;
+    } else if let Some(inner) = trimmed.strip_prefix('(') {
         let close = inner.find(')')?;
         if close > MAX_PREFIX {
             return None;
@@ -111,7 +121,18 @@ pub fn parse_dateline(paragraph: &str, ctx: &DateContext) -> Option<(Dateline, u
     let after = &text[pos..];
     let (dash_len, dashed) = dash(after);
     let end = pos + dash_len;
-    let following = text[end..].trim_start();
+    let mut end = end;
+    let mut following = text[end..].trim_start();
+    // "МОСКВА, 30 янв – РИА Новости. Россия": the agency after the dash, closed by a stop.
+    if dashed
+        && agencies.is_empty()
+        && let Some((name, len)) = agency_after_dash(following)
+    {
+        known_agency = true;
+        agencies.push(name.to_string());
+        end += text[end..].len() - following.len() + len;
+        following = text[end..].trim_start();
+    }
     // A dateline alone in its paragraph (the story goes on in the next one) needs its dash.
     if following.is_empty() && !dashed {
         return None;
@@ -231,12 +252,31 @@ fn is_title_word(w: &str) -> bool {
 /// bytes it takes.
 /// The date is `None` when it has no year and there is no reference to take one from.
 fn short_date(s: &str, ctx: &DateContext) -> Option<(Option<PageDate>, usize)> {
+    const MAX_DATE_BYTES: usize = 40;
     let body = s.strip_prefix(',')?;
-    let paren = body.find('(')?;
-    if paren > 40 {
+    let window = &body[..floor_char_boundary(body, MAX_DATE_BYTES + 4)];
+    // The date ends at the agency's parenthesis or slash ("/TASS/"), or at the dash
+    // ("ROMA, 30 GEN -").
+    let end = [
+        window.find('('),
+        window.find(". /"),
+        window.find(" /"),
+        window.find(" - "),
+        window.find(" – "),
+        window.find(" — "),
+    ]
+    .into_iter()
+    .flatten()
+    .min()?;
+    if end > MAX_DATE_BYTES {
         return None;
     }
-    let segment = &body[..paren];
+    let segment = &body[..end];
+    // "MADRID, 30 (EUROPA PRESS)": the day alone, whose month the text does not give.
+    let day_only = segment.trim();
+    if (1..=2).contains(&day_only.len()) && day_only.bytes().all(|b| b.is_ascii_digit()) {
+        return Some((None, 1 + segment.len()));
+    }
     let date = match find_date(segment, ctx) {
         Some((d, range))
             if segment[..range.start].trim().is_empty()
@@ -327,6 +367,30 @@ fn paren_content(
         return None;
     }
     Some((names, date, dated))
+}
+
+/// "/TASS/." or ". /ТАСС/. " at the start of `s`: the agency and the bytes taken, up to the
+/// next word.
+fn slashed_agency(s: &str) -> Option<(&str, usize)> {
+    let body = s.strip_prefix(". ").unwrap_or(s).strip_prefix('/')?;
+    let close = body.find('/')?;
+    let name = &body[..close];
+    if !agency_like(name) || !is_wire_agency(name) {
+        return None;
+    }
+    let after = &body[close + 1..];
+    let after_stop = after.strip_prefix('.').unwrap_or(after);
+    let taken = s.len() - after_stop.len();
+    let spaces = after_stop.len() - after_stop.trim_start().len();
+    Some((name, taken + spaces))
+}
+
+/// A known wire agency closed by a full stop right after the dateline's dash ("РИА
+/// Новости."): the agency and the bytes taken, including the space after the stop.
+fn agency_after_dash(s: &str) -> Option<(&str, usize)> {
+    let stop = s.find(". ")?;
+    let name = &s[..stop];
+    (agency_like(name) && is_wire_agency(name)).then_some((name, stop + 2))
 }
 
 /// Short, starts with a letter, no sentence punctuation.
@@ -435,4 +499,13 @@ fn is_label(place: &str) -> bool {
     ];
     let lower = place.to_lowercase();
     LABELS.contains(&lower.as_str()) || place.chars().filter(|c| c.is_alphabetic()).count() < 2
+}
+
+/// The largest char boundary of `s` at or below `index`.
+fn floor_char_boundary(s: &str, index: usize) -> usize {
+    let mut index = index.min(s.len());
+    while !s.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }

@@ -193,3 +193,58 @@ fn leaves_ordinary_sentences_alone() {
         }
     }
 }
+
+#[test]
+fn reads_slashed_trailing_and_undated_wire_styles() {
+    let ctx = reference();
+    let cases = [
+        (
+            "MOSCOW, January 30. /TASS/. Russia said",
+            dl("MOSCOW", &["TASS"], Some("2022-01-30")),
+            "Russia said",
+        ),
+        (
+            "МОСКВА, 30 января. /ТАСС/. Россия заявила",
+            dl("МОСКВА", &["ТАСС"], Some("2022-01-30")),
+            "Россия заявила",
+        ),
+        (
+            "МОСКВА, 30 янв – РИА Новости. Россия заявила",
+            dl("МОСКВА", &["РИА Новости"], Some("2022-01-30")),
+            "Россия заявила",
+        ),
+        (
+            "ПЕТРОПАВЛОВСК. КАЗИНФОРМ – Птицефабрику построят",
+            dl("ПЕТРОПАВЛОВСК", &["КАЗИНФОРМ"], None),
+            "Птицефабрику построят",
+        ),
+        (
+            "MADRID, 30 (EUROPA PRESS) - El Gobierno ha",
+            dl("MADRID", &["EUROPA PRESS"], None),
+            "El Gobierno ha",
+        ),
+        (
+            "ROMA, 30 GEN - Il governo ha",
+            dl("ROMA", &[], Some("2022-01-30")),
+            "Il governo ha",
+        ),
+    ];
+    for (paragraph, want, rest) in cases {
+        let paragraph = format!("{paragraph}{TAIL}");
+        let got = read(&paragraph, &ctx);
+        assert_eq!(
+            got.map(|(d, r)| (d, r.to_string())),
+            Some((want, format!("{rest}{TAIL}"))),
+            "{paragraph}"
+        );
+    }
+    // Slashes and stops that are not an agency's.
+    for paragraph in [
+        "MOSCOW, January 30. /Then the council said/. It met",
+        "LONDON – Prices rose. Then they fell again on Monday, traders said in the city.",
+        "PARIS. The city – a long essay about the river and its bridges over the centuries.",
+    ] {
+        let got = parse_dateline(paragraph, &ctx).map(|(d, _)| d.agencies);
+        assert!(got.is_none_or(|a| a.is_empty()), "{paragraph}");
+    }
+}
