@@ -55,9 +55,26 @@ pub(crate) fn title(
         }
     }
     if let Some(first) = declared.first() {
-        return Some(strip_site(first, site));
+        // A logo `<h1>` naming the blog ("Headline | Blog Name" under <h1>Blog Name</h1>)
+        // tells which segment is the site when no site name is declared.
+        let logo = site.is_none().then(|| logo_segment(first, signals)).flatten();
+        return Some(strip_site(first, site.or(logo.as_deref())));
     }
     signals.h1s.first().map(|(_, h1)| h1.clone())
+}
+
+/// The text of an `<h1>` that is the last segment of `declared` (the site's logo heading).
+fn logo_segment(declared: &str, signals: &Signals) -> Option<String> {
+    let spaced = declared.replace('\u{a0}', " ");
+    signals.h1s.iter().find_map(|(_, h1)| {
+        let key = normalise(h1);
+        let last_segment = TITLE_SEPARATORS.iter().any(|separator| {
+            spaced
+                .rsplit_once(separator)
+                .is_some_and(|(_, last)| normalise(last) == key)
+        });
+        (key.len() >= 3 && last_segment).then(|| h1.clone())
+    })
 }
 
 /// The declared title starts with the h1 (normalised `key`) and adds a subtitle or the site
@@ -166,6 +183,16 @@ mod tests {
         assert_eq!(
             title_of(head, "<h1>Harbour Post</h1>").as_deref(),
             Some("Ferry fares rise again this spring")
+        );
+    }
+
+    #[test]
+    fn a_logo_heading_names_the_site_segment() {
+        let head = r#"<title>Liver with apple and onion | Love Goes Through the Stomach</title>"#;
+        let body = r#"<h1><a href="/">Love Goes Through the Stomach</a></h1><p>Text.</p>"#;
+        assert_eq!(
+            title_of(head, body).as_deref(),
+            Some("Liver with apple and onion")
         );
     }
 
