@@ -614,29 +614,41 @@ pub(crate) fn url_date(url: &str, ctx: &DateContext) -> Option<PageDate> {
         .split(['/', '-', '_', '.'])
         .filter(|s| !s.is_empty())
         .collect();
-    parts.windows(3).find_map(|w| {
-        if !w.iter().all(|s| s.bytes().all(|b| b.is_ascii_digit())) {
+    // "/20200428/": the compact form as a whole path segment.
+    let compact = path.split('/').find_map(|segment| {
+        if segment.len() != 8 || !segment.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let short = |s: &str| (1..=2).contains(&s.len());
-        let number = |s: &str| s.parse::<u32>().ok();
-        if w[0].len() == 4 && short(w[1]) && short(w[2]) {
-            return ctx
-                .make_date(number(w[0])?, number(w[1])?, number(w[2])?)
-                .map(PageDate::day);
-        }
-        if short(w[0]) && short(w[1]) && w[2].len() == 4 {
-            let (first, second) = (number(w[0])?, number(w[1])?);
-            let day_first = first > 12 || (second <= 12 && ctx.prefer_day_first);
-            let (month, day) = if day_first {
-                (second, first)
-            } else {
-                (first, second)
-            };
-            return ctx.make_date(number(w[2])?, month, day).map(PageDate::day);
-        }
-        None
-    })
+        let number = |range: std::ops::Range<usize>| segment.get(range)?.parse::<u32>().ok();
+        ctx.make_date(number(0..4)?, number(4..6)?, number(6..8)?)
+            .map(PageDate::day)
+    });
+    parts
+        .windows(3)
+        .find_map(|w| {
+            if !w.iter().all(|s| s.bytes().all(|b| b.is_ascii_digit())) {
+                return None;
+            }
+            let short = |s: &str| (1..=2).contains(&s.len());
+            let number = |s: &str| s.parse::<u32>().ok();
+            if w[0].len() == 4 && short(w[1]) && short(w[2]) {
+                return ctx
+                    .make_date(number(w[0])?, number(w[1])?, number(w[2])?)
+                    .map(PageDate::day);
+            }
+            if short(w[0]) && short(w[1]) && w[2].len() == 4 {
+                let (first, second) = (number(w[0])?, number(w[1])?);
+                let day_first = first > 12 || (second <= 12 && ctx.prefer_day_first);
+                let (month, day) = if day_first {
+                    (second, first)
+                } else {
+                    (first, second)
+                };
+                return ctx.make_date(number(w[2])?, month, day).map(PageDate::day);
+            }
+            None
+        })
+        .or(compact)
 }
 
 /// A timestamp near midnight names its day in the zone it was written in, which need not be
@@ -757,6 +769,11 @@ mod tests {
         );
         assert_eq!(url("https://e.com/item/40-10-2021"), None);
         assert_eq!(url("https://e.com/v/1-2-3"), None);
+        assert_eq!(
+            url("https://e.com/20200428/a-story").as_deref(),
+            Some("2020-04-28")
+        );
+        assert_eq!(url("https://e.com/a/20201340/b"), None);
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub(crate) fn title(
     if let Some(first) = declared.first() {
         // A logo `<h1>` naming the blog ("Headline | Blog Name" under <h1>Blog Name</h1>)
         // tells which segment is the site when no site name is declared.
-        let logo = site.is_none().then(|| logo_segment(first, signals)).flatten();
+        let logo = site
+            .is_none()
+            .then(|| logo_segment(first, signals))
+            .flatten();
         return Some(strip_site(first, site.or(logo.as_deref())));
     }
     signals.h1s.first().map(|(_, h1)| h1.clone())

@@ -330,7 +330,8 @@ fn parse_iso(b: &[u8]) -> Option<Option<PageDate>> {
     let mut second = 0;
     if colon && b.get(j) == Some(&b':') {
         j += 1;
-        second = digits(b, &mut j, 2).unwrap_or(0);
+        // Some CMSs write unpadded seconds ("23:15:0Z").
+        second = one_or_two(b, &mut j).unwrap_or(0);
     } else if !colon && let Some(s) = digits(b, &mut j, 2) {
         second = s;
     }
