@@ -73,6 +73,9 @@ pub enum NotArticle {
     IndexPage,
     /// Mostly list items: a list of links or teasers.
     LinkList,
+    /// Too little body text, and the page says it needs JavaScript to show its content (an
+    /// app shell with a `<noscript>` notice).
+    NeedsJavaScript,
     /// Too little body text.
     TooShort,
 }
@@ -86,14 +89,54 @@ impl NotArticle {
             NotArticle::LoginWall => "login_wall",
             NotArticle::IndexPage => "index_page",
             NotArticle::LinkList => "link_list",
+            NotArticle::NeedsJavaScript => "needs_javascript",
             NotArticle::TooShort => "too_short",
         }
     }
 }
 
-/// Decides whether `article`, extracted from a page at `url`, is a news article.
-pub fn judge(article: &Article, url: Option<&str>) -> Result<(), NotArticle> {
+/// Notices of pages that render their content with scripts, compared on lower-cased bytes.
+const JAVASCRIPT_NOTICES: &[&str] = &[
+    "enable javascript",
+    "javascript is disabled",
+    "javascript is required",
+    "requires javascript",
+    "need javascript",
+    "turn on javascript",
+    "javascript aktivieren",
+    "javascript ist deaktiviert",
+    "activer javascript",
+    "activez javascript",
+    "habilitar javascript",
+    "habilite javascript",
+    "attiva javascript",
+    "abilitare javascript",
+];
+
+/// Page bytes searched for a JavaScript notice: app shells are small.
+const NOTICE_SEARCH_BYTES: usize = 256 * 1024;
+
+/// Whether the page says it needs JavaScript to show its content.
+pub fn needs_javascript(page: &[u8]) -> bool {
+    static NOTICES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(JAVASCRIPT_NOTICES)
+                .ok()
+        });
+    let page = &page[..page.len().min(NOTICE_SEARCH_BYTES)];
+    NOTICES.as_ref().is_some_and(|n| n.is_match(page))
+}
+
+/// Decides whether `article`, extracted from `page` (when the input had markup) at `url`,
+/// is a news article.
+pub fn judge(article: &Article, url: Option<&str>, page: Option<&[u8]>) -> Result<(), NotArticle> {
     let words = reading_words(article);
+    // An app shell: say why it is empty rather than that it is.
+    if words < MIN_ARTICLE_WORDS && page.is_some_and(needs_javascript) {
+        return Err(NotArticle::NeedsJavaScript);
+    }
     if words == 0 {
         return Err(NotArticle::Empty);
     }
@@ -206,7 +249,7 @@ mod tests {
     fn long_story_is_an_article() {
         let a = article("Harbour council votes on ferry terminal", 300);
         assert_eq!(
-            judge(&a, Some("https://news.example/2024/08/harbour")),
+            judge(&a, Some("https://news.example/2024/08/harbour"), None),
             Ok(())
         );
     }
@@ -222,7 +265,7 @@ mod tests {
             a.word_count < MIN_ARTICLE_WORDS,
             "whitespace words undercount CJK"
         );
-        assert_eq!(judge(&a, None), Ok(()));
+        assert_eq!(judge(&a, None, None), Ok(()));
     }
 
     #[test]
@@ -231,12 +274,12 @@ mod tests {
         let mut a = article("Harbour council votes", 45);
         a.text.insert_str(0, &"-".repeat(PREFIX_BYTES + 100));
         assert_eq!(reading_words(&a), 45);
-        assert_eq!(judge(&a, None), Err(NotArticle::TooShort));
+        assert_eq!(judge(&a, None, None), Err(NotArticle::TooShort));
         // Enough words within the prefix: certain without counting the rest.
         let b = article("Harbour council votes", 2_000);
         assert!(b.text.len() > PREFIX_BYTES);
         assert!(reading_words(&b) >= CERTAIN_ARTICLE_WORDS);
-        assert_eq!(judge(&b, Some("https://news.example/tag/x/")), Ok(()));
+        assert_eq!(judge(&b, Some("https://news.example/tag/x/"), None), Ok(()));
         // A multi-byte character across the cut.
         let mut c = article("Harbour council votes", 60);
         c.text
@@ -247,22 +290,22 @@ mod tests {
     #[test]
     fn short_body_is_not() {
         let a = article("Harbour council votes", 40);
-        assert_eq!(judge(&a, None), Err(NotArticle::TooShort));
+        assert_eq!(judge(&a, None, None), Err(NotArticle::TooShort));
     }
 
     #[test]
     fn error_title_is_an_error_page_but_not_inside_a_word() {
         let a = article("404 - Page not found", 30);
-        assert_eq!(judge(&a, None), Err(NotArticle::ErrorPage));
+        assert_eq!(judge(&a, None, None), Err(NotArticle::ErrorPage));
         let b = article("Terrorism trial opens", 200);
-        assert_eq!(judge(&b, None), Ok(()));
+        assert_eq!(judge(&b, None, None), Ok(()));
     }
 
     #[test]
     fn tag_url_without_date_is_an_index_page() {
         let a = article("Stories tagged harbour", 200);
         assert_eq!(
-            judge(&a, Some("https://news.example/tag/harbour/")),
+            judge(&a, Some("https://news.example/tag/harbour/"), None),
             Err(NotArticle::IndexPage)
         );
     }
@@ -271,7 +314,7 @@ mod tests {
     fn login_wall_is_recognised() {
         let mut a = article("Members only", 100);
         a.text.push_str(" Please log in to read the rest.");
-        assert_eq!(judge(&a, None), Err(NotArticle::LoginWall));
+        assert_eq!(judge(&a, None, None), Err(NotArticle::LoginWall));
     }
 
     #[test]
@@ -288,8 +331,25 @@ mod tests {
             items,
         }]);
         assert_eq!(
-            judge(&a, Some("https://news.example/latest")),
+            judge(&a, Some("https://news.example/latest"), None),
             Err(NotArticle::LinkList)
         );
+    }
+
+    #[test]
+    fn an_app_shell_needs_javascript() {
+        let shell = b"<html><body><div id=\"root\"></div><noscript>You need to Enable JavaScript to run this app.</noscript></body></html>";
+        let empty = Article::default();
+        assert_eq!(
+            judge(&empty, None, Some(shell)),
+            Err(NotArticle::NeedsJavaScript)
+        );
+        assert_eq!(
+            judge(&empty, None, Some(b"<p></p>")),
+            Err(NotArticle::Empty)
+        );
+        // A story long enough to stand is an article whatever its noscript notice says.
+        let story = article("Harbour reopens", 120);
+        assert_eq!(judge(&story, None, Some(shell)), Ok(()));
     }
 }

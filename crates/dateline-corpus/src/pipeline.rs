@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use crossbeam_channel::{Receiver, Sender, bounded};
 
+use crate::classify::NotArticle;
 use crate::config::{CorpusConfig, DedupMode};
 use crate::dedup_state::{self, DedupState, ShardLog};
 use crate::error::CorpusError;
@@ -330,7 +331,8 @@ impl Writer<'_> {
                     Counts::bump(&mut counts.not_articles, why.name());
                 }
                 let id = prov.record_id(&source);
-                let mut record = OutputRecord::new(kept.article, prov, kept.not_article.is_none());
+                let mut record =
+                    OutputRecord::new(kept.article, prov, kept.not_article.map(NotArticle::name));
                 if let (Some(state), Some(log), Some(fp)) =
                     (&mut self.dedup, shard.log.as_mut(), kept.fingerprint)
                 {

@@ -115,7 +115,7 @@ impl Worker {
         if prov.warc_file.is_none() {
             article.source = Some(source.to_string());
         }
-        let not_article = classify::judge(&article, prov.url.as_deref()).err();
+        let not_article = classify::judge(&article, prov.url.as_deref(), body).err();
         if let Some(why) = not_article
             && !self.output.keep_all
         {

@@ -28,10 +28,17 @@ pub struct OutputRecord {
     pub duplicate_of: Option<String>,
     /// `false` for pages judged not to be articles (written only with `--all`).
     pub is_article: bool,
+    /// Why a page is not an article (the `not_articles` keys of `stats.json`, such as
+    /// `needs_javascript`); `null` for articles.
+    pub not_article: Option<&'static str>,
 }
 
 impl OutputRecord {
-    pub(crate) fn new(mut article: Article, prov: Provenance, is_article: bool) -> Self {
+    pub(crate) fn new(
+        mut article: Article,
+        prov: Provenance,
+        not_article: Option<&'static str>,
+    ) -> Self {
         if prov.url.is_some() {
             article.url = prov.url;
         }
@@ -44,7 +51,8 @@ impl OutputRecord {
             fetched_at: prov.fetched_at,
             cluster_id: None,
             duplicate_of: None,
-            is_article,
+            is_article: not_article.is_none(),
+            not_article,
         }
     }
 }

@@ -95,6 +95,7 @@ pub fn schema() -> SchemaRef {
         fields.push(Field::new(name, DataType::Utf8, true));
     }
     fields.push(Field::new("is_article", DataType::Boolean, false));
+    fields.push(Field::new("not_article", DataType::Utf8, true));
     Arc::new(Schema::new(fields))
 }
 
@@ -171,6 +172,7 @@ fn record_batch(rows: &[OutputRecord]) -> Result<RecordBatch, arrow_schema::Arro
         is_article.append_value(r.is_article);
     }
     columns.push(Arc::new(is_article.finish()));
+    columns.push(strings(rows.iter().map(|r| r.not_article)));
     RecordBatch::try_new(schema(), columns)
 }
 
