@@ -163,21 +163,19 @@ pub(crate) fn title(
     // A standfirst often sits right under the headline and scores as well (it stands on the
     // byline): a shorter candidate just above the winner, scoring nearly as high, is the
     // headline.
-    if let Some((best_score, best_unit)) = best {
-        let weight = units[best_unit].f.weight();
-        let best_is_sentence = units[best_unit].f.ends_sentence;
-        if let Some(&(score, unit)) = scored.iter().find(|&&(s, j)| {
-            j < best_unit
-                && j + STANDFIRST_REACH >= best_unit
-                && s + STANDFIRST_SLACK >= best_score
-                && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
-                && exact(facts, (s, j)) + STANDFIRST_SLACK >= best_score
-        }) {
-            best = Some((exact(facts, (score, unit)), unit));
-        }
+    if let Some(head) = best.and_then(|b| above_standfirst(units, seg, facts, &scored, b)) {
+        best = Some(head);
     }
     if let Some(head) = best.and_then(|b| block_head(units, seg, facts, &scored, b)) {
         best = Some(head);
+        // The block's head may itself be the standfirst under the headline (a headline of
+        // a few words above it is more often a label).
+        if let Some(head) = best
+            .and_then(|b| above_standfirst(units, seg, facts, &scored, b))
+            .filter(|&(_, k)| units[k].f.weight() >= 5)
+        {
+            best = Some(head);
+        }
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
     // lower-cased one of a share box or a print header).
@@ -193,6 +191,9 @@ pub(crate) fn title(
 /// votes`) when the page prints the rest alone elsewhere (in a teaser list or a crumb).
 pub(crate) fn title_text<'a>(units: &[Line<'a>], title: Title) -> &'a str {
     let text = units[title.unit].text;
+    if let Some(punctuated) = punctuated_above(units, title.unit) {
+        return punctuated;
+    }
     for separator in [" / ", " › ", " » ", " > "] {
         let parts: Vec<&str> = text.split(separator).collect();
         if parts.len() >= 3
@@ -205,7 +206,17 @@ pub(crate) fn title_text<'a>(units: &[Line<'a>], title: Title) -> &'a str {
             return last.trim();
         }
     }
-    const MAX_HASHED_WORDS: u32 = 40;
+    let printed_alone = |part: &str| {
+        const MAX_HASHED_WORDS: u32 = 40;
+        let key = caseless_hash(part);
+        units.iter().enumerate().any(|(i, u)| {
+            i != title.unit
+                && u.f.words <= MAX_HASHED_WORDS
+                && u.text.len() == part.len()
+                && caseless_hash(u.text) == key
+                && eq_caseless(u.text, part)
+        })
+    };
     for separator in [" - ", " – ", " — ", ": ", " : ", " | "] {
         let Some((_, rest)) = text.split_once(separator) else {
             continue;
@@ -218,19 +229,52 @@ pub(crate) fn title_text<'a>(units: &[Line<'a>], title: Title) -> &'a str {
         {
             continue;
         }
-        let key = caseless_hash(rest);
-        let printed_alone = units.iter().enumerate().any(|(i, u)| {
-            i != title.unit
-                && u.f.words <= MAX_HASHED_WORDS
-                && u.text.len() == rest.len()
-                && caseless_hash(u.text) == key
-                && eq_caseless(u.text, rest)
-        });
-        if printed_alone {
+        if printed_alone(rest) {
             return rest;
         }
     }
+    // A site's name after the headline (`Harbour votes | Coastal News`) goes when the page
+    // prints the headline alone too.
+    for separator in [" | ", " - ", " – ", " — "] {
+        let Some((head, _)) = text.rsplit_once(separator) else {
+            continue;
+        };
+        let head = head.trim();
+        if head.split_whitespace().count() >= 3
+            && head.len() * 5 >= text.len() * 3
+            && printed_alone(head)
+        {
+            return head;
+        }
+    }
     text
+}
+
+/// The headline as a line just above prints it with its kicker's colon: pages set kicker
+/// and headline as two elements, which flatteners run together without the colon
+/// (`Harbour vote "Yes" to the library`) or with a space before it (`Harbour vote : ...`),
+/// while the breadcrumb's last entry names the page as one string
+/// (`Harbour vote: "Yes" to the library`). Same letters and digits in the same order.
+fn punctuated_above<'a>(units: &[Line<'a>], i: usize) -> Option<&'a str> {
+    let text = units[i].text;
+    if text.contains(": ") && !text.contains(" : ") {
+        return None;
+    }
+    let letters = |t: &'a str| {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    };
+    units[i.saturating_sub(CRUMB_REACH)..i]
+        .iter()
+        .rev()
+        .map(|u| u.text)
+        .find(|above| {
+            above.len() <= text.len() + 4
+                && above.contains(": ")
+                && !above.contains(" : ")
+                && letters(above).eq(letters(text))
+        })
 }
 
 /// Whether a line just above (`Home » World » Harbour town votes`, `3. Harbour town votes`)
@@ -254,6 +298,31 @@ fn ends_breadcrumb(units: &[Line<'_>], i: usize) -> bool {
 /// for candidates that can still win).
 fn exact_score(facts: &mut Facts<'_, '_>, (score, i): (i32, usize)) -> i32 {
     score - if facts.names(i) { NAMES_PENALTY } else { 0 }
+}
+
+/// The headline above a standfirst: a shorter candidate (or one not ending like a sentence
+/// above a winner that does) within reach above the winner, scoring nearly as high. A line
+/// printed elsewhere on the page (a section label also in the menu) does not displace a
+/// winner printed once, and neither does a crumb path.
+fn above_standfirst(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    facts: &mut Facts<'_, '_>,
+    scored: &[(i32, usize)],
+    (best_score, best_unit): (i32, usize),
+) -> Option<(i32, usize)> {
+    let weight = units[best_unit].f.weight();
+    let best_is_sentence = units[best_unit].f.ends_sentence;
+    let &(score, unit) = scored.iter().find(|&&(s, j)| {
+        j < best_unit
+            && j + STANDFIRST_REACH >= best_unit
+            && s + STANDFIRST_SLACK >= best_score
+            && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
+            && (!seg.repeated[j] || seg.repeated[best_unit])
+            && !is_path_or_pager(units[j].text)
+            && exact_score(facts, (s, j)) + STANDFIRST_SLACK >= best_score
+    })?;
+    Some((exact_score(facts, (score, unit)), unit))
 }
 
 /// The headline heads the block above its byline: a standfirst, a photo caption or a line
