@@ -16,6 +16,9 @@ use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dat
 const STANDFIRST_REACH: usize = 3;
 /// How far below the winner's score a headline above its standfirst may be.
 const STANDFIRST_SLACK: i32 = 2;
+/// A line of fewer words above a standfirst is a section label or a kicker, not the
+/// headline.
+const STANDFIRST_HEAD_WORDS: u32 = 4;
 /// How far above its byline the headline may head the block of standfirst, caption and role
 /// lines, and how far below the block's best score it may be (see [`title`]).
 const BLOCK_REACH: usize = 4;
@@ -34,6 +37,9 @@ const TITLE_WINDOW: usize = 25;
 /// costs it.
 const BELOW_BODY_REACH: usize = 4;
 const BELOW_BODY_COST: i32 = 2;
+/// How far under such a candidate the article may start (a share row, a byline and a date
+/// line can stand between).
+const BELOW_BODY_ARTICLE: usize = 6;
 /// Units after the body searched for tags and the section.
 const TAIL_WINDOW: usize = 80;
 
@@ -72,7 +78,7 @@ pub(crate) fn title(
         .filter(|&j| {
             seg.classes[j + 1..]
                 .iter()
-                .take(2)
+                .take(BELOW_BODY_ARTICLE)
                 .any(|c| matches!(c, Class::Good))
         })
         .collect();
@@ -87,6 +93,7 @@ pub(crate) fn title(
                     || has_clock(unit.text)
                     || has_published_label(unit.text)
             })
+            || published_ago(unit.text)
         {
             continue;
         }
@@ -303,7 +310,9 @@ fn exact_score(facts: &mut Facts<'_, '_>, (score, i): (i32, usize)) -> i32 {
 /// The headline above a standfirst: a shorter candidate (or one not ending like a sentence
 /// above a winner that does) within reach above the winner, scoring nearly as high. A line
 /// printed elsewhere on the page (a section label also in the menu) does not displace a
-/// winner printed once, and neither does a crumb path.
+/// winner printed once, and neither do a crumb path, a label of a few words (`Krieg in der
+/// Ukraine`, `Escuchar artículo`), a line starting in lower case (`in Noticias de ...`) or
+/// a filing line (`Posted in News, Local`).
 fn above_standfirst(
     units: &[Line<'_>],
     seg: &Segmentation,
@@ -320,6 +329,9 @@ fn above_standfirst(
             && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
             && (!seg.repeated[j] || seg.repeated[best_unit])
             && !is_path_or_pager(units[j].text)
+            && units[j].f.weight() >= STANDFIRST_HEAD_WORDS
+            && !units[j].text.starts_with(char::is_lowercase)
+            && !has_published_label(units[j].text)
             && exact_score(facts, (s, j)) + STANDFIRST_SLACK >= best_score
     })?;
     Some((exact_score(facts, (score, unit)), unit))
@@ -328,7 +340,8 @@ fn above_standfirst(
 /// The headline heads the block above its byline: a standfirst, a photo caption or a line
 /// naming the author's role or outlet sits between them and stands right on the byline, so
 /// it can outscore the headline. A longer line higher up in the same block, not a crumb
-/// path or a pager link, scoring nearly as high, is the headline. A winner printed again
+/// path or a pager link, not starting in lower case (`tv nt msh`) and not a filing line
+/// (`Posted in News, Local`), scoring nearly as high, is the headline. A winner printed again
 /// on the page, or named by a crumb above, keeps its place.
 fn block_head(
     units: &[Line<'_>],
@@ -352,6 +365,8 @@ fn block_head(
             && (w >= 5 || w > weight)
             && !units[k].f.ends_sentence
             && !is_path_or_pager(units[k].text)
+            && !units[k].text.starts_with(char::is_lowercase)
+            && !has_published_label(units[k].text)
             && !contains_caseless(units[k].text, winner)
             && above.is_none_or(|(a, b)| s > a || s == a && k < b)
         {
@@ -593,6 +608,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         || f.chars < 8
         || unit.text.ends_with([',', ':', ';'])
         || (unit.text.ends_with('.') && f.sentence_marks > 1)
+        || (f.sentence_marks >= 2 && sentence_breaks(unit.text) >= 2)
         || looks_like_byline(unit.text)
         || f.chars - count_digits(unit.text) < 6
         || glued_menu(unit.text)
@@ -603,6 +619,30 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         return false;
     }
     !boilerplate::with_lowercase(unit.text, |lower| CAPTION_MARKS.in_text(lower))
+}
+
+/// Places where one sentence ends and another starts (`... Media. Aller ...`): a full stop,
+/// question or exclamation mark after a word of three letters or more, then a space and a
+/// capital. Titles (`Dr. Doe`), initials (`J. Doe`) and `St. Louis` are no breaks. A line
+/// of three sentences or more is a notice or a teaser, not a headline.
+fn sentence_breaks(text: &str) -> usize {
+    let mut breaks = 0;
+    let mut letters = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphabetic() {
+            letters += 1;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?') && letters >= 3 {
+            let mut rest = chars.clone();
+            if rest.next() == Some(' ') && rest.next().is_some_and(char::is_uppercase) {
+                breaks += 1;
+            }
+        }
+        letters = 0;
+    }
+    breaks
 }
 
 /// `← Older post title`, `Next story →`: a link to another page, never this one's headline.
@@ -1093,6 +1133,15 @@ fn has_published_label(text: &str) -> bool {
     ];
     let lower = text.to_lowercase();
     LABELS.iter().any(|l| lower.contains(l))
+}
+
+/// `Jane Doe | Published 4 months ago`: a byline stamped with a relative time (no date for
+/// the date test to find).
+fn published_ago(text: &str) -> bool {
+    has_published_label(text)
+        && text
+            .split(['|', '·', '•', ','])
+            .any(|part| boilerplate::with_lowercase(part.trim(), boilerplate::is_relative_time))
 }
 
 /// A fallback date: the first one in the short units before the body ends.
