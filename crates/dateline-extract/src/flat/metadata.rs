@@ -599,6 +599,15 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         "login",
         "sign in",
         "subscribe",
+        "abbildung:",
+        "grafik:",
+        "zum inhalt springen",
+        "skip to content",
+        "skip to main content",
+        "text und interview:",
+        "text und fotos:",
+        "text & fotos:",
+        "text und bilder:",
     ]);
     let f = &unit.f;
     let weight = f.weight();
@@ -856,6 +865,32 @@ mod tests {
         assert!(!has_author_label("Authorities: no danger"));
         assert!(buttons_only("Share Tweet Share"));
         assert!(!buttons_only("Share prices fall"));
+        assert_eq!(
+            sentence_breaks("Kyst Media owns this site. Kyst Media keeps your data. Read more"),
+            2
+        );
+        // Titles, initials and two-letter words before a full stop are no breaks.
+        assert_eq!(
+            sentence_breaks("Dr. J. Doe visits St. Louis. Why it matters?"),
+            1
+        );
+        assert!(published_ago("Anna Berg | Published 15 hours ago"));
+        assert!(!published_ago("Published in the Harbour Courier"));
+    }
+
+    #[test]
+    fn captions_and_skip_links_are_no_headlines() {
+        let class = Class::Short;
+        for (line, headline) in [
+            ("Abbildung: Schneehöhen im Tal der Visp im Januar", false),
+            ("Zum Inhalt springen Zur Hauptnavigation springen", false),
+            ("Skip to content Skip to the footer of the page", false),
+            ("Text und Interview: Anna Muster", false),
+            ("Neue Schneekarten zeigen das Tal der Visp", true),
+        ] {
+            let units = crate::flat::lines::split(line);
+            assert_eq!(title_like(&units[0], class), headline, "{line}");
+        }
     }
 
     #[test]
