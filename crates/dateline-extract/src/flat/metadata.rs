@@ -608,6 +608,16 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         "text und fotos:",
         "text & fotos:",
         "text und bilder:",
+        "sponsored",
+        "http://",
+        "https://",
+        "folgen sie uns",
+        "follow us",
+        "e-mail-adresse",
+        "email address",
+        "e-mail address",
+        "mitglied seit",
+        "member since",
     ]);
     let f = &unit.f;
     let weight = f.weight();
@@ -886,6 +896,11 @@ mod tests {
             ("Zum Inhalt springen Zur Hauptnavigation springen", false),
             ("Skip to content Skip to the footer of the page", false),
             ("Text und Interview: Anna Muster", false),
+            ("Sponsored links: Harbour Boats Quay Shop", false),
+            ("The archive - https://example.org/harbour/2019", false),
+            ("Folgen Sie uns bei Facebook und Instagram", false),
+            ("E-Mail-Adresse des Empfängers * Ihre Nachricht", false),
+            ("Mitglied seit 3. Mai 2015 Beiträge 2.100", false),
             ("Neue Schneekarten zeigen das Tal der Visp", true),
         ] {
             let units = crate::flat::lines::split(line);
