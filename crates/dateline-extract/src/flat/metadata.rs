@@ -1181,17 +1181,16 @@ fn has_published_label(text: &str) -> bool {
         "опубликовано",
         "erschienen",
     ];
-    let lower = text.to_lowercase();
-    LABELS.iter().any(|l| lower.contains(l))
+    boilerplate::with_lowercase(text, |lower| LABELS.iter().any(|l| lower.contains(l)))
 }
 
 /// `Jane Doe | Published 4 months ago`: a byline stamped with a relative time (no date for
 /// the date test to find).
 fn published_ago(text: &str) -> bool {
-    has_published_label(text)
-        && text
-            .split(['|', '·', '•', ','])
-            .any(|part| boilerplate::with_lowercase(part.trim(), boilerplate::is_relative_time))
+    // The relative-time test needs no allocation; the label test runs only after it.
+    text.split(['|', '·', '•', ','])
+        .any(|part| boilerplate::with_lowercase(part.trim(), boilerplate::is_relative_time))
+        && has_published_label(text)
 }
 
 /// A fallback date: the first one in the short units before the body ends.
