@@ -16,6 +16,9 @@ use crate::textmeta::{DateContext, PageDate, clean_authors, find_date, parse_dat
 const STANDFIRST_REACH: usize = 3;
 /// How far below the winner's score a headline above its standfirst may be.
 const STANDFIRST_SLACK: i32 = 2;
+/// A line of fewer words above a standfirst is a section label or a kicker, not the
+/// headline.
+const STANDFIRST_HEAD_WORDS: u32 = 4;
 /// How far above its byline the headline may head the block of standfirst, caption and role
 /// lines, and how far below the block's best score it may be (see [`title`]).
 const BLOCK_REACH: usize = 4;
@@ -34,6 +37,9 @@ const TITLE_WINDOW: usize = 25;
 /// costs it.
 const BELOW_BODY_REACH: usize = 4;
 const BELOW_BODY_COST: i32 = 2;
+/// How far under such a candidate the article may start (a share row, a byline and a date
+/// line can stand between).
+const BELOW_BODY_ARTICLE: usize = 6;
 /// Units after the body searched for tags and the section.
 const TAIL_WINDOW: usize = 80;
 
@@ -72,7 +78,7 @@ pub(crate) fn title(
         .filter(|&j| {
             seg.classes[j + 1..]
                 .iter()
-                .take(2)
+                .take(BELOW_BODY_ARTICLE)
                 .any(|c| matches!(c, Class::Good))
         })
         .collect();
@@ -87,6 +93,7 @@ pub(crate) fn title(
                     || has_clock(unit.text)
                     || has_published_label(unit.text)
             })
+            || published_ago(unit.text)
         {
             continue;
         }
@@ -163,21 +170,19 @@ pub(crate) fn title(
     // A standfirst often sits right under the headline and scores as well (it stands on the
     // byline): a shorter candidate just above the winner, scoring nearly as high, is the
     // headline.
-    if let Some((best_score, best_unit)) = best {
-        let weight = units[best_unit].f.weight();
-        let best_is_sentence = units[best_unit].f.ends_sentence;
-        if let Some(&(score, unit)) = scored.iter().find(|&&(s, j)| {
-            j < best_unit
-                && j + STANDFIRST_REACH >= best_unit
-                && s + STANDFIRST_SLACK >= best_score
-                && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
-                && exact(facts, (s, j)) + STANDFIRST_SLACK >= best_score
-        }) {
-            best = Some((exact(facts, (score, unit)), unit));
-        }
+    if let Some(head) = best.and_then(|b| above_standfirst(units, seg, facts, &scored, b)) {
+        best = Some(head);
     }
     if let Some(head) = best.and_then(|b| block_head(units, seg, facts, &scored, b)) {
         best = Some(head);
+        // The block's head may itself be the standfirst under the headline (a headline of
+        // a few words above it is more often a label).
+        if let Some(head) = best
+            .and_then(|b| above_standfirst(units, seg, facts, &scored, b))
+            .filter(|&(_, k)| units[k].f.weight() >= 5)
+        {
+            best = Some(head);
+        }
     }
     // A headline printed twice is taken where it first stands (the later copy is often the
     // lower-cased one of a share box or a print header).
@@ -193,6 +198,9 @@ pub(crate) fn title(
 /// votes`) when the page prints the rest alone elsewhere (in a teaser list or a crumb).
 pub(crate) fn title_text<'a>(units: &[Line<'a>], title: Title) -> &'a str {
     let text = units[title.unit].text;
+    if let Some(punctuated) = punctuated_above(units, title.unit) {
+        return punctuated;
+    }
     for separator in [" / ", " › ", " » ", " > "] {
         let parts: Vec<&str> = text.split(separator).collect();
         if parts.len() >= 3
@@ -205,7 +213,17 @@ pub(crate) fn title_text<'a>(units: &[Line<'a>], title: Title) -> &'a str {
             return last.trim();
         }
     }
-    const MAX_HASHED_WORDS: u32 = 40;
+    let printed_alone = |part: &str| {
+        const MAX_HASHED_WORDS: u32 = 40;
+        let key = caseless_hash(part);
+        units.iter().enumerate().any(|(i, u)| {
+            i != title.unit
+                && u.f.words <= MAX_HASHED_WORDS
+                && u.text.len() == part.len()
+                && caseless_hash(u.text) == key
+                && eq_caseless(u.text, part)
+        })
+    };
     for separator in [" - ", " – ", " — ", ": ", " : ", " | "] {
         let Some((_, rest)) = text.split_once(separator) else {
             continue;
@@ -218,19 +236,52 @@ pub(crate) fn title_text<'a>(units: &[Line<'a>], title: Title) -> &'a str {
         {
             continue;
         }
-        let key = caseless_hash(rest);
-        let printed_alone = units.iter().enumerate().any(|(i, u)| {
-            i != title.unit
-                && u.f.words <= MAX_HASHED_WORDS
-                && u.text.len() == rest.len()
-                && caseless_hash(u.text) == key
-                && eq_caseless(u.text, rest)
-        });
-        if printed_alone {
+        if printed_alone(rest) {
             return rest;
         }
     }
+    // A site's name after the headline (`Harbour votes | Coastal News`) goes when the page
+    // prints the headline alone too.
+    for separator in [" | ", " - ", " – ", " — "] {
+        let Some((head, _)) = text.rsplit_once(separator) else {
+            continue;
+        };
+        let head = head.trim();
+        if head.split_whitespace().count() >= 3
+            && head.len() * 5 >= text.len() * 3
+            && printed_alone(head)
+        {
+            return head;
+        }
+    }
     text
+}
+
+/// The headline as a line just above prints it with its kicker's colon: pages set kicker
+/// and headline as two elements, which flatteners run together without the colon
+/// (`Harbour vote "Yes" to the library`) or with a space before it (`Harbour vote : ...`),
+/// while the breadcrumb's last entry names the page as one string
+/// (`Harbour vote: "Yes" to the library`). Same letters and digits in the same order.
+fn punctuated_above<'a>(units: &[Line<'a>], i: usize) -> Option<&'a str> {
+    let text = units[i].text;
+    if text.contains(": ") && !text.contains(" : ") {
+        return None;
+    }
+    let letters = |t: &'a str| {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    };
+    units[i.saturating_sub(CRUMB_REACH)..i]
+        .iter()
+        .rev()
+        .map(|u| u.text)
+        .find(|above| {
+            above.len() <= text.len() + 4
+                && above.contains(": ")
+                && !above.contains(" : ")
+                && letters(above).eq(letters(text))
+        })
 }
 
 /// Whether a line just above (`Home » World » Harbour town votes`, `3. Harbour town votes`)
@@ -256,10 +307,41 @@ fn exact_score(facts: &mut Facts<'_, '_>, (score, i): (i32, usize)) -> i32 {
     score - if facts.names(i) { NAMES_PENALTY } else { 0 }
 }
 
+/// The headline above a standfirst: a shorter candidate (or one not ending like a sentence
+/// above a winner that does) within reach above the winner, scoring nearly as high. A line
+/// printed elsewhere on the page (a section label also in the menu) does not displace a
+/// winner printed once, and neither do a crumb path, a label of a few words (`Krieg in der
+/// Ukraine`, `Escuchar artículo`), a line starting in lower case (`in Noticias de ...`) or
+/// a filing line (`Posted in News, Local`).
+fn above_standfirst(
+    units: &[Line<'_>],
+    seg: &Segmentation,
+    facts: &mut Facts<'_, '_>,
+    scored: &[(i32, usize)],
+    (best_score, best_unit): (i32, usize),
+) -> Option<(i32, usize)> {
+    let weight = units[best_unit].f.weight();
+    let best_is_sentence = units[best_unit].f.ends_sentence;
+    let &(score, unit) = scored.iter().find(|&&(s, j)| {
+        j < best_unit
+            && j + STANDFIRST_REACH >= best_unit
+            && s + STANDFIRST_SLACK >= best_score
+            && (units[j].f.weight() < weight || best_is_sentence && !units[j].f.ends_sentence)
+            && (!seg.repeated[j] || seg.repeated[best_unit])
+            && !is_path_or_pager(units[j].text)
+            && units[j].f.weight() >= STANDFIRST_HEAD_WORDS
+            && !units[j].text.starts_with(char::is_lowercase)
+            && !has_published_label(units[j].text)
+            && exact_score(facts, (s, j)) + STANDFIRST_SLACK >= best_score
+    })?;
+    Some((exact_score(facts, (score, unit)), unit))
+}
+
 /// The headline heads the block above its byline: a standfirst, a photo caption or a line
 /// naming the author's role or outlet sits between them and stands right on the byline, so
 /// it can outscore the headline. A longer line higher up in the same block, not a crumb
-/// path or a pager link, scoring nearly as high, is the headline. A winner printed again
+/// path or a pager link, not starting in lower case (`tv nt msh`) and not a filing line
+/// (`Posted in News, Local`), scoring nearly as high, is the headline. A winner printed again
 /// on the page, or named by a crumb above, keeps its place.
 fn block_head(
     units: &[Line<'_>],
@@ -283,6 +365,8 @@ fn block_head(
             && (w >= 5 || w > weight)
             && !units[k].f.ends_sentence
             && !is_path_or_pager(units[k].text)
+            && !units[k].text.starts_with(char::is_lowercase)
+            && !has_published_label(units[k].text)
             && !contains_caseless(units[k].text, winner)
             && above.is_none_or(|(a, b)| s > a || s == a && k < b)
         {
@@ -515,6 +599,25 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         "login",
         "sign in",
         "subscribe",
+        "abbildung:",
+        "grafik:",
+        "zum inhalt springen",
+        "skip to content",
+        "skip to main content",
+        "text und interview:",
+        "text und fotos:",
+        "text & fotos:",
+        "text und bilder:",
+        "sponsored",
+        "http://",
+        "https://",
+        "folgen sie uns",
+        "follow us",
+        "e-mail-adresse",
+        "email address",
+        "e-mail address",
+        "mitglied seit",
+        "member since",
     ]);
     let f = &unit.f;
     let weight = f.weight();
@@ -524,6 +627,7 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         || f.chars < 8
         || unit.text.ends_with([',', ':', ';'])
         || (unit.text.ends_with('.') && f.sentence_marks > 1)
+        || (f.sentence_marks >= 2 && sentence_breaks(unit.text) >= 2)
         || looks_like_byline(unit.text)
         || f.chars - count_digits(unit.text) < 6
         || glued_menu(unit.text)
@@ -534,6 +638,30 @@ fn title_like(unit: &Line<'_>, class: Class) -> bool {
         return false;
     }
     !boilerplate::with_lowercase(unit.text, |lower| CAPTION_MARKS.in_text(lower))
+}
+
+/// Places where one sentence ends and another starts (`... Media. Aller ...`): a full stop,
+/// question or exclamation mark after a word of three letters or more, then a space and a
+/// capital. Titles (`Dr. Doe`), initials (`J. Doe`) and `St. Louis` are no breaks. A line
+/// of three sentences or more is a notice or a teaser, not a headline.
+fn sentence_breaks(text: &str) -> usize {
+    let mut breaks = 0;
+    let mut letters = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphabetic() {
+            letters += 1;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?') && letters >= 3 {
+            let mut rest = chars.clone();
+            if rest.next() == Some(' ') && rest.next().is_some_and(char::is_uppercase) {
+                breaks += 1;
+            }
+        }
+        letters = 0;
+    }
+    breaks
 }
 
 /// `← Older post title`, `Next story →`: a link to another page, never this one's headline.
@@ -747,6 +875,37 @@ mod tests {
         assert!(!has_author_label("Authorities: no danger"));
         assert!(buttons_only("Share Tweet Share"));
         assert!(!buttons_only("Share prices fall"));
+        assert_eq!(
+            sentence_breaks("Kyst Media owns this site. Kyst Media keeps your data. Read more"),
+            2
+        );
+        // Titles, initials and two-letter words before a full stop are no breaks.
+        assert_eq!(
+            sentence_breaks("Dr. J. Doe visits St. Louis. Why it matters?"),
+            1
+        );
+        assert!(published_ago("Anna Berg | Published 15 hours ago"));
+        assert!(!published_ago("Published in the Harbour Courier"));
+    }
+
+    #[test]
+    fn captions_and_skip_links_are_no_headlines() {
+        let class = Class::Short;
+        for (line, headline) in [
+            ("Abbildung: Schneehöhen im Tal der Visp im Januar", false),
+            ("Zum Inhalt springen Zur Hauptnavigation springen", false),
+            ("Skip to content Skip to the footer of the page", false),
+            ("Text und Interview: Anna Muster", false),
+            ("Sponsored links: Harbour Boats Quay Shop", false),
+            ("The archive - https://example.org/harbour/2019", false),
+            ("Folgen Sie uns bei Facebook und Instagram", false),
+            ("E-Mail-Adresse des Empfängers * Ihre Nachricht", false),
+            ("Mitglied seit 3. Mai 2015 Beiträge 2.100", false),
+            ("Neue Schneekarten zeigen das Tal der Visp", true),
+        ] {
+            let units = crate::flat::lines::split(line);
+            assert_eq!(title_like(&units[0], class), headline, "{line}");
+        }
     }
 
     #[test]
@@ -1022,8 +1181,16 @@ fn has_published_label(text: &str) -> bool {
         "опубликовано",
         "erschienen",
     ];
-    let lower = text.to_lowercase();
-    LABELS.iter().any(|l| lower.contains(l))
+    boilerplate::with_lowercase(text, |lower| LABELS.iter().any(|l| lower.contains(l)))
+}
+
+/// `Jane Doe | Published 4 months ago`: a byline stamped with a relative time (no date for
+/// the date test to find).
+fn published_ago(text: &str) -> bool {
+    // The relative-time test needs no allocation; the label test runs only after it.
+    text.split(['|', '·', '•', ','])
+        .any(|part| boilerplate::with_lowercase(part.trim(), boilerplate::is_relative_time))
+        && has_published_label(text)
 }
 
 /// A fallback date: the first one in the short units before the body ends.

@@ -38,8 +38,10 @@ const OPEN_GOOD_WEIGHT: u32 = 25;
 /// Near-good sentences have at least this many words.
 const NEAR_WEIGHT: u32 = 4;
 /// Contribution of one good unit is capped, so one huge line (a flattened table or a
-/// comment wall) does not outweigh the article by itself.
-const MAX_UNIT_SCORE: i64 = 120;
+/// comment wall) does not outweigh the article by itself; high enough that an article of one
+/// long paragraph (a news brief of 150-200 words, as on link-sharing blogs) outweighs the
+/// share and login lines between it and a long comment thread.
+const MAX_UNIT_SCORE: i64 = 200;
 /// Cost of a short line, a short list item, a boilerplate line, and a list heading
 /// ("Related", "Tags"): low enough that a subheading or a caption inside the article does
 /// not break it, high enough that a menu of ten links does.
