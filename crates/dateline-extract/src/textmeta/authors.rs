@@ -7,7 +7,7 @@
 //! roles from each part, then keep what is shaped like a name.
 
 use super::byline_words::{
-    BY_WORDS, CREDIT_MARKERS, CUT_MARKERS, LABEL_WORDS, NOT_NAME_WORDS, NOT_NAMES,
+    BY_WORDS, CREDIT_MARKERS, CUT_MARKERS, JOB_TITLE_WORDS, LABEL_WORDS, NOT_NAME_WORDS, NOT_NAMES,
     ORGANISATION_ENDINGS, ORGANISATIONS, PARTICLES, PREFIXES, ROLE_WORDS,
 };
 use super::dates::{DateContext, find_dates};
@@ -74,7 +74,8 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
                     )
                 })
             };
-            let roles = words.iter().filter(|w| is_role(w) && !employer(w)).count();
+            let titled = |w: &str| (is_role(w) || lower_in(w, JOB_TITLE_WORDS)) && !employer(w);
+            let roles = words.iter().filter(|w| titled(w)).count();
             if roles > 0 && roles < words.len() {
                 break;
             }

@@ -225,7 +225,16 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "md",
     "mph",
     "msc",
-    // Job titles that company and lab blogs put after the name.
+    "기자",
+    "특파원",
+    "记者",
+    "記者",
+];
+
+/// Job titles that company and lab blogs put after the name ("Jane Doe, Software Engineer,
+/// Example Maps"): after a person they open the affiliation. Kept apart from the byline
+/// roles, which are stripped from names wherever they stand.
+pub(crate) const JOB_TITLE_WORDS: &[&str] = &[
     "manager",
     "engineer",
     "engineering",
@@ -246,10 +255,6 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "strategist",
     "evangelist",
     "coordinator",
-    "기자",
-    "특파원",
-    "记者",
-    "記者",
 ];
 
 /// Values that are placeholders, not names.
