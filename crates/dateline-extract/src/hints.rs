@@ -4,6 +4,7 @@
 //! the common non-English names are here too. Words that are risky as substrings ("ad",
 //! "nav", "tag", "print") only count as whole tokens of the class/id.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -263,20 +264,31 @@ const TAXONOMY_MARKERS: &[&str] = &[
 pub(crate) struct HintCache<'a> {
     classes: HashMap<&'a str, Flags, ahash::RandomState>,
     ids: HashMap<&'a str, Flags, ahash::RandomState>,
-    /// Single names ("col", "item", "post-1234"): class lists that differ share most of them.
-    names: HashMap<&'a str, Flags, ahash::RandomState>,
     lower: String,
 }
 
+/// Verdicts on single names ("col", "item", "post-1234") kept beyond [`MAX_REMEMBERED_NAMES`]
+/// are forgotten all at once.
+const MAX_REMEMBERED_NAMES: usize = 1 << 16;
+
+thread_local! {
+    /// Verdicts on single names, kept per thread across pages: class lists that differ share
+    /// most of their names, and so do the pages of one site (its theme's names), so most
+    /// names of a page were judged on an earlier one. A name's verdict depends on the name
+    /// alone, so remembering it cannot change a result. Judging each name again on every
+    /// page was 4 % of the instructions of a corpus run.
+    static NAME_VERDICTS: RefCell<HashMap<Box<str>, Flags, ahash::RandomState>> =
+        RefCell::new(HashMap::with_capacity_and_hasher(4096, Default::default()));
+}
+
 impl Default for HintCache<'_> {
-    /// Maps sized for a typical news page (about 100 distinct class strings, 50 ids and 160
-    /// names), so that filling them rarely rehashes.
+    /// Maps sized for a typical news page (about 100 distinct class strings and 50 ids), so
+    /// that filling them rarely rehashes.
     fn default() -> Self {
         let map = |capacity| HashMap::with_capacity_and_hasher(capacity, Default::default());
         Self {
             classes: map(128),
             ids: map(64),
-            names: map(256),
             lower: String::new(),
         }
     }
@@ -312,19 +324,30 @@ impl<'a> HintCache<'a> {
     }
 
     fn flags_of(&mut self, names: impl Iterator<Item = &'a str>) -> Flags {
-        let mut flags = Flags::default();
-        for name in names {
-            let found = match self.names.get(name) {
-                Some(&found) => found,
-                None => {
-                    let found = name_flags(name, &mut self.lower);
-                    self.names.insert(name, found);
-                    found
-                }
+        let lower = &mut self.lower;
+        NAME_VERDICTS.with(|memo| {
+            let Ok(mut memo) = memo.try_borrow_mut() else {
+                return names
+                    .map(|name| name_flags(name, lower))
+                    .fold(Flags::default(), Flags::or);
             };
-            flags = flags.or(found);
-        }
-        flags
+            let mut flags = Flags::default();
+            for name in names {
+                let found = match memo.get(name) {
+                    Some(&found) => found,
+                    None => {
+                        let found = name_flags(name, lower);
+                        if memo.len() >= MAX_REMEMBERED_NAMES {
+                            memo.clear();
+                        }
+                        memo.insert(name.into(), found);
+                        found
+                    }
+                };
+                flags = flags.or(found);
+            }
+            flags
+        })
     }
 }
 
