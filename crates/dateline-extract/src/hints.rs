@@ -423,7 +423,9 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     lower.push_str(name);
     lower.make_ascii_lowercase();
     let name = lower.as_str();
-    if STRONG_CONTENT_NAMES.contains(&name) || names_strong_content_with_prefix(name) {
+    if ends_like_strong_name(name)
+        && (STRONG_CONTENT_NAMES.contains(&name) || names_strong_content_with_prefix(name))
+    {
         flags.strong = true;
         return flags;
     }
@@ -457,6 +459,27 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     flags.boilerplate = names_boilerplate(name);
     flags.content = contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name);
     flags
+}
+
+/// Which bytes end a [`STRONG_CONTENT_NAMES`] entry.
+const STRONG_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < STRONG_CONTENT_NAMES.len() {
+        if let Some(&last) = STRONG_CONTENT_NAMES[i].as_bytes().last() {
+            table[last as usize] = true;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Whether `name` ends as some strong name does: most names do not, and are ruled out
+/// without comparing each strong name with their end.
+fn ends_like_strong_name(name: &str) -> bool {
+    name.as_bytes()
+        .last()
+        .is_some_and(|&b| STRONG_LAST_BYTES[usize::from(b)])
 }
 
 /// A strong name with a qualifier before it (`single-article-content`, `main_entry-content`):
@@ -611,6 +634,20 @@ mod tests {
         assert_eq!(judge("related-post-content", ""), Hint::Boilerplate);
         assert_eq!(judge("sidebar-article-content", ""), Hint::Boilerplate);
         assert_eq!(judge("x-article-content", "nav"), Hint::Content);
+    }
+
+    #[test]
+    fn every_strong_name_passes_the_last_byte_check() {
+        for strong in STRONG_CONTENT_NAMES {
+            assert!(ends_like_strong_name(strong), "{strong}");
+            assert!(
+                ends_like_strong_name(&format!("single-{strong}")),
+                "{strong}"
+            );
+            assert_eq!(judge(strong, "nav"), Hint::Content, "{strong}");
+        }
+        assert!(!ends_like_strong_name(""));
+        assert!(!ends_like_strong_name("sidebar"));
     }
 
     #[test]
