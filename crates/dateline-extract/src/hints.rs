@@ -267,9 +267,19 @@ pub(crate) struct HintCache<'a> {
     lower: String,
 }
 
-/// Verdicts on single names ("col", "item", "post-1234") kept beyond [`MAX_REMEMBERED_NAMES`]
-/// are forgotten all at once.
+/// Verdicts on single names ("col", "item", "post-1234") kept beyond this many, or beyond
+/// [`MAX_REMEMBERED_BYTES`] of names, are forgotten all at once: a few MiB per thread at
+/// most, whatever the pages (a name is at most 200 bytes, the class prefix judged).
 const MAX_REMEMBERED_NAMES: usize = 1 << 16;
+
+/// Bytes of remembered names beyond which they are forgotten (see [`MAX_REMEMBERED_NAMES`]).
+const MAX_REMEMBERED_BYTES: usize = 1 << 20;
+
+/// The remembered verdicts and the bytes of their names.
+struct NameMemo {
+    verdicts: HashMap<Box<str>, Flags, ahash::RandomState>,
+    bytes: usize,
+}
 
 thread_local! {
     /// Verdicts on single names, kept per thread across pages: class lists that differ share
@@ -277,8 +287,10 @@ thread_local! {
     /// names of a page were judged on an earlier one. A name's verdict depends on the name
     /// alone, so remembering it cannot change a result. Judging each name again on every
     /// page was 4 % of the instructions of a corpus run.
-    static NAME_VERDICTS: RefCell<HashMap<Box<str>, Flags, ahash::RandomState>> =
-        RefCell::new(HashMap::with_capacity_and_hasher(4096, Default::default()));
+    static NAME_VERDICTS: RefCell<NameMemo> = RefCell::new(NameMemo {
+        verdicts: HashMap::with_capacity_and_hasher(4096, Default::default()),
+        bytes: 0,
+    });
 }
 
 impl Default for HintCache<'_> {
@@ -333,14 +345,18 @@ impl<'a> HintCache<'a> {
             };
             let mut flags = Flags::default();
             for name in names {
-                let found = match memo.get(name) {
+                let found = match memo.verdicts.get(name) {
                     Some(&found) => found,
                     None => {
                         let found = name_flags(name, lower);
-                        if memo.len() >= MAX_REMEMBERED_NAMES {
-                            memo.clear();
+                        if memo.verdicts.len() >= MAX_REMEMBERED_NAMES
+                            || memo.bytes >= MAX_REMEMBERED_BYTES
+                        {
+                            memo.verdicts.clear();
+                            memo.bytes = 0;
                         }
-                        memo.insert(name.into(), found);
+                        memo.bytes += name.len();
+                        memo.verdicts.insert(name.into(), found);
                         found
                     }
                 };
@@ -648,6 +664,32 @@ mod tests {
         }
         assert!(!ends_like_strong_name(""));
         assert!(!ends_like_strong_name("sidebar"));
+    }
+
+    #[test]
+    fn remembered_names_stay_bounded_and_judge_alike() {
+        let names: Vec<String> = (0..70_000).map(|i| format!("block-{i}-sidebar")).collect();
+        let mut cache = HintCache::default();
+        for chunk in names.chunks(1000) {
+            let flags = cache.flags_of(chunk.iter().map(String::as_str));
+            assert!(flags.boilerplate && !flags.strong);
+        }
+        NAME_VERDICTS.with(|memo| {
+            let memo = memo.borrow();
+            assert!(memo.verdicts.len() <= MAX_REMEMBERED_NAMES);
+            assert!(memo.bytes <= MAX_REMEMBERED_BYTES + 200);
+        });
+        // A remembered verdict is the fresh one.
+        let mut lower = String::new();
+        for name in [
+            "entry-content",
+            "related-posts",
+            "col-md-8",
+            "block-69999-sidebar",
+        ] {
+            let remembered = cache.flags_of(std::iter::once(name)).hint();
+            assert_eq!(remembered, name_flags(name, &mut lower).hint(), "{name}");
+        }
     }
 
     #[test]
