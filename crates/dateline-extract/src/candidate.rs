@@ -372,6 +372,21 @@ fn class_bias(doc: &Document, analysis: &Analysis, id: NodeId) -> f32 {
     bias
 }
 
+/// Commas and their CJK and Arabic counterparts (`，` `、` `،` `。`). The ASCII comma is
+/// counted over bytes (a vectorised loop; the byte never occurs inside a multi-byte
+/// character), and the others are looked for only in text that is not all ASCII.
+fn count_commas(text: &str) -> usize {
+    let ascii = text.bytes().filter(|&b| b == b',').count();
+    if text.is_ascii() {
+        return ascii;
+    }
+    ascii
+        + text
+            .chars()
+            .filter(|c| matches!(c, '，' | '、' | '،' | '。'))
+            .count()
+}
+
 fn score_containers(doc: &Document, analysis: &Analysis) -> Vec<f32> {
     let mut scores = vec![0.0f32; doc.len()];
     let mut initialised = vec![false; doc.len()];
@@ -384,10 +399,7 @@ fn score_containers(doc: &Document, analysis: &Analysis) -> Vec<f32> {
             continue;
         }
         let (text, breaks) = doc_inline_sample(doc, id);
-        let commas = text
-            .chars()
-            .filter(|c| matches!(c, ',' | '，' | '、' | '،' | '。'))
-            .count() as f32;
+        let commas = count_commas(&text) as f32;
         // Paragraphs separated by `<br><br>` inside one element score as the paragraphs
         // they render as (what Readability does by rewriting them to `<p>`), so an old-style
         // post in one `<p>` or `<div>` is not outscored by a sidebar of short `<p>`s.
@@ -578,6 +590,24 @@ mod tests {
             scores[node.index()]
         };
         (score("a"), score("b"))
+    }
+
+    #[test]
+    fn commas_counted_like_the_char_filter() {
+        for text in [
+            "",
+            "a, b, c",
+            "東京，大阪、名古屋。",
+            "a،b, c",
+            "no commas here",
+            "é,",
+        ] {
+            let want = text
+                .chars()
+                .filter(|c| matches!(c, ',' | '，' | '、' | '،' | '。'))
+                .count();
+            assert_eq!(count_commas(text), want, "{text:?}");
+        }
     }
 
     #[test]

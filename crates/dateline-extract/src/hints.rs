@@ -4,6 +4,7 @@
 //! the common non-English names are here too. Words that are risky as substrings ("ad",
 //! "nav", "tag", "print") only count as whole tokens of the class/id.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -260,13 +261,49 @@ const TAXONOMY_MARKERS: &[&str] = &[
 ///
 /// aHash: the keys come from the page, so the hasher stays keyed per process (a page cannot
 /// pick colliding class names), and it costs a fraction of SipHash.
-#[derive(Default)]
 pub(crate) struct HintCache<'a> {
     classes: HashMap<&'a str, Flags, ahash::RandomState>,
     ids: HashMap<&'a str, Flags, ahash::RandomState>,
-    /// Single names ("col", "item", "post-1234"): class lists that differ share most of them.
-    names: HashMap<&'a str, Flags, ahash::RandomState>,
     lower: String,
+}
+
+/// Verdicts on single names ("col", "item", "post-1234") kept beyond this many, or beyond
+/// [`MAX_REMEMBERED_BYTES`] of names, are forgotten all at once: a few MiB per thread at
+/// most, whatever the pages (a name is at most 200 bytes, the class prefix judged).
+const MAX_REMEMBERED_NAMES: usize = 1 << 16;
+
+/// Bytes of remembered names beyond which they are forgotten (see [`MAX_REMEMBERED_NAMES`]).
+const MAX_REMEMBERED_BYTES: usize = 1 << 20;
+
+/// The remembered verdicts and the bytes of their names.
+struct NameMemo {
+    verdicts: HashMap<Box<str>, Flags, ahash::RandomState>,
+    bytes: usize,
+}
+
+thread_local! {
+    /// Verdicts on single names, kept per thread across pages: class lists that differ share
+    /// most of their names, and so do the pages of one site (its theme's names), so most
+    /// names of a page were judged on an earlier one. A name's verdict depends on the name
+    /// alone, so remembering it cannot change a result. Judging each name again on every
+    /// page was 4 % of the instructions of a corpus run.
+    static NAME_VERDICTS: RefCell<NameMemo> = RefCell::new(NameMemo {
+        verdicts: HashMap::with_capacity_and_hasher(4096, Default::default()),
+        bytes: 0,
+    });
+}
+
+impl Default for HintCache<'_> {
+    /// Maps sized for a typical news page (about 100 distinct class strings and 50 ids), so
+    /// that filling them rarely rehashes.
+    fn default() -> Self {
+        let map = |capacity| HashMap::with_capacity_and_hasher(capacity, Default::default());
+        Self {
+            classes: map(128),
+            ids: map(64),
+            lower: String::new(),
+        }
+    }
 }
 
 impl<'a> HintCache<'a> {
@@ -299,19 +336,34 @@ impl<'a> HintCache<'a> {
     }
 
     fn flags_of(&mut self, names: impl Iterator<Item = &'a str>) -> Flags {
-        let mut flags = Flags::default();
-        for name in names {
-            let found = match self.names.get(name) {
-                Some(&found) => found,
-                None => {
-                    let found = name_flags(name, &mut self.lower);
-                    self.names.insert(name, found);
-                    found
-                }
+        let lower = &mut self.lower;
+        NAME_VERDICTS.with(|memo| {
+            let Ok(mut memo) = memo.try_borrow_mut() else {
+                return names
+                    .map(|name| name_flags(name, lower))
+                    .fold(Flags::default(), Flags::or);
             };
-            flags = flags.or(found);
-        }
-        flags
+            let mut flags = Flags::default();
+            for name in names {
+                let found = match memo.verdicts.get(name) {
+                    Some(&found) => found,
+                    None => {
+                        let found = name_flags(name, lower);
+                        if memo.verdicts.len() >= MAX_REMEMBERED_NAMES
+                            || memo.bytes >= MAX_REMEMBERED_BYTES
+                        {
+                            memo.verdicts.clear();
+                            memo.bytes = 0;
+                        }
+                        memo.bytes += name.len();
+                        memo.verdicts.insert(name.into(), found);
+                        found
+                    }
+                };
+                flags = flags.or(found);
+            }
+            flags
+        })
     }
 }
 
@@ -387,7 +439,9 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     lower.push_str(name);
     lower.make_ascii_lowercase();
     let name = lower.as_str();
-    if STRONG_CONTENT_NAMES.contains(&name) || names_strong_content_with_prefix(name) {
+    if ends_like_strong_name(name)
+        && (STRONG_CONTENT_NAMES.contains(&name) || names_strong_content_with_prefix(name))
+    {
         flags.strong = true;
         return flags;
     }
@@ -421,6 +475,27 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     flags.boilerplate = names_boilerplate(name);
     flags.content = contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name);
     flags
+}
+
+/// Which bytes end a [`STRONG_CONTENT_NAMES`] entry.
+const STRONG_LAST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < STRONG_CONTENT_NAMES.len() {
+        if let Some(&last) = STRONG_CONTENT_NAMES[i].as_bytes().last() {
+            table[last as usize] = true;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// Whether `name` ends as some strong name does: most names do not, and are ruled out
+/// without comparing each strong name with their end.
+fn ends_like_strong_name(name: &str) -> bool {
+    name.as_bytes()
+        .last()
+        .is_some_and(|&b| STRONG_LAST_BYTES[usize::from(b)])
 }
 
 /// A strong name with a qualifier before it (`single-article-content`, `main_entry-content`):
@@ -575,6 +650,46 @@ mod tests {
         assert_eq!(judge("related-post-content", ""), Hint::Boilerplate);
         assert_eq!(judge("sidebar-article-content", ""), Hint::Boilerplate);
         assert_eq!(judge("x-article-content", "nav"), Hint::Content);
+    }
+
+    #[test]
+    fn every_strong_name_passes_the_last_byte_check() {
+        for strong in STRONG_CONTENT_NAMES {
+            assert!(ends_like_strong_name(strong), "{strong}");
+            assert!(
+                ends_like_strong_name(&format!("single-{strong}")),
+                "{strong}"
+            );
+            assert_eq!(judge(strong, "nav"), Hint::Content, "{strong}");
+        }
+        assert!(!ends_like_strong_name(""));
+        assert!(!ends_like_strong_name("sidebar"));
+    }
+
+    #[test]
+    fn remembered_names_stay_bounded_and_judge_alike() {
+        let names: Vec<String> = (0..70_000).map(|i| format!("block-{i}-sidebar")).collect();
+        let mut cache = HintCache::default();
+        for chunk in names.chunks(1000) {
+            let flags = cache.flags_of(chunk.iter().map(String::as_str));
+            assert!(flags.boilerplate && !flags.strong);
+        }
+        NAME_VERDICTS.with(|memo| {
+            let memo = memo.borrow();
+            assert!(memo.verdicts.len() <= MAX_REMEMBERED_NAMES);
+            assert!(memo.bytes <= MAX_REMEMBERED_BYTES + 200);
+        });
+        // A remembered verdict is the fresh one.
+        let mut lower = String::new();
+        for name in [
+            "entry-content",
+            "related-posts",
+            "col-md-8",
+            "block-69999-sidebar",
+        ] {
+            let remembered = cache.flags_of(std::iter::once(name)).hint();
+            assert_eq!(remembered, name_flags(name, &mut lower).hint(), "{name}");
+        }
     }
 
     #[test]

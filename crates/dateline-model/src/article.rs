@@ -124,7 +124,23 @@ fn count_runs(text: &str, cjk_characters: bool) -> usize {
     let mut count = 0;
     let mut in_word = false;
     let mut i = 0;
+    // Bytes before this position are read one by one: the last chunk tried held a non-ASCII
+    // byte, so chunks are tried again only after it.
+    let mut bytewise_until = 0;
     while i < bytes.len() {
+        if i >= bytewise_until
+            && let Some(chunk) = bytes.get(i..i + CHUNK)
+            && let Ok(chunk) = <&[u8; CHUNK]>::try_from(chunk)
+        {
+            match chunk.iter().position(|b| !b.is_ascii()) {
+                None => {
+                    count += ascii_word_starts(chunk, &mut in_word);
+                    i += CHUNK;
+                    continue;
+                }
+                Some(at) => bytewise_until = i + at + 1,
+            }
+        }
         let b = bytes[i];
         let word_char = if b.is_ascii() {
             i += 1;
@@ -150,6 +166,28 @@ fn count_runs(text: &str, cjk_characters: bool) -> usize {
         in_word = word_char;
     }
     count
+}
+
+/// ASCII bytes counted together: a chunk's letter/digit test and word-start count compile
+/// to vector instructions, a fifth of the instructions of the byte-by-byte table loop.
+const CHUNK: usize = 32;
+
+/// Word starts in a chunk of ASCII bytes, `in_word` carried in and out, as the byte loop
+/// with [`ASCII_WORD`] counts them.
+fn ascii_word_starts(chunk: &[u8; CHUNK], in_word: &mut bool) -> usize {
+    let mut word = [0u8; CHUNK];
+    for (w, &b) in word.iter_mut().zip(chunk) {
+        // ASCII letters differ from their lower case only in bit 5.
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        *w = u8::from(letter | digit);
+    }
+    let mut starts = u32::from(word[0] & u8::from(!*in_word));
+    for j in 1..CHUNK {
+        starts += u32::from(word[j] & !word[j - 1] & 1);
+    }
+    *in_word = word[CHUNK - 1] == 1;
+    starts as usize
 }
 
 /// `char::is_alphanumeric`, with the two blocks most non-ASCII text in European languages
@@ -189,7 +227,56 @@ fn is_cjk(c: char) -> bool {
 
 #[cfg(test)]
 mod word_char_tests {
-    use super::is_word_char;
+    use super::{ASCII_WORD, count_runs, is_cjk, is_word_char};
+
+    /// The definition, one character at a time.
+    fn count_by_char(text: &str, cjk_characters: bool) -> usize {
+        let (mut count, mut in_word) = (0, false);
+        for c in text.chars() {
+            if cjk_characters && is_cjk(c) {
+                count += 1;
+                in_word = false;
+                continue;
+            }
+            let word_char = if c.is_ascii() {
+                ASCII_WORD[c as usize]
+            } else {
+                is_word_char(c)
+            };
+            count += usize::from(word_char && !in_word);
+            in_word = word_char;
+        }
+        count
+    }
+
+    #[test]
+    fn chunked_counts_agree_with_the_definition() {
+        let long = "The council met on Tuesday; 12 members voted (9-3) to repair the bridge. ";
+        let texts = [
+            long.repeat(3),
+            format!("{long}Zürich{long}東京タワー{long}"),
+            format!("{}é{}", "a".repeat(31), "b".repeat(40)),
+            format!("{}—{}", "word ".repeat(7), " next".repeat(9)),
+            "x".repeat(64),
+            " ".repeat(33),
+            String::new(),
+        ];
+        for text in &texts {
+            for cjk in [false, true] {
+                assert_eq!(count_runs(text, cjk), count_by_char(text, cjk), "{text:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_counts_like_the_definition(
+            text in "[a-zA-Z0-9 ,.'@\\[`{é東—]{0,100}|\\PC{0,80}",
+            cjk: bool,
+        ) {
+            proptest::prop_assert_eq!(count_runs(&text, cjk), count_by_char(&text, cjk));
+        }
+    }
 
     #[test]
     fn shortcut_blocks_agree_with_the_unicode_tables() {

@@ -100,7 +100,10 @@ impl Signals {
         let mut in_body = false;
         // Pages repeat the same class lists hundreds of times; each distinct one is matched
         // once. (aHash, keyed per process, as in `hints::HintCache`.)
-        let mut kinds_of: HashMap<&str, u8, ahash::RandomState> = HashMap::default();
+        // Sized for a typical page's distinct class lists, ids and test ids, so that filling
+        // it rarely rehashes.
+        let mut kinds_of: HashMap<&str, u8, ahash::RandomState> =
+            HashMap::with_capacity_and_hasher(256, Default::default());
         let test_id_name: &LocalName = &TEST_ID;
         let mut walk = doc.descendants(doc.root());
         while let Some(id) = walk.next() {

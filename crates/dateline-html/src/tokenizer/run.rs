@@ -5,6 +5,10 @@
 
 use html5ever::tendril::StrTendril;
 
+/// Runs up to this many bytes fit in a tendril's inline storage (tendril's
+/// `MAX_INLINE_LEN`), so they are copied rather than shared.
+const SHORT_RUN: usize = 8;
+
 #[derive(Default)]
 pub(super) enum Run {
     #[default]
@@ -72,12 +76,21 @@ impl Run {
     pub(super) fn take(&mut self, buf: &StrTendril, src: &str) -> StrTendril {
         match std::mem::take(self) {
             Run::Empty => StrTendril::new(),
-            Run::Slice(s, e) => match (u32::try_from(s), u32::try_from(e - s)) {
-                (Ok(offset), Ok(len)) => buf
-                    .try_subtendril(offset, len)
-                    .unwrap_or_else(|_| StrTendril::from_slice(&src[s..e])),
-                _ => StrTendril::from_slice(&src[s..e]),
-            },
+            Run::Slice(s, e) => {
+                // A short run is stored inline whichever way it is made, and copying it
+                // skips the UTF-8 boundary checks a shared slice makes at both ends.
+                if e - s <= SHORT_RUN
+                    && let Some(text) = src.get(s..e)
+                {
+                    return StrTendril::from_slice(text);
+                }
+                match (u32::try_from(s), u32::try_from(e - s)) {
+                    (Ok(offset), Ok(len)) => buf
+                        .try_subtendril(offset, len)
+                        .unwrap_or_else(|_| StrTendril::from_slice(&src[s..e])),
+                    _ => StrTendril::from_slice(&src[s..e]),
+                }
+            }
             Run::Owned(t) => t,
         }
     }
