@@ -127,6 +127,23 @@ fn assert_story(text: &str) {
 // ---------------------------------------------------------------------------------------
 
 #[test]
+fn an_app_shell_is_reported_as_needing_javascript() {
+    let dir = TempDir::new().unwrap();
+    let file = write(
+        &dir.path().join("shell.html"),
+        "<html><body><div id='root'></div><noscript>Please enable JavaScript to use this site.</noscript></body></html>",
+    );
+    let out = run(dateline().args(["extract", "-f", "jsonl", path_str(&file)]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("shell.html: no article text found (the page says it needs JavaScript"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn a_page_without_text_is_reported_not_silent() {
     let dir = TempDir::new().unwrap();
     let file = write(

@@ -55,7 +55,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut empty = 0usize;
     let timeout = Duration::from_secs(args.timeout);
     for (batch_index, batch) in inputs.chunks(BATCH).enumerate() {
-        let articles: Vec<Article> = pool.install(|| {
+        let articles: Vec<Extracted> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|input| {
@@ -69,7 +69,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 })
                 .collect()
         });
-        for (offset, article) in articles.into_iter().enumerate() {
+        for (offset, Extracted { article, app_shell }) in articles.into_iter().enumerate() {
             let index = batch_index * BATCH + offset;
             if let Some(error) = &article.error {
                 failures += 1;
@@ -88,8 +88,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 empty += 1;
                 progress.suspend(|| {
                     eprintln!(
-                        "dateline: warning: {}: no article text found",
-                        article.source.as_deref().unwrap_or("?")
+                        "dateline: warning: {}: no article text found{}",
+                        article.source.as_deref().unwrap_or("?"),
+                        if app_shell {
+                            " (the page says it needs JavaScript to show its content)"
+                        } else {
+                            ""
+                        }
                     )
                 });
             }
@@ -122,13 +127,29 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// One input's article, and whether its empty body is an app shell's.
+struct Extracted {
+    article: Article,
+    /// The page has no text of its own and says it needs JavaScript ("enable JavaScript").
+    app_shell: bool,
+}
+
+impl From<Article> for Extracted {
+    fn from(article: Article) -> Self {
+        Extracted {
+            article,
+            app_shell: false,
+        }
+    }
+}
+
 fn extract_one(
     input: &Input,
     options: &Options,
     url: Option<&str>,
     timeout: Duration,
     format: InputFormat,
-) -> Article {
+) -> Extracted {
     let source = input.source();
     let fetched = match input::read(
         input,
@@ -139,7 +160,7 @@ fn extract_one(
         timeout,
     ) {
         Ok(fetched) => fetched,
-        Err(error) => return Article::failed(source, format!("{error:#}")),
+        Err(error) => return Article::failed(source, format!("{error:#}")).into(),
     };
     let mut options = options.clone();
     options.url = fetched.url.or_else(|| url.map(str::to_string));
@@ -170,9 +191,12 @@ fn extract_one(
     match extracted {
         Ok(mut article) => {
             article.source = Some(source);
-            article
+            let app_shell = article.text.is_empty()
+                && kind == sniff::Kind::Html
+                && dateline_corpus::needs_javascript(&fetched.bytes);
+            Extracted { article, app_shell }
         }
-        Err(error) => Article::failed(source, error.to_string()),
+        Err(error) => Article::failed(source, error.to_string()).into(),
     }
 }
 
