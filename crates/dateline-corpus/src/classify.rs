@@ -95,46 +95,12 @@ impl NotArticle {
     }
 }
 
-/// Notices of pages that render their content with scripts, compared on lower-cased bytes.
-const JAVASCRIPT_NOTICES: &[&str] = &[
-    "enable javascript",
-    "javascript is disabled",
-    "javascript is required",
-    "requires javascript",
-    "need javascript",
-    "turn on javascript",
-    "javascript aktivieren",
-    "javascript ist deaktiviert",
-    "activer javascript",
-    "activez javascript",
-    "habilitar javascript",
-    "habilite javascript",
-    "attiva javascript",
-    "abilitare javascript",
-];
-
-/// Page bytes searched for a JavaScript notice: app shells are small.
-const NOTICE_SEARCH_BYTES: usize = 256 * 1024;
-
-/// Whether the page says it needs JavaScript to show its content.
-pub fn needs_javascript(page: &[u8]) -> bool {
-    static NOTICES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(JAVASCRIPT_NOTICES)
-                .ok()
-        });
-    let page = &page[..page.len().min(NOTICE_SEARCH_BYTES)];
-    NOTICES.as_ref().is_some_and(|n| n.is_match(page))
-}
-
 /// Decides whether `article`, extracted from `page` (when the input had markup) at `url`,
 /// is a news article.
 pub fn judge(article: &Article, url: Option<&str>, page: Option<&[u8]>) -> Result<(), NotArticle> {
     let words = reading_words(article);
     // An app shell: say why it is empty rather than that it is.
-    if words < MIN_ARTICLE_WORDS && page.is_some_and(needs_javascript) {
+    if words < MIN_ARTICLE_WORDS && page.is_some_and(dateline_extract::needs_javascript) {
         return Err(NotArticle::NeedsJavaScript);
     }
     if words == 0 {

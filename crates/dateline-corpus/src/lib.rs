@@ -33,7 +33,7 @@ mod source;
 mod stats;
 mod write;
 
-pub use classify::{NotArticle, judge, needs_javascript};
+pub use classify::{NotArticle, judge};
 pub use config::{Compression, CorpusConfig, DedupMode, Filters, OutputConfig, OutputFormat};
 pub use dateline_dedup::DedupConfig;
 pub use error::CorpusError;

@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod app_shell;
 mod byline_blocks;
 mod candidate;
 mod collect;
@@ -36,6 +37,8 @@ mod short_body;
 mod tags;
 mod text;
 pub mod textmeta;
+
+pub use app_shell::needs_javascript;
 
 use dateline_html::{Document, InputError, Limits};
 use dateline_model::{Article, Block};

@@ -256,12 +256,12 @@ const SNIPPETS: &[&str] = &[
 fn mutate(rng: &mut Rng, base: &str) -> String {
     let mut s = base.to_string();
     for _ in 0..1 + rng.below(4) {
-        let at = floor_char_boundary(&s, rng.below(s.len() + 1));
+        let at = s.floor_char_boundary(rng.below(s.len() + 1));
         match rng.below(5) {
             0 => s.truncate(at),
             1 => s.insert_str(at, SNIPPETS[rng.below(SNIPPETS.len())]),
             2 => {
-                let end = floor_char_boundary(&s, at + rng.below(12));
+                let end = s.floor_char_boundary(at + rng.below(12));
                 s.replace_range(at..end.max(at), "");
             }
             3 => {
@@ -282,14 +282,6 @@ fn mutate(rng: &mut Rng, base: &str) -> String {
         }
     }
     s
-}
-
-fn floor_char_boundary(s: &str, mut at: usize) -> usize {
-    at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[test]

@@ -219,14 +219,10 @@ fn name_date_line(text: &str) -> Option<String> {
         return None;
     }
     let (_, range) = textmeta::find_date(text, &textmeta::DateContext::default())?;
-    let before = &text[..range.start];
-    let separated = before
-        .trim_end()
-        .ends_with(['·', '|', '•', '-', '–', '—', ',']);
-    let name = before
-        .trim_end()
-        .trim_end_matches(['·', '|', '•', '-', '–', '—', ','])
-        .trim();
+    const SEPARATORS: [char; 7] = ['·', '|', '•', '-', '–', '—', ','];
+    let before = text[..range.start].trim_end();
+    let separated = before.ends_with(SEPARATORS);
+    let name = before.trim_end_matches(SEPARATORS).trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let person_shaped = (2..=4).contains(&words.len())
         && words

@@ -189,24 +189,6 @@ pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .or_else(|| headline_text_update(inputs))
 }
 
-/// Words that announce a modification date in running text, lower case.
-const UPDATE_MARKERS: &[&str] = &[
-    "last updated",
-    "updated",
-    "mis à jour",
-    "mise à jour",
-    "aktualisiert",
-    "actualizado",
-    "actualizada",
-    "atualizado",
-    "aggiornato",
-    "bijgewerkt",
-    "oppdatert",
-    "uppdaterad",
-    "opdateret",
-    "zaktualizowano",
-];
-
 /// Most characters between an update marker and its date ("mis à jour le ").
 const MARKER_TO_DATE_CHARS: usize = 16;
 
@@ -226,7 +208,7 @@ fn headline_text_update(inputs: &DateInputs<'_>) -> Option<PageDate> {
         ControlFlow::Continue(())
     });
     let lower = collapse(&after).to_lowercase();
-    UPDATE_MARKERS.iter().find_map(|marker| {
+    UPDATE_LABELS.iter().find_map(|marker| {
         let end = lower.find(marker)? + marker.len();
         let (date, range) = textmeta::find_date(&lower[end..], inputs.context)?;
         (lower[end..end + range.start].chars().count() <= MARKER_TO_DATE_CHARS).then_some(date)
@@ -549,6 +531,7 @@ const UPDATE_LABELS: &[&str] = &[
     "updated",
     "modified",
     "last edited",
+    "mise à jour",
     "geändert",
     "aktualisiert",
     "mis à jour",

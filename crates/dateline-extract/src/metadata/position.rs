@@ -96,17 +96,21 @@ pub(crate) fn is_ancestor(doc: &Document, ancestor: NodeId, mut id: NodeId) -> b
 /// its byline and dates, so it is not furniture; nor is anything that encloses the story's
 /// body (Blogger wraps its posts in a `widget`).
 fn in_furniture(doc: &Document, id: NodeId, body: Option<NodeId>) -> bool {
+    // Asked only of furniture-like containers, so the ancestor walk runs rarely.
+    let apart_from_story =
+        |container: NodeId| !body.is_some_and(|b| is_ancestor(doc, container, b));
     let mut node = Some(id);
     for _ in 0..MAX_CLIMB {
         let Some(current) = node else { break };
-        if body.is_some_and(|body| is_ancestor(doc, current, body)) {
-            return false;
-        }
         if let Some(element) = doc.element(current) {
             match *element.tag() {
-                local_name!("nav") => return true,
-                local_name!("aside") => return !is_story_meta_box(element),
-                local_name!("footer") => return !inside(doc, current, "article"),
+                local_name!("nav") => return apart_from_story(current),
+                local_name!("aside") => {
+                    return !is_story_meta_box(element) && apart_from_story(current);
+                }
+                local_name!("footer") => {
+                    return !inside(doc, current, "article") && apart_from_story(current);
+                }
                 local_name!("body") | local_name!("article") | local_name!("main") => return false,
                 _ => {}
             }
@@ -116,7 +120,7 @@ fn in_furniture(doc: &Document, id: NodeId, body: Option<NodeId>) -> bool {
                 .flatten()
                 .any(|name| is_furniture_name(name) && !is_story_footer_name(name))
             {
-                return true;
+                return apart_from_story(current);
             }
         }
         node = doc.parent(current);

@@ -130,8 +130,8 @@ fn surname_first(text: &str) -> Option<String> {
         let letters = s.trim_end_matches('.');
         letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
     };
-    let is_particle =
-        |s: &str| matches!(s, "de" | "da" | "van" | "von" | "der" | "den" | "du" | "la");
+    // Lower case only: the "De" of "Page, Jeffrey De" is a name.
+    let is_particle = |s: &str| PARTICLES.contains(&s);
     let words: Vec<&str> = given.split_whitespace().collect();
     let (first, rest) = words.split_first()?;
     let plausible = !surname.contains([' ', ','])

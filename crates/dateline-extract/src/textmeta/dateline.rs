@@ -254,7 +254,7 @@ fn is_title_word(w: &str) -> bool {
 fn short_date(s: &str, ctx: &DateContext) -> Option<(Option<PageDate>, usize)> {
     const MAX_DATE_BYTES: usize = 40;
     let body = s.strip_prefix(',')?;
-    let window = &body[..floor_char_boundary(body, MAX_DATE_BYTES + 4)];
+    let window = &body[..body.floor_char_boundary(MAX_DATE_BYTES + 4)];
     // The date ends at the agency's parenthesis or slash ("/TASS/"), or at the dash
     // ("ROMA, 30 GEN -").
     let end = [
@@ -499,13 +499,4 @@ fn is_label(place: &str) -> bool {
     ];
     let lower = place.to_lowercase();
     LABELS.contains(&lower.as_str()) || place.chars().filter(|c| c.is_alphabetic()).count() < 2
-}
-
-/// The largest char boundary of `s` at or below `index`.
-fn floor_char_boundary(s: &str, index: usize) -> usize {
-    let mut index = index.min(s.len());
-    while !s.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
 }

@@ -193,7 +193,7 @@ fn extract_one(
             article.source = Some(source);
             let app_shell = article.text.is_empty()
                 && kind == sniff::Kind::Html
-                && dateline_corpus::needs_javascript(&fetched.bytes);
+                && dateline_extract::needs_javascript(&fetched.bytes);
             Extracted { article, app_shell }
         }
         Err(error) => Article::failed(source, error.to_string()).into(),
