@@ -135,15 +135,31 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
         .or_else(|| lead_image_date(inputs))
 }
 
+/// Nodes from the headline to a date element after it that still make it the story's own stamp.
+const BESIDE_HEADLINE_NODES: usize = 24;
+
 /// A generic `<meta name=date>`: CMSs also fill it with the day the page was rendered or
 /// last saved, which is never before the publication, so an earlier date the page shows by
-/// the story wins over it. A later one (a masthead's "today") does not.
+/// the story wins over it. A later one wins only when it is marked right beside the headline
+/// (the meta then holds the day the draft was created); further away, or above the headline, it
+/// is a masthead's "today".
 fn generic_meta_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
     let generic = GENERIC_DATE_META
         .iter()
         .filter_map(|k| inputs.signals.get(k))
         .find_map(|v| textmeta::parse_date(v, inputs.context))?;
-    let shown = visible_date(inputs).or_else(|| {
+    let marked = visible_date_at(inputs);
+    if let Some((id, distance, shown)) = marked
+        && distance <= BESIDE_HEADLINE_NODES
+        && !day_and_month_swapped(shown.date, generic.date)
+        && inputs
+            .anchors
+            .headline
+            .is_some_and(|headline| id.index() > headline.index())
+    {
+        return Some(shown);
+    }
+    let shown = marked.map(|(_, _, date)| date).or_else(|| {
         headline_text_date(inputs)
             .filter(|found| found.stamp)
             .map(|found| found.date)
@@ -152,6 +168,12 @@ fn generic_meta_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
         Some(shown) if shown.date < generic.date => Some(shown),
         _ => Some(generic),
     }
+}
+
+/// The same digits read in the other order ("11.12.12" as 11 December where the meta says
+/// 12 November): the page writes its dates month first, so the meta's reading stands.
+fn day_and_month_swapped(a: jiff::civil::Date, b: jiff::civil::Date) -> bool {
+    a != b && a.year() == b.year() && a.month() == b.day() && a.day() == b.month()
 }
 
 /// `<meta>` names of the lead image, whose upload path often carries the day
@@ -224,6 +246,7 @@ fn visible_update(inputs: &DateInputs<'_>) -> Option<PageDate> {
         inputs,
         marked.chain(boxes).filter(|&(id, _)| is_update(doc, id)),
     )
+    .map(|(_, _, date)| date)
 }
 
 /// The date of the marked element nearest the story, each element's distance raised by its
@@ -232,9 +255,9 @@ fn visible_update(inputs: &DateInputs<'_>) -> Option<PageDate> {
 fn nearest_marked_date(
     inputs: &DateInputs<'_>,
     marked: impl Iterator<Item = (NodeId, usize)>,
-) -> Option<PageDate> {
+) -> Option<(NodeId, usize, PageDate)> {
     let doc = inputs.doc;
-    let mut best: Option<(usize, PageDate)> = None;
+    let mut best: Option<(NodeId, usize, PageDate)> = None;
     for (id, penalty) in marked {
         let Some(distance) = inputs.anchors.distance(doc, id) else {
             continue;
@@ -251,17 +274,17 @@ fn nearest_marked_date(
             _ => distance,
         };
         let distance = distance.saturating_add(penalty);
-        if best.as_ref().is_some_and(|(d, _)| *d <= distance) {
+        if best.as_ref().is_some_and(|(_, d, _)| *d <= distance) {
             continue;
         }
         let date = machine_value(doc, id)
             .and_then(|v| textmeta::parse_date(v, inputs.context))
             .or_else(|| text_date(doc, id, inputs.context));
         if let Some(date) = date {
-            best = Some((distance, date));
+            best = Some((id, distance, date));
         }
     }
-    best.map(|(_, d)| d)
+    best
 }
 
 /// Every date the page declares in markup, for the offsets they carry.
@@ -296,12 +319,18 @@ fn prop_date(inputs: &DateInputs<'_>, role: DateRole) -> Option<PageDate> {
         .iter()
         .filter(|(_, r)| *r == role)
         .map(|&(id, _)| (id, 0));
-    nearest_marked_date(inputs, marked)
+    nearest_marked_date(inputs, marked).map(|(_, _, date)| date)
 }
 
 /// The date the page shows next to the story: `<time>` elements and date-classed boxes,
 /// nearest to the headline or inside the body; not the ones marked as updates.
 fn visible_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    visible_date_at(inputs).map(|(_, _, date)| date)
+}
+
+/// [`visible_date`] with the element it was read from and its distance from the story
+/// ([`Anchors::distance`] plus penalty).
+fn visible_date_at(inputs: &DateInputs<'_>) -> Option<(NodeId, usize, PageDate)> {
     let doc = inputs.doc;
     let times = inputs.signals.times.iter().map(|&id| (id, 0));
     let boxes = inputs.signals.date_boxes.iter().map(|&id| (id, 1));
@@ -704,6 +733,57 @@ mod tests {
             published(&inputs).unwrap().to_iso(),
             "2020-09-18T08:56:40-07:00"
         );
+    }
+
+    /// `published` on a page whose headline is its first `<h1>` and whose body is `#body`.
+    fn published_on(html: &str) -> Option<String> {
+        let doc = parse(html, &Limits::default());
+        let signals = Signals::read(&doc);
+        let headline = signals.h1s.first().map(|(id, _)| *id);
+        let body = doc
+            .descendants(doc.root())
+            .find(|&id| doc.attr(id, "id") == Some("body"));
+        let context = DateContext::new(None, Some("de"));
+        let inputs = DateInputs {
+            doc: &doc,
+            signals: &signals,
+            jsonld: None,
+            anchors: Anchors { headline, body },
+            url: None,
+            context: &context,
+            body_text: "",
+            html: None,
+        };
+        published(&inputs).map(|d| d.to_iso())
+    }
+
+    #[test]
+    fn a_later_date_under_the_headline_beats_a_generic_meta_date() {
+        // The CMS filled `<meta name=date>` when the draft was created.
+        let page = r#"<head><meta name="date" content="2021-12-20T11:02:44+01:00"></head>
+            <body><h1>Weinprobe im Januar</h1><span class="date">27.01.2022</span>
+            <div id="body"><p>Der Text.</p></div></body>"#;
+        assert_eq!(published_on(page).as_deref(), Some("2022-01-27"));
+    }
+
+    #[test]
+    fn a_masthead_date_above_the_headline_does_not_beat_a_generic_meta_date() {
+        let page = r#"<head><meta name="date" content="2017-05-01T17:05:00+02:00"></head>
+            <body><header><span class="date">Mittwoch, 26.02.2020</span></header>
+            <h1>Die Zukunft der Arbeit</h1><div id="body"><p>Der Text.</p></div></body>"#;
+        assert_eq!(
+            published_on(page).as_deref(),
+            Some("2017-05-01T17:05:00+02:00")
+        );
+    }
+
+    #[test]
+    fn a_stamp_that_swaps_the_metas_day_and_month_is_read_the_metas_way() {
+        // A US site writes "11.12.12" for 12 November; dots alone would say 11 December.
+        let page = r#"<head><meta name="DisplayDate" content="2012-11-12"></head>
+            <body><h1>Lawsuit called a farce</h1><ul><li class="entryDate">11.12.12</li></ul>
+            <div id="body"><p>The text.</p></div></body>"#;
+        assert_eq!(published_on(page).as_deref(), Some("2012-11-12"));
     }
 
     #[test]

@@ -169,7 +169,9 @@ pub(crate) fn fill(article: &mut Article, inputs: &Inputs<'_>) {
 
 /// The element that carries the headline: the `<h1>` whose text is the title, else another
 /// heading or `itemprop=headline` element with that text (CMSs that keep `<h1>` for the logo
-/// put the headline in an `<h2>`, `<h6>` or `<strong>`), else the first `<h1>`.
+/// put the headline in an `<h2>`, `<h6>` or `<strong>`), else an `<h1>` that holds the same
+/// words with other punctuation or a kicker ("Kicker" + "Headline" for "Kicker - Headline"),
+/// else the first `<h1>`.
 pub(crate) fn headline_node(
     doc: &Document,
     signals: &Signals,
@@ -187,7 +189,36 @@ pub(crate) fn headline_node(
     {
         return Some(*id);
     }
-    heading_with_text(doc, signals, &title).or(first_h1)
+    heading_with_text(doc, signals, &title)
+        .or_else(|| h1_with_words_of(signals, &title))
+        .or(first_h1)
+}
+
+/// Letters and digits the shorter of an `<h1>` and the title needs to be found in the other.
+const MIN_HEADLINE_KEY_CHARS: usize = 16;
+
+fn h1_with_words_of(signals: &Signals, title: &str) -> Option<NodeId> {
+    let title = alphanumeric_key(title);
+    signals.h1s.iter().find_map(|(id, text)| {
+        let text = alphanumeric_key(text);
+        let (shorter, longer) = if text.len() <= title.len() {
+            (&text, &title)
+        } else {
+            (&title, &text)
+        };
+        let related = text == title
+            || (shorter.chars().count() >= MIN_HEADLINE_KEY_CHARS
+                && longer.contains(shorter.as_str()));
+        related.then_some(*id)
+    })
+}
+
+/// Lower-case letters and digits only: headings split into spans lose or gain separators.
+fn alphanumeric_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn heading_with_text(doc: &Document, signals: &Signals, title: &str) -> Option<NodeId> {
@@ -211,4 +242,39 @@ fn first_paragraph(blocks: &[Block]) -> Option<&str> {
 
 fn date_context(options: &Options, language: Option<&str>) -> DateContext {
     DateContext::new(options.reference_time, language)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use dateline_html::{Limits, parse};
+
+    fn headline_text(html: &str, title: &str) -> Option<String> {
+        let doc = parse(html, &Limits::default());
+        let signals = Signals::read(&doc);
+        headline_node(&doc, &signals, Some(title)).map(|id| doc.text_content(id))
+    }
+
+    #[test]
+    fn a_headline_split_into_kicker_and_text_is_found_past_a_logo_h1() {
+        let page = r#"<body><h1><a href="/">Funkhaus</a></h1>
+            <article><h1><span>Die Zukunft der Arbeit</span>"Liegestühle umstellen"</h1></article></body>"#;
+        let found = headline_text(page, r#"Die Zukunft der Arbeit - "Liegestühle umstellen""#);
+        assert_eq!(
+            found.as_deref(),
+            Some(r#"Die Zukunft der Arbeit"Liegestühle umstellen""#)
+        );
+    }
+
+    #[test]
+    fn a_short_title_inside_a_longer_h1_does_not_make_it_the_headline() {
+        // The title is the site's name; the modal's "Site Contact us" is no headline.
+        let page = r#"<body><h1>Alternative dispute resolution</h1>
+            <div class="modal"><h1><span>Medef</span> Contactez-nous</h1></div></body>"#;
+        assert_eq!(
+            headline_text(page, "MEDEF").as_deref(),
+            Some("Alternative dispute resolution")
+        );
+    }
 }
