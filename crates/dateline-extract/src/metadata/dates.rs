@@ -704,46 +704,16 @@ mod tests {
     use super::*;
     use dateline_html::{Limits, parse};
 
-    #[test]
-    fn a_date_deep_in_the_body_loses_to_the_stamp_under_the_headline() {
-        // A forum thread: the starter's stamp under the title, the chosen body a later,
-        // longer post with its own time at its end.
-        let html = r#"<body><h1>Patch notes 4.47</h1>
-            <p>Thread starter Dev · <time datetime="2020-09-18T08:56:40-07:00">Sep 18</time></p>
-            <div id="posts"><div class="post"><p>First reply.</p><p>More text.</p><p>Even more.</p>
-            <p>Still more.</p><time datetime="2020-10-06T09:38:08-07:00">Oct 6</time></div></div></body>"#;
+    /// `published` on a page whose headline is its first `<h1>` and whose body is the
+    /// element with id `body_id`.
+    fn published_on(html: &str, body_id: &str, language: Option<&str>) -> Option<String> {
         let doc = parse(html, &Limits::default());
         let signals = Signals::read(&doc);
         let headline = signals.h1s.first().map(|(id, _)| *id);
         let body = doc
             .descendants(doc.root())
-            .find(|&id| doc.attr(id, "id") == Some("posts"));
-        let context = DateContext::default();
-        let inputs = DateInputs {
-            doc: &doc,
-            signals: &signals,
-            jsonld: None,
-            anchors: Anchors { headline, body },
-            url: None,
-            context: &context,
-            body_text: "",
-            html: None,
-        };
-        assert_eq!(
-            published(&inputs).unwrap().to_iso(),
-            "2020-09-18T08:56:40-07:00"
-        );
-    }
-
-    /// `published` on a page whose headline is its first `<h1>` and whose body is `#body`.
-    fn published_on(html: &str) -> Option<String> {
-        let doc = parse(html, &Limits::default());
-        let signals = Signals::read(&doc);
-        let headline = signals.h1s.first().map(|(id, _)| *id);
-        let body = doc
-            .descendants(doc.root())
-            .find(|&id| doc.attr(id, "id") == Some("body"));
-        let context = DateContext::new(None, Some("de"));
+            .find(|&id| doc.attr(id, "id") == Some(body_id));
+        let context = DateContext::new(None, language);
         let inputs = DateInputs {
             doc: &doc,
             signals: &signals,
@@ -758,12 +728,29 @@ mod tests {
     }
 
     #[test]
+    fn a_date_deep_in_the_body_loses_to_the_stamp_under_the_headline() {
+        // A forum thread: the starter's stamp under the title, the chosen body a later,
+        // longer post with its own time at its end.
+        let html = r#"<body><h1>Patch notes 4.47</h1>
+            <p>Thread starter Dev · <time datetime="2020-09-18T08:56:40-07:00">Sep 18</time></p>
+            <div id="posts"><div class="post"><p>First reply.</p><p>More text.</p><p>Even more.</p>
+            <p>Still more.</p><time datetime="2020-10-06T09:38:08-07:00">Oct 6</time></div></div></body>"#;
+        assert_eq!(
+            published_on(html, "posts", None).as_deref(),
+            Some("2020-09-18T08:56:40-07:00")
+        );
+    }
+
+    #[test]
     fn a_later_date_under_the_headline_beats_a_generic_meta_date() {
         // The CMS filled `<meta name=date>` when the draft was created.
         let page = r#"<head><meta name="date" content="2021-12-20T11:02:44+01:00"></head>
             <body><h1>Weinprobe im Januar</h1><span class="date">27.01.2022</span>
             <div id="body"><p>Der Text.</p></div></body>"#;
-        assert_eq!(published_on(page).as_deref(), Some("2022-01-27"));
+        assert_eq!(
+            published_on(page, "body", Some("de")).as_deref(),
+            Some("2022-01-27")
+        );
     }
 
     #[test]
@@ -772,7 +759,7 @@ mod tests {
             <body><header><span class="date">Mittwoch, 26.02.2020</span></header>
             <h1>Die Zukunft der Arbeit</h1><div id="body"><p>Der Text.</p></div></body>"#;
         assert_eq!(
-            published_on(page).as_deref(),
+            published_on(page, "body", Some("de")).as_deref(),
             Some("2017-05-01T17:05:00+02:00")
         );
     }
@@ -783,7 +770,10 @@ mod tests {
         let page = r#"<head><meta name="DisplayDate" content="2012-11-12"></head>
             <body><h1>Lawsuit called a farce</h1><ul><li class="entryDate">11.12.12</li></ul>
             <div id="body"><p>The text.</p></div></body>"#;
-        assert_eq!(published_on(page).as_deref(), Some("2012-11-12"));
+        assert_eq!(
+            published_on(page, "body", Some("en")).as_deref(),
+            Some("2012-11-12")
+        );
     }
 
     #[test]
