@@ -18,6 +18,9 @@ pub(crate) struct Candidate {
     pub chars: usize,
     /// Of those, inside links.
     pub link_chars: usize,
+    /// An image that shows the story (not a linked navigation graphic): a heading right
+    /// above it introduces it and is no orphan.
+    pub picture: bool,
 }
 
 pub(crate) struct CollectOptions {
@@ -73,8 +76,9 @@ struct Collector<'a> {
     link_depth: usize,
     /// Paragraph flushes so far, to tell whether a link's paragraph is still the current one.
     flushes: usize,
-    /// Images met inside the current paragraph, emitted after it.
-    pending_images: Vec<Block>,
+    /// Images met inside the current paragraph (and whether each shows the story), emitted
+    /// after it.
+    pending_images: Vec<(Block, bool)>,
 }
 
 impl Collector<'_> {
@@ -95,24 +99,35 @@ impl Collector<'_> {
             block: Block::Paragraph { text, links },
             chars: para.chars,
             link_chars: para.link_chars,
+            picture: false,
         });
         self.push_pending_images();
     }
 
     fn push_pending_images(&mut self) {
-        for image in std::mem::take(&mut self.pending_images) {
-            self.push(image, 0, 0);
+        for (image, picture) in std::mem::take(&mut self.pending_images) {
+            self.push_image(image, picture);
         }
     }
 
     fn push(&mut self, block: Block, chars: usize, link_chars: usize) {
-        if chars > 0 || matches!(block, Block::Image { .. }) {
+        if chars > 0 {
             self.out.push(Candidate {
                 block,
                 chars,
                 link_chars,
+                picture: false,
             });
         }
+    }
+
+    fn push_image(&mut self, block: Block, picture: bool) {
+        self.out.push(Candidate {
+            block,
+            chars: 0,
+            link_chars: 0,
+            picture,
+        });
     }
 
     fn walk(&mut self, id: NodeId) {
@@ -178,22 +193,36 @@ impl Collector<'_> {
                         self.push(Block::FigureCaption { text }, chars, link_chars);
                     }
                     local_name!("img") => {
-                        if self.options.images
-                            && let Some(src) = element.attr("src").filter(|s| !s.is_empty())
-                        {
+                        let Some(src) = image_source(element) else {
+                            return;
+                        };
+                        // A graphic linking to another page is navigation (a sidebar's
+                        // "our books" buttons); one linking to its full size is a picture.
+                        let picture = self.link_depth == 0 || links_to_image(self.doc, id);
+                        // Without image output a picture still marks content (a heading over
+                        // it is no orphan); the filter drops such markers, so only their place
+                        // is kept, not their strings.
+                        let image = if self.options.images {
                             let alt = element.attr("alt").map(collapse).filter(|a| !a.is_empty());
-                            let image = Block::Image {
+                            Block::Image {
                                 src: src.to_string(),
                                 alt,
-                            };
-                            // An image inside running text waits for the paragraph to end:
-                            // breaking the paragraph at it would make the text depend on
-                            // whether images are output.
-                            if self.para.is_blank() {
-                                self.push(image, 0, 0);
-                            } else {
-                                self.pending_images.push(image);
                             }
+                        } else if picture {
+                            Block::Image {
+                                src: String::new(),
+                                alt: None,
+                            }
+                        } else {
+                            return;
+                        };
+                        // An image inside running text waits for the paragraph to end:
+                        // breaking the paragraph at it would make the text depend on
+                        // whether images are output.
+                        if self.para.is_blank() {
+                            self.push_image(image, picture);
+                        } else {
+                            self.pending_images.push((image, picture));
                         }
                     }
                     local_name!("hr") => self.flush(),
@@ -387,4 +416,89 @@ fn is_layout_table(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
     }
     let chars = analysis.text_chars[id.index()] as usize;
     cells <= 1 || chars / cells.max(1) > 200
+}
+
+/// Attributes lazy loaders keep the real address in while `src` holds a placeholder.
+const LAZY_SOURCES: &[&str] = &["data-src", "data-lazy-src", "data-original", "data-url"];
+const LAZY_SRCSETS: &[&str] = &["data-srcset", "srcset"];
+
+/// Declared width or height under which an image is an icon, a spacer or a tracking pixel.
+const MIN_PICTURE_PIXELS: u32 = 50;
+
+/// Words in an image's address or class that mark it as page chrome, not a picture of the
+/// story: avatars, icons, logos, ad banners, share buttons, spacers.
+const CHROME_IMAGE_WORDS: &[&str] = &[
+    "avatar", "gravatar", "icon", "logo", "/ads/", "banner", "button", "badge", "spacer", "pixel",
+    "sprite", "emoji",
+];
+
+/// An image's address: `src`, unless it is missing or an inline placeholder (`data:`), then
+/// the lazy loader's attribute, else the first candidate of a `srcset`. `None` for images
+/// that are page chrome (tiny, or named as icons, avatars, ads).
+fn image_source(element: &dateline_html::Element) -> Option<&str> {
+    let tiny = ["width", "height"].iter().any(|name| {
+        element
+            .attr(name)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|pixels| pixels < MIN_PICTURE_PIXELS)
+    });
+    if tiny {
+        return None;
+    }
+    let usable = |v: &&str| !v.is_empty() && !v.starts_with("data:");
+    let src = element
+        .attr("src")
+        .map(str::trim)
+        .filter(usable)
+        .or_else(|| {
+            LAZY_SOURCES
+                .iter()
+                .find_map(|name| element.attr(name).map(str::trim).filter(usable))
+        })
+        .or_else(|| {
+            LAZY_SRCSETS.iter().find_map(|name| {
+                element
+                    .attr(name)
+                    .and_then(|set| set.split_whitespace().next())
+                    .filter(usable)
+            })
+        })?;
+    let class = element.attr("class").unwrap_or_default();
+    let chrome = CHROME_IMAGE_WORDS.iter().any(|word| {
+        contains_ignore_ascii_case(src, word) || contains_ignore_ascii_case(class, word)
+    });
+    (!chrome).then_some(src)
+}
+
+/// Whether the link around image `id` (the nearest `<a>` within a few levels) opens an image
+/// file: the full-size version of the picture.
+fn links_to_image(doc: &Document, id: NodeId) -> bool {
+    const IMAGE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"];
+    let mut at = id;
+    for _ in 0..4 {
+        let Some(parent) = doc.parent(at) else {
+            return false;
+        };
+        if doc
+            .element(parent)
+            .is_some_and(|e| *e.tag() == local_name!("a"))
+        {
+            let href = doc.attr(parent, "href").unwrap_or_default();
+            let path = href.split(['?', '#']).next().unwrap_or_default();
+            let path = path.as_bytes();
+            return IMAGE_ENDINGS.iter().any(|ending| {
+                path.len() >= ending.len()
+                    && path[path.len() - ending.len()..].eq_ignore_ascii_case(ending.as_bytes())
+            });
+        }
+        at = parent;
+    }
+    false
+}
+
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }

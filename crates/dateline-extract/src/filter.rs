@@ -201,13 +201,18 @@ fn opens_comments(key: &str) -> bool {
 
 /// [`filter`] with image blocks set aside while the text is judged, so that the text kept is
 /// the same whether or not images are output; an image stays when the text block before or
-/// after it stays.
-pub(crate) fn filter_keeping_images(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
-    let mut images: Vec<(usize, Block)> = Vec::new();
+/// after it stays. A heading over a kept image introduces it and is no orphan. Images are
+/// always collected (as empty markers when not wanted) and dropped here unless `keep_images`.
+pub(crate) fn filter_keeping_images(
+    candidates: Vec<Candidate>,
+    title: Option<&str>,
+    keep_images: bool,
+) -> Vec<Block> {
+    let mut images: Vec<(usize, Block, bool)> = Vec::new();
     let mut texts = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         if matches!(candidate.block, Block::Image { .. }) {
-            images.push((texts.len(), candidate.block));
+            images.push((texts.len(), candidate.block, candidate.picture));
         } else {
             texts.push(candidate);
         }
@@ -216,7 +221,7 @@ pub(crate) fn filter_keeping_images(candidates: Vec<Candidate>, title: Option<&s
         return filter(texts, title);
     }
     let originals: Vec<Block> = texts.iter().map(|c| c.block.clone()).collect();
-    let kept = filter(texts, title);
+    let kept = filter_text(texts, title);
     // The filter drops blocks and never edits or reorders them, so the kept blocks are found
     // in order among the originals.
     let mut was_kept = vec![false; originals.len()];
@@ -230,23 +235,33 @@ pub(crate) fn filter_keeping_images(candidates: Vec<Candidate>, title: Option<&s
     let mut out = Vec::with_capacity(kept.len() + images.len());
     let mut images = images.into_iter().peekable();
     for (i, original) in originals.into_iter().enumerate() {
-        while let Some((_, image)) = images.next_if(|(at, _)| *at == i) {
+        while let Some((_, image, picture)) = images.next_if(|(at, _, _)| *at == i) {
             let before = i > 0 && was_kept[i - 1];
             if before || was_kept[i] {
-                out.push(image);
+                out.push((image, picture));
             }
         }
         if was_kept[i] {
-            out.push(original);
+            out.push((original, false));
         }
     }
     if was_kept.last().copied().unwrap_or(false) {
-        out.extend(images.map(|(_, image)| image));
+        out.extend(images.map(|(_, image, picture)| (image, picture)));
+    }
+    let mut out = drop_orphan_headings(out);
+    if !keep_images {
+        out.retain(|block| !matches!(block, Block::Image { .. }));
     }
     out
 }
 
+/// The text blocks worth keeping, headings that introduced nothing kept included.
 pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
+    let blocks = filter_text(candidates, title);
+    drop_orphan_headings(blocks.into_iter().map(|block| (block, false)).collect())
+}
+
+fn filter_text(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
     let title_key = title.map(normalise);
     let mut in_teasers = false;
     let mut kept_chars = 0usize;
@@ -256,6 +271,7 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
             block,
             chars,
             link_chars,
+            ..
         } = candidate;
         let density = if chars == 0 {
             0.0
@@ -324,23 +340,38 @@ pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Blo
         kept_chars += chars;
         out.push(block);
     }
-    drop_orphan_headings(out)
+    out
 }
 
+/// Words a heading needs for a picture alone below it to be what it introduces: "News" or
+/// "Upcoming events" over a thumbnail is a widget's title, "3. The tower in 1920" a caption.
+const PICTURE_HEADING_MIN_WORDS: usize = 3;
+
 /// A heading followed by nothing, or straight by a heading of the same or a higher rank,
-/// introduced content that was filtered away (a sidebar widget's title).
-fn drop_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
+/// introduced content that was filtered away (a sidebar widget's title). Images between are
+/// looked past, but a long enough heading right over a picture of the story (the flag beside
+/// each block) introduces the picture.
+fn drop_orphan_headings(blocks: Vec<(Block, bool)>) -> Vec<Block> {
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
-    for block in blocks.into_iter().rev() {
-        if let Block::Heading { level, .. } = &block {
-            let orphan = match kept.last() {
+    // Of the blocks kept so far (those after the current one): the first that is not an image.
+    let mut next_text: Option<usize> = None;
+    let mut picture_next = false;
+    for (block, picture) in blocks.into_iter().rev() {
+        if let Block::Heading { level, text } = &block {
+            let orphan = match next_text.map(|i| &kept[i]) {
                 None => true,
                 Some(Block::Heading { level: next, .. }) => next <= level,
                 Some(_) => false,
             };
-            if orphan {
+            let over_picture =
+                picture_next && text.split_whitespace().count() >= PICTURE_HEADING_MIN_WORDS;
+            if orphan && !over_picture {
                 continue;
             }
+        }
+        picture_next = picture;
+        if !matches!(block, Block::Image { .. }) {
+            next_text = Some(kept.len());
         }
         kept.push(block);
     }
@@ -591,6 +622,7 @@ mod tests {
     #[test]
     fn lead_in_to_the_sites_other_stories_drops_the_teasers_after_it() {
         let paragraph = |text: &str| Candidate {
+            picture: false,
             chars: text.chars().filter(|c| !c.is_whitespace()).count(),
             block: Block::Paragraph {
                 text: text.to_string(),
@@ -601,6 +633,7 @@ mod tests {
         let story = "The council voted on Tuesday to keep the swimming pool open through the \
                      winter, reversing a decision it made in the spring after a petition.";
         let teaser = Candidate {
+            picture: false,
             chars: 40,
             block: Block::List {
                 ordered: false,
@@ -667,6 +700,7 @@ mod tests {
     #[test]
     fn link_heavy_sentence_that_cites_sources_is_kept_but_a_menu_is_not() {
         let candidate = |text: &str, link_chars: usize| Candidate {
+            picture: false,
             chars: text.chars().filter(|c| !c.is_whitespace()).count(),
             block: Block::Paragraph {
                 text: text.to_string(),
@@ -706,12 +740,67 @@ mod tests {
             text: text.to_string(),
             links: Vec::new(),
         };
-        let kept = drop_orphan_headings(vec![
+        let text_only = |blocks: Vec<Block>| blocks.into_iter().map(|b| (b, false)).collect();
+        let kept = drop_orphan_headings(text_only(vec![
             heading(2, "Story"),
             para("text"),
             heading(2, "Recent posts"),
             heading(2, "Archives"),
-        ]);
+        ]));
         assert_eq!(kept, vec![heading(2, "Story"), para("text")]);
+    }
+
+    #[test]
+    fn a_heading_over_a_picture_introduces_it() {
+        let heading = |text: &str| Block::Heading {
+            level: 2,
+            text: text.to_string(),
+        };
+        let image = || Block::Image {
+            src: String::new(),
+            alt: None,
+        };
+        let kept = drop_orphan_headings(vec![
+            (heading("Test case number one"), false),
+            (image(), true),
+            (heading("News"), false),
+            (image(), true),
+            (heading("Our books and films"), false),
+            (image(), false),
+        ]);
+        // A one-word widget title over a thumbnail and a heading over linked navigation
+        // graphics go.
+        assert_eq!(
+            kept,
+            vec![heading("Test case number one"), image(), image(), image()]
+        );
+    }
+
+    #[test]
+    fn images_between_a_heading_and_its_text_are_looked_past() {
+        let kept = drop_orphan_headings(vec![
+            (
+                Block::Heading {
+                    level: 2,
+                    text: "Gallery".into(),
+                },
+                false,
+            ),
+            (
+                Block::Image {
+                    src: String::new(),
+                    alt: None,
+                },
+                false,
+            ),
+            (
+                Block::Paragraph {
+                    text: "The text under the photo.".into(),
+                    links: Vec::new(),
+                },
+                false,
+            ),
+        ]);
+        assert_eq!(kept.len(), 3);
     }
 }

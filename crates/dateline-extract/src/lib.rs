@@ -137,6 +137,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
         Some(choice) => filter::filter_keeping_images(
             collect(doc, &analysis, &choice.parts, &collect_options),
             title.as_deref(),
+            options.images,
         ),
         None => Vec::new(),
     };
@@ -155,6 +156,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
         let whole = filter::filter_keeping_images(
             collect(doc, &analysis, &[wider], &collect_options),
             title.as_deref(),
+            options.images,
         );
         let whole_chars = body_chars(&whole);
         if whole_chars > chars {
@@ -171,6 +173,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
             blocks = filter::filter_keeping_images(
                 collect(doc, &lenient, &choice.parts, &collect_options),
                 title.as_deref(),
+                options.images,
             );
             chars = body_chars(&blocks);
         }

@@ -10,7 +10,7 @@ const PAGE: &str = r#"<html lang="en"><head><title>Harbour lights festival retur
 <article><h1>Harbour lights festival returns</h1>
 <figure><img src="/img/lead.jpg" alt="Lanterns over the quay"></figure>
 <p>By Nora Pell</p>
-<p>The harbour lights festival returns this weekend <img src="/img/icon.png" alt=""> after
+<p>The harbour lights festival returns this weekend <img src="/img/lantern.png" alt=""> after
 a two-year pause, with lanterns along the whole quay and music on three boats.</p>
 <h3>Saturday</h3>
 <p><a href="/img/boats.jpg"><img src="/img/boats.jpg" alt="Boats"></a></p>
@@ -49,7 +49,7 @@ fn images_change_no_text_and_no_metadata() {
         })
         .collect();
     assert!(sources.contains(&"/img/lead.jpg"), "{sources:?}");
-    assert!(sources.contains(&"/img/icon.png"), "{sources:?}");
+    assert!(sources.contains(&"/img/lantern.png"), "{sources:?}");
     assert!(!sources.contains(&"/img/ad.gif"), "{sources:?}");
     assert!(
         plain.text.contains("after a two-year pause"),
@@ -70,4 +70,44 @@ fn links_change_no_text() {
     );
     assert_eq!(plain.text, with_links.text);
     assert_eq!(plain.blocks.len(), with_links.blocks.len());
+}
+
+/// A post made of headings over pictures that load lazily (`data-src`, `srcset`): the
+/// headings are its text, the pictures its images; icons, avatars and tracking pixels are
+/// neither.
+const PICTURE_POST: &str = r#"<html lang="en"><head><title>Six lanterns we made this winter</title></head>
+<body><article class="post"><h1>Six lanterns we made this winter</h1>
+<h2>The paper moon from the attic</h2>
+<img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/moon.jpg" alt="">
+<h2>A tin can with star holes</h2>
+<img srcset="/img/tin-480.jpg 480w, /img/tin-960.jpg 960w" alt="Tin can lantern">
+<h3>Share</h3>
+<img src="/img/share-icon.png" alt="">
+<img src="/px.gif" width="1" height="1">
+</article></body></html>"#;
+
+#[test]
+fn headings_over_lazy_pictures_are_the_text_and_the_pictures_are_found() {
+    let plain = extract_html(PICTURE_POST, &Options::default());
+    assert_eq!(
+        plain.text,
+        "The paper moon from the attic\n\nA tin can with star holes"
+    );
+    let with_images = extract_html(
+        PICTURE_POST,
+        &Options {
+            images: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(plain.text, with_images.text);
+    let sources: Vec<&str> = with_images
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image { src, .. } => Some(src.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sources, ["/img/moon.jpg", "/img/tin-480.jpg"]);
 }
