@@ -388,34 +388,51 @@ fn trim_trailing_space(text: &mut String) {
     }
 }
 
-/// A table used for page layout: it holds paragraphs, headings or lists, or long prose in
-/// few cells, rather than data.
+/// Cells of short text that make a table a data grid even when each cell wraps its text in a
+/// `<div>` or `<p>` (spreadsheet and document exports do).
+const GRID_MIN_CELLS: usize = 6;
+const GRID_MAX_CELL_CHARS: usize = 80;
+
+/// A table used for page layout: it holds headings or other tables, paragraphs, lists or
+/// divisions in a few big cells, or long prose in few cells, rather than data.
 fn is_layout_table(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
     let mut cells = 0usize;
+    let mut wrapped = false;
     for node in doc.descendants(id) {
         match doc.html_tag(node) {
             Some(&local_name!("td")) | Some(&local_name!("th")) => cells += 1,
             Some(tag)
                 if matches!(
                     *tag,
-                    local_name!("p")
-                        | local_name!("h1")
+                    local_name!("h1")
                         | local_name!("h2")
                         | local_name!("h3")
-                        | local_name!("ul")
-                        | local_name!("ol")
-                        | local_name!("div")
                         | local_name!("table")
-                        | local_name!("blockquote")
                 ) && node != id =>
             {
                 return true;
+            }
+            Some(tag)
+                if matches!(
+                    *tag,
+                    local_name!("p")
+                        | local_name!("ul")
+                        | local_name!("ol")
+                        | local_name!("div")
+                        | local_name!("blockquote")
+                ) =>
+            {
+                wrapped = true;
             }
             _ => {}
         }
     }
     let chars = analysis.text_chars[id.index()] as usize;
-    cells <= 1 || chars / cells.max(1) > 200
+    let per_cell = chars / cells.max(1);
+    if wrapped {
+        return cells < GRID_MIN_CELLS || per_cell > GRID_MAX_CELL_CHARS;
+    }
+    cells <= 1 || per_cell > 200
 }
 
 /// Attributes lazy loaders keep the real address in while `src` holds a placeholder.
