@@ -323,6 +323,9 @@ fn filter_text(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
         }
         // Only short blocks are tested as furniture; a long one is compared with the title
         // without building its normalised form (most of a page's text is in long blocks).
+        if chars < COPYRIGHT_LINE_MAX_CHARS && has_copyright_notice(&text) {
+            continue;
+        }
         let is_title = if chars < 120 {
             let key = normalise(&text);
             if is_boilerplate_line(&key) || (chars < 50 && is_timestamp_line(&key)) {
@@ -469,6 +472,28 @@ fn is_slideshow(block: &Block) -> bool {
         })
         .count();
     items.len() >= 3 && counted * 2 >= items.len()
+}
+
+/// Longest block read as the site's copyright line.
+const COPYRIGHT_LINE_MAX_CHARS: usize = 250;
+
+/// "(c) 2012 The Curious Brain | powered by …", "Copyright © 2024 Example Media": the site's
+/// copyright notice, which ends pages and is never the story's text. A copyright sign and a
+/// year, wherever they stand in the line; not the word alone ("copyright 1964" describes a
+/// book) nor a list of years ("© 1973, 1978, 2011 by" credits a quoted work).
+fn has_copyright_notice(text: &str) -> bool {
+    const MARKS: &[&str] = &["©", "(c)", "(C)"];
+    MARKS.iter().any(|mark| {
+        text.match_indices(mark).any(|(at, _)| {
+            let after = text[at + mark.len()..].trim_start_matches([' ', '\u{a0}']);
+            let mut chars = after.chars();
+            let year: String = chars.by_ref().take(4).collect();
+            year.len() == 4
+                && year.bytes().all(|b| b.is_ascii_digit())
+                && (year.starts_with("19") || year.starts_with("20"))
+                && chars.next() != Some(',')
+        })
+    })
 }
 
 /// "Published 06.01.2026 - 17:29", "2025年1月14日 20:00", "Jan 5, 2024 10:30 AM": a date or
@@ -720,6 +745,26 @@ mod tests {
                 .unwrap_or_default()
                 .starts_with("Thanks")
         );
+    }
+
+    #[test]
+    fn copyright_notices() {
+        assert!(has_copyright_notice(
+            "If you share it pls link back :-) (c) 2012 The Curious Brain | powered by Blogger"
+        ));
+        assert!(has_copyright_notice(
+            "Copyright © 2005-2024 Harbour Post Media"
+        ));
+        assert!(has_copyright_notice("©2024 Example Media"));
+        assert!(!has_copyright_notice(
+            "Covers trig scales, well thought out. Copyright 1964."
+        ));
+        assert!(!has_copyright_notice(
+            "Scripture quoted by permission. Copyright © 1973, 1978, 1984 by the publisher."
+        ));
+        assert!(!has_copyright_notice(
+            "The © sign and (c) alone say nothing."
+        ));
     }
 
     #[test]
