@@ -8,6 +8,7 @@
 use dateline_html::{Document, NodeId, NodeKind, local_name};
 
 use crate::hints::{Hint, HintCache};
+use crate::metadata::position::is_ancestor;
 use crate::tags::{is_block, is_chrome, is_never_content};
 use crate::text::char_len;
 
@@ -141,9 +142,10 @@ fn kept_despite_name(
         return false;
     };
     if protected {
-        return !(crate::hints::names_comments(element)
+        let comments = crate::hints::names_comments(element)
             && !holds_headline(doc, id)
-            && prose_outside(analysis, id, start) >= STORY_OUTSIDE_COMMENTS_CHARS);
+            && prose_outside(analysis, id, start) >= STORY_OUTSIDE_COMMENTS_CHARS;
+        return !(comments || beside_a_short_story(doc, analysis, id, start, element));
     }
     let i = id.index();
     let prose = analysis.text_chars[i].saturating_sub(analysis.link_chars[i]);
@@ -156,6 +158,43 @@ fn kept_despite_name(
     prose >= crate::hints::SMALL_FURNITURE_MIN_LIMIT
         && analysis.link_density(id) < 0.2
         && crate::hints::small_furniture_limit(element).is_some_and(|limit| prose >= limit)
+}
+
+/// Prose a headline's container needs for the story to stand outside a sidebar.
+const STORY_OUTSIDE_SIDEBAR_CHARS: u32 = 100;
+/// Levels climbed from a headline to find its story's container.
+const HEADLINE_CONTAINER_LEVELS: usize = 3;
+
+/// A sidebar column that outweighs a short post (an "About this blog" widget beside a list of
+/// photo credits) is still beside the story when the story's headline stands outside it with
+/// prose of its own around it; a logo `<h1>` in a bare header does not count, and neither
+/// does a `sidebar-layout` wrapper whose name also says it holds the article.
+fn beside_a_short_story(
+    doc: &Document,
+    analysis: &Analysis,
+    id: NodeId,
+    start: NodeId,
+    element: &dateline_html::Element,
+) -> bool {
+    if !crate::hints::names_sidebar(element) || holds_headline(doc, id) {
+        return false;
+    }
+    let prose =
+        |n: NodeId| analysis.text_chars[n.index()].saturating_sub(analysis.link_chars[n.index()]);
+    doc.descendants(start)
+        .filter(|&node| doc.html_tag(node) == Some(&local_name!("h1")))
+        .any(|h1| {
+            let mut container = h1;
+            for _ in 0..HEADLINE_CONTAINER_LEVELS {
+                match doc.parent(container) {
+                    Some(parent) if parent != start && !is_ancestor(doc, parent, id) => {
+                        container = parent;
+                    }
+                    _ => break,
+                }
+            }
+            prose(container) >= STORY_OUTSIDE_SIDEBAR_CHARS
+        })
 }
 
 /// Non-link text of the page outside `id`.

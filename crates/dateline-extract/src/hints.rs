@@ -546,6 +546,20 @@ pub(crate) fn names_comments(element: &Element) -> bool {
     class_or_id_contains(element, COMMENT_NAMES)
 }
 
+/// Names of a column beside the story.
+const SIDEBAR_NAMES: &[&str] = &["sidebar"];
+/// Names that make a sidebar-named element a layout holding the story
+/// (`l-sidebar-fixed l-article-body-segment`).
+const STORY_LAYOUT_NAMES: &[&str] = &[
+    "article", "content", "story", "entry", "post", "main", "body",
+];
+
+/// The class or id names a sidebar column, and nothing of the story.
+pub(crate) fn names_sidebar(element: &Element) -> bool {
+    class_or_id_contains(element, SIDEBAR_NAMES)
+        && !class_or_id_contains(element, STORY_LAYOUT_NAMES)
+}
+
 /// For a class or id naming a byline or a metadata row, the most non-link text such an
 /// element holds (more means it is misnamed).
 pub(crate) fn small_furniture_limit(element: &Element) -> Option<u32> {

@@ -54,3 +54,51 @@ fn story_with_comments_still_drops_the_comments() {
     assert!(article.text.contains("first buses"), "{:?}", article.text);
     assert!(!article.text.contains("detour"), "{:?}", article.text);
 }
+
+/// A short post beside a sidebar whose "About" widget has more paragraph text than the post:
+/// the widget outweighs the story but is still a sidebar, not a wrapper around the page.
+#[test]
+fn about_widget_beside_a_short_post_is_not_the_body() {
+    let html = r#"<html><body><div id="container"><div id="content">
+<div class="post_box" id="post-1"><div class="headline_area"><h1>The Daily Edit – Monday</h1></div>
+<div class="format_text entry-content"><p>(click images to make bigger)</p>
+<h3>Harbour Weekly Magazine</h3><h4>Design Director: Ana Perez, Director of Photography: Kim Lee</h4>
+<p>Note: content for the daily edit is found on the newsstands.</p></div></div></div>
+<div id="sidebars"><div id="sidebar_2" class="sidebar"><ul class="sidebar_list">
+<li class="widget widget_text"><div class="textwidget"><h2>About:</h2>
+<p>A Photo Desk is edited by a former director of photography of two outdoor magazines.
+Contributors include fine art photographers and writers from all over the country.</p></div></li>
+</ul></div></div></div></body></html>"#;
+    let article = extract_html(html, &Options::default());
+    assert!(
+        article.text.contains("found on the newsstands"),
+        "{}",
+        article.text
+    );
+    assert!(
+        !article.text.contains("Contributors include"),
+        "{}",
+        article.text
+    );
+}
+
+/// A layout named after its sidebar that holds the article body (`l-sidebar-fixed
+/// l-article-body-segment`) is the story, even with the headline above it.
+#[test]
+fn sidebar_layout_that_holds_the_article_body_stays() {
+    let paragraph = "The defence held the line for four quarters and the coaches rotated the \
+        linemen more than in any game this season, which kept everyone fresh at the end.";
+    let html = format!(
+        r#"<html><body><header class="c-entry-hero"><h1>Defensive snap counts: week 11</h1>
+<p class="c-entry-summary">Who played, who rested, and what the numbers say about the rotation the coaches chose for the last two games.</p></header>
+<div class="l-sidebar-fixed l-segment l-article-body-segment"><div class="c-entry-content">
+<p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p></div>
+<div class="l-col__sidebar"><p>Sign up for the newsletter.</p></div></div></body></html>"#
+    );
+    let article = extract_html(&html, &Options::default());
+    assert!(
+        article.text.contains("kept everyone fresh"),
+        "{}",
+        article.text
+    );
+}

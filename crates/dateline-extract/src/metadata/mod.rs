@@ -8,7 +8,7 @@
 mod authors;
 mod dates;
 mod language;
-mod position;
+pub(crate) mod position;
 mod publisher;
 mod script_dates;
 pub(crate) mod signals;
