@@ -472,6 +472,15 @@ fn name_flags(name: &str, lower: &mut String) -> Flags {
     } else {
         name
     };
+    // Themes join words with `_` as often as with `-` (`about_author`, `read_more`); the
+    // name lists are written with hyphens.
+    let hyphenated;
+    let name = if name.contains('_') {
+        hyphenated = name.replace('_', "-");
+        hyphenated.as_str()
+    } else {
+        name
+    };
     flags.boilerplate = names_boilerplate(name);
     flags.content = contains_any(&CONTENT_MATCHER, CONTENT_SUBSTRINGS, name);
     flags
@@ -616,6 +625,9 @@ mod tests {
         assert_eq!(hint(&element_with("", "comments")), Hint::Boilerplate);
         assert_eq!(hint(&element_with("article-body", "")), Hint::Content);
         assert_eq!(hint(&element_with("shadow", "")), Hint::Neutral);
+        // Underscores join the words as hyphens do.
+        assert_eq!(hint(&element_with("about_author", "")), Hint::Boilerplate);
+        assert_eq!(hint(&element_with("", "more_stories")), Hint::Boilerplate);
         assert_eq!(hint(&element_with("blueprint", "")), Hint::Neutral);
         assert_eq!(hint(&element_with("artikel-teilen", "")), Hint::Boilerplate);
         assert_eq!(
