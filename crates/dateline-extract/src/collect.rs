@@ -11,6 +11,9 @@ use crate::analysis::Analysis;
 use crate::tags::{heading_level, is_block};
 use crate::text::{collapse, push_collapsed, tidy_lines};
 
+/// Non-space characters above which a heading element holds prose, not a heading.
+const HEADING_MAX_CHARS: usize = 200;
+
 /// What the collector emits, plus what the filter needs to judge it.
 pub(crate) struct Candidate {
     pub block: Block,
@@ -148,7 +151,17 @@ impl Collector<'_> {
                 if let Some(level) = heading_level(&tag) {
                     self.flush();
                     let (text, chars, link_chars) = self.inline_text(id);
-                    self.push(Block::Heading { level, text }, chars, link_chars);
+                    // Old pages set whole paragraphs in `<h4>` for bold type: prose that long
+                    // is no heading (and would be dropped as an orphan before the next one).
+                    let block = if chars > HEADING_MAX_CHARS {
+                        Block::Paragraph {
+                            text,
+                            links: Vec::new(),
+                        }
+                    } else {
+                        Block::Heading { level, text }
+                    };
+                    self.push(block, chars, link_chars);
                     return;
                 }
                 match tag {

@@ -102,3 +102,31 @@ fn sidebar_layout_that_holds_the_article_body_stays() {
         article.text
     );
 }
+
+/// Old pages set whole paragraphs in `<h4>` for bold type; each one followed by the next
+/// looked like an orphan heading and the story vanished.
+#[test]
+fn paragraphs_set_in_heading_tags_are_prose() {
+    let paragraph = |n: usize| {
+        format!(
+            "<h4>Part {n}: this new tree stand makes the setup of the annual tree so simple \
+             that the usual family arguments are all but gone. The handle is held in the \
+             trough of the bracket by two quick release bands, and the legs fold out with \
+             one push of the foot, so one person can stand the tree up alone.</h4>"
+        )
+    };
+    let html = format!(
+        "<html><body><div id=\"page\"><h1>New ideas for tree stands</h1><p>Two inventors showed their stands at the fair this year, and both claim to end the yearly struggle with a crooked tree.</p><h3>The adjustable stand</h3>{}{}{}<p>Both stands are sold at garden centres from the first week of December.</p></div></body></html>",
+        paragraph(1),
+        paragraph(2),
+        paragraph(3)
+    );
+    let article = extract_html(&html, &Options::default());
+    for n in 1..=3 {
+        assert!(
+            article.text.contains(&format!("Part {n}:")),
+            "{}",
+            article.text
+        );
+    }
+}
