@@ -260,9 +260,10 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
     }
 }
 
-/// A comment cut leaves at least this score before it (a few paragraphs). Threads can be
-/// fifty times longer than the article, so no share of the run's score is asked for.
-const MIN_KEPT_BEFORE_CUT: i64 = 40;
+/// A comment cut leaves at least this score before it (two short paragraphs: a news brief
+/// of 30-40 words above a thread is common on local sites). Threads can be fifty times
+/// longer than the article, so no share of the run's score is asked for.
+const MIN_KEPT_BEFORE_CUT: i64 = 30;
 
 /// Where a comment thread starts inside `region`: a comment heading, or the first of
 /// repeated name-and-date stamps, once the article had a few paragraphs. Comment threads are
