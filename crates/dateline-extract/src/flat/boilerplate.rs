@@ -801,12 +801,69 @@ pub(crate) fn opens_comments(text: &str) -> bool {
         "deixe um comentário",
         "napisz komentarz",
     ];
+    if counts_comments_on(text) {
+        return true;
+    }
     if text.len() > 80 {
         return false;
     }
     with_lowercase(trim_label(text), |lower| {
         comment_heading(lower, WORDS, PHRASES)
     })
+}
+
+/// The counter a blog prints over its comments, naming the post (so as long as a
+/// headline, and prose-like to the classes): `40 Responses to “Headline”`, `2 thoughts on
+/// “Headline”`, `14 comments to Headline`, `3 Kommentare zu „Titel“`.
+pub(crate) fn counts_comments_on(text: &str) -> bool {
+    const COUNTED: &[&str] = &[
+        "responses",
+        "response",
+        "comments",
+        "comment",
+        "replies",
+        "reply",
+        "thoughts",
+        "thought",
+        "reactions",
+        "kommentare",
+        "kommentar",
+        "commentaires",
+        "commentaire",
+        "comentarios",
+        "comentario",
+        "commenti",
+        "commento",
+        "comentários",
+        "comentário",
+        "reacties",
+        "reactie",
+        "komentarze",
+        "komentarzy",
+    ];
+    const ON: &[&str] = &[
+        "to", "on", "for", "about", "zu", "auf", "à", "sur", "a", "en", "para", "sobre", "per",
+        "su", "op", "bij", "do", "na", "pod",
+    ];
+    // Most lines do not start with a digit: the cheap test first.
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) || text.len() > 300 {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let (Some(count), Some(noun), Some(on)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let is = |word: &str, list: &[&str]| {
+        word.chars().count() <= 12 && list.contains(&word.to_lowercase().as_str())
+    };
+    if !(count.bytes().all(|b| b.is_ascii_digit()) && is(noun, COUNTED) && is(on, ON)) {
+        return false;
+    }
+    // The post's name is quoted, or at least does not end like a sentence: "40 responses to
+    // the survey came in." is prose.
+    let name = words.next().unwrap_or_default();
+    let quoted = name.starts_with(['“', '"', '„', '«', '‘', '\'', '»', '‚']);
+    quoted || !text.trim_end().ends_with(['.', '!', '?', ';', ':'])
 }
 
 /// [`opens_comments`] on the label-trimmed lower-case line.
@@ -1215,6 +1272,25 @@ mod tests {
         assert!(opens_comments("Comments Filter:"));
         assert!(opens_comments("Leave a Reply"));
         assert!(opens_comments("Kommentare"));
+        assert!(counts_comments_on(
+            "40 Responses to \u{201c}Has the city lost its way? A poll on the budget\u{201d}"
+        ));
+        assert!(counts_comments_on(
+            "2 thoughts on \u{201c}Day three\u{201d}"
+        ));
+        assert!(counts_comments_on(
+            "3 Kommentare zu \u{201e}Der neue Markt\u{201c}"
+        ));
+        assert!(counts_comments_on(
+            "12 commentaires sur \u{ab} La passerelle \u{bb}"
+        ));
+        assert!(!counts_comments_on(
+            "40 responses to the survey came from parents."
+        ));
+        assert!(!counts_comments_on(
+            "Responses to the plan were mixed, officials said."
+        ));
+        assert!(!counts_comments_on("12 comments"));
         assert!(!opens_comments(
             "Comments by the minister were welcomed by the union"
         ));

@@ -291,10 +291,12 @@ fn comment_cut(
     let mut first_stamp: Option<usize> = None;
     for i in region.clone() {
         let unit = &units[i];
-        if good >= 1 && matches!(classes[i], Class::Short | Class::Bad(_)) {
+        let short = matches!(classes[i], Class::Short | Class::Bad(_));
+        // A counter naming the post reads as prose and is looked for in any class.
+        if good >= 1 && (short || boilerplate::counts_comments_on(unit.text)) {
             let cut = if boilerplate::opens_comments(unit.text) {
                 Some(i)
-            } else if good >= 3 && boilerplate::is_stamp(unit.text, unit.f.words) {
+            } else if short && good >= 3 && boilerplate::is_stamp(unit.text, unit.f.words) {
                 match first_stamp {
                     Some(first) => Some(first),
                     None => {
