@@ -845,18 +845,24 @@ pub(crate) fn counts_comments_on(text: &str) -> bool {
         "to", "on", "for", "about", "zu", "auf", "à", "sur", "a", "en", "para", "sobre", "per",
         "su", "op", "bij", "do", "na", "pod",
     ];
-    // Most lines do not start with a digit: the cheap test first.
-    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) || text.len() > 300 {
+    if text.len() > 300 {
         return false;
     }
     let mut words = text.split_whitespace();
-    let (Some(count), Some(noun), Some(on)) = (words.next(), words.next(), words.next()) else {
+    let Some(count) = words.next() else {
+        return false;
+    };
+    // Most lines start with neither a number nor a short word: the cheap tests first.
+    if !(count.bytes().all(|b| b.is_ascii_digit()) || count.len() <= 6 && is_count_word(count)) {
+        return false;
+    }
+    let (Some(noun), Some(on)) = (words.next(), words.next()) else {
         return false;
     };
     let is = |word: &str, list: &[&str]| {
         word.chars().count() <= 12 && list.contains(&word.to_lowercase().as_str())
     };
-    if !(count.bytes().all(|b| b.is_ascii_digit()) && is(noun, COUNTED) && is(on, ON)) {
+    if !(is(noun, COUNTED) && is(on, ON)) {
         return false;
     }
     // The post's name is quoted, or at least does not end like a sentence: "40 responses to
@@ -864,6 +870,22 @@ pub(crate) fn counts_comments_on(text: &str) -> bool {
     let name = words.next().unwrap_or_default();
     let quoted = name.starts_with(['“', '"', '„', '«', '‘', '\'', '»', '‚']);
     quoted || !text.trim_end().ends_with(['.', '!', '?', ';', ':'])
+}
+
+/// Small counts written out, as comment counters print them (`One Response to ...`, `Ein
+/// Kommentar`, `Un commentaire`); not `no`, which post-meta lines print above articles.
+fn is_count_word(word: &str) -> bool {
+    const COUNTS: &[&str] = &[
+        "one", "two", "three", "ein", "eine", "zwei", "drei", "un", "une", "deux", "trois", "uno",
+        "una", "dos", "tres", "due", "tre", "um", "uma", "dois", "duas", "três", "één", "een",
+        "twee", "drie", "jeden", "dwa", "trzy",
+    ];
+    COUNTS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether `word` is a count: digits or a small count written out.
+fn is_count(word: &str) -> bool {
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || is_count_word(word)
 }
 
 /// [`opens_comments`] on the label-trimmed lower-case line.
@@ -879,11 +901,9 @@ fn comment_heading(lower: &str, known: &[&str], phrases: &[&str]) -> bool {
         [w] => known.contains(w),
         [a, b] => {
             let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-            (known.contains(a) && number(b)) || (known.contains(b) && number(a))
+            (known.contains(a) && number(b)) || (known.contains(b) && is_count(a))
         }
-        [n, w, ..] if words.len() <= 8 => {
-            n.bytes().all(|b| b.is_ascii_digit()) && known.contains(w)
-        }
+        [n, w, ..] if words.len() <= 8 => is_count(n) && known.contains(w),
         _ => false,
     }
 }
@@ -1291,6 +1311,13 @@ mod tests {
             "Responses to the plan were mixed, officials said."
         ));
         assert!(!counts_comments_on("12 comments"));
+        assert!(counts_comments_on(
+            "One Response to \u{201c}Day three\u{201d}"
+        ));
+        assert!(opens_comments("One Comment"));
+        assert!(opens_comments("Ein Kommentar"));
+        assert!(!opens_comments("No Comments"));
+        assert!(!counts_comments_on("One response to the plan was anger."));
         assert!(!opens_comments(
             "Comments by the minister were welcomed by the union"
         ));
