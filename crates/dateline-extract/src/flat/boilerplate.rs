@@ -880,7 +880,13 @@ fn is_count_word(word: &str) -> bool {
         "una", "dos", "tres", "due", "tre", "um", "uma", "dois", "duas", "três", "één", "een",
         "twee", "drie", "jeden", "dwa", "trzy",
     ];
-    COUNTS.contains(&word.to_lowercase().as_str())
+    // Runs for the first word of every unit of the article run: no lower-cased copy for
+    // ASCII words.
+    if word.is_ascii() {
+        COUNTS.iter().any(|c| c.eq_ignore_ascii_case(word))
+    } else {
+        COUNTS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Whether `word` is a count: digits or a small count written out.
