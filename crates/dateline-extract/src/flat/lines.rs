@@ -309,11 +309,57 @@ fn ascii_words(b: &[u8], f: &mut Features) {
             continue;
         }
         let start = i;
-        while i < b.len() && class(b[i]) & SPACE == 0 {
-            i += 1;
-        }
+        i = ascii_word_end(b, i);
         ascii_word(b.get(start..i).unwrap_or_default(), f);
     }
+}
+
+/// Where the word of ASCII text `b` running at `i` ends: the next ASCII whitespace, or the
+/// end. Eight bytes are tested at once for one below `!` (whitespace and the other control
+/// bytes); the scan for word ends covers every byte of the text.
+fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        // The lowest flagged byte is the first below 0x21 (bytes are ASCII, so a borrow
+        // only flags bytes after it).
+        let low = x.wrapping_sub(0x21 * ONES) & !x & (0x80 * ONES);
+        if low == 0 {
+            i += 8;
+            continue;
+        }
+        i += (low.trailing_zeros() / 8) as usize;
+        if class(b[i]) & SPACE != 0 {
+            return i;
+        }
+        // A control byte other than whitespace belongs to the word.
+        i += 1;
+    }
+    while i < b.len() && class(b[i]) & SPACE == 0 {
+        i += 1;
+    }
+    i
+}
+
+/// Eight bytes at `i` (or fewer, up to the first byte that may end the word or is not
+/// ASCII) that are ASCII and no whitespace; `None` when there are none that way.
+#[inline]
+fn ascii_word_bytes(b: &[u8], i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let chunk = <[u8; 8]>::try_from(b.get(i..i + 8)?).ok()?;
+    let x = u64::from_le_bytes(chunk);
+    // Flags bytes below 0x21 (exactly the lowest; see `ascii_word_end`) and bytes of
+    // 0x80 and above.
+    let stop = (x.wrapping_sub(0x21 * ONES) & !x | x) & (0x80 * ONES);
+    let run = if stop == 0 {
+        8
+    } else {
+        (stop.trailing_zeros() / 8) as usize
+    };
+    (run > 0).then_some(run)
 }
 
 /// Counts the ASCII word `word` and the case of its first letter.
@@ -348,9 +394,7 @@ pub(crate) fn function_words(text: &str) -> u32 {
                 continue;
             }
             let start = i;
-            while i < b.len() && class(b[i]) & SPACE == 0 {
-                i += 1;
-            }
+            i = ascii_word_end(b, i);
             let (mut s, mut e) = (start, i);
             while s < e && class(b[s]) & ALNUM == 0 {
                 s += 1;
@@ -411,6 +455,10 @@ fn mixed_words(text: &str, f: &mut Features) -> u32 {
         let mut ascii = true;
         let mut first_letter = false;
         while i < b.len() {
+            if ascii && let Some(run) = ascii_word_bytes(b, i) {
+                i += run;
+                continue;
+            }
             let c = b[i];
             if c < 0x80 {
                 let class = class(c);
@@ -674,7 +722,7 @@ mod tests {
         }
 
         #[test]
-        fn ascii_counts_as_word_by_word(text in "[ -~\\t\\n\\x0b\\x0c\\r\\x00-\\x08]{0,80}") {
+        fn ascii_counts_as_word_by_word(text in "[ -~\\t\\n\\x0b\\x0c\\r\\x00-\\x08\\x0e-\\x1f]{0,80}") {
             let (a, (b, stop)) = (features(&text), features_by_words(&text));
             proptest::prop_assert_eq!(function_words(&text), stop);
             proptest::prop_assert_eq!(
