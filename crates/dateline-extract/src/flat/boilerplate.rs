@@ -801,12 +801,97 @@ pub(crate) fn opens_comments(text: &str) -> bool {
         "deixe um comentário",
         "napisz komentarz",
     ];
+    if counts_comments_on(text) {
+        return true;
+    }
     if text.len() > 80 {
         return false;
     }
     with_lowercase(trim_label(text), |lower| {
         comment_heading(lower, WORDS, PHRASES)
     })
+}
+
+/// The counter a blog prints over its comments, naming the post (so as long as a
+/// headline, and prose-like to the classes): `40 Responses to “Headline”`, `2 thoughts on
+/// “Headline”`, `14 comments to Headline`, `3 Kommentare zu „Titel“`.
+pub(crate) fn counts_comments_on(text: &str) -> bool {
+    const COUNTED: &[&str] = &[
+        "responses",
+        "response",
+        "comments",
+        "comment",
+        "replies",
+        "reply",
+        "thoughts",
+        "thought",
+        "reactions",
+        "kommentare",
+        "kommentar",
+        "commentaires",
+        "commentaire",
+        "comentarios",
+        "comentario",
+        "commenti",
+        "commento",
+        "comentários",
+        "comentário",
+        "reacties",
+        "reactie",
+        "komentarze",
+        "komentarzy",
+    ];
+    const ON: &[&str] = &[
+        "to", "on", "for", "about", "zu", "auf", "à", "sur", "a", "en", "para", "sobre", "per",
+        "su", "op", "bij", "do", "na", "pod",
+    ];
+    if text.len() > 300 {
+        return false;
+    }
+    let mut words = text.split_whitespace();
+    let Some(count) = words.next() else {
+        return false;
+    };
+    // Most lines start with neither a number nor a short word: the cheap tests first.
+    if !(count.bytes().all(|b| b.is_ascii_digit()) || count.len() <= 6 && is_count_word(count)) {
+        return false;
+    }
+    let (Some(noun), Some(on)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let is = |word: &str, list: &[&str]| {
+        word.chars().count() <= 12 && list.contains(&word.to_lowercase().as_str())
+    };
+    if !(is(noun, COUNTED) && is(on, ON)) {
+        return false;
+    }
+    // The post's name is quoted, or at least does not end like a sentence: "40 responses to
+    // the survey came in." is prose.
+    let name = words.next().unwrap_or_default();
+    let quoted = name.starts_with(['“', '"', '„', '«', '‘', '\'', '»', '‚']);
+    quoted || !text.trim_end().ends_with(['.', '!', '?', ';', ':'])
+}
+
+/// Small counts written out, as comment counters print them (`One Response to ...`, `Ein
+/// Kommentar`, `Un commentaire`); not `no`, which post-meta lines print above articles.
+fn is_count_word(word: &str) -> bool {
+    const COUNTS: &[&str] = &[
+        "one", "two", "three", "ein", "eine", "zwei", "drei", "un", "une", "deux", "trois", "uno",
+        "una", "dos", "tres", "due", "tre", "um", "uma", "dois", "duas", "três", "één", "een",
+        "twee", "drie", "jeden", "dwa", "trzy",
+    ];
+    // Runs for the first word of every unit of the article run: no lower-cased copy for
+    // ASCII words.
+    if word.is_ascii() {
+        COUNTS.iter().any(|c| c.eq_ignore_ascii_case(word))
+    } else {
+        COUNTS.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// Whether `word` is a count: digits or a small count written out.
+fn is_count(word: &str) -> bool {
+    (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())) || is_count_word(word)
 }
 
 /// [`opens_comments`] on the label-trimmed lower-case line.
@@ -822,11 +907,9 @@ fn comment_heading(lower: &str, known: &[&str], phrases: &[&str]) -> bool {
         [w] => known.contains(w),
         [a, b] => {
             let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-            (known.contains(a) && number(b)) || (known.contains(b) && number(a))
+            (known.contains(a) && number(b)) || (known.contains(b) && is_count(a))
         }
-        [n, w, ..] if words.len() <= 8 => {
-            n.bytes().all(|b| b.is_ascii_digit()) && known.contains(w)
-        }
+        [n, w, ..] if words.len() <= 8 => is_count(n) && known.contains(w),
         _ => false,
     }
 }
@@ -1215,6 +1298,32 @@ mod tests {
         assert!(opens_comments("Comments Filter:"));
         assert!(opens_comments("Leave a Reply"));
         assert!(opens_comments("Kommentare"));
+        assert!(counts_comments_on(
+            "40 Responses to \u{201c}Has the city lost its way? A poll on the budget\u{201d}"
+        ));
+        assert!(counts_comments_on(
+            "2 thoughts on \u{201c}Day three\u{201d}"
+        ));
+        assert!(counts_comments_on(
+            "3 Kommentare zu \u{201e}Der neue Markt\u{201c}"
+        ));
+        assert!(counts_comments_on(
+            "12 commentaires sur \u{ab} La passerelle \u{bb}"
+        ));
+        assert!(!counts_comments_on(
+            "40 responses to the survey came from parents."
+        ));
+        assert!(!counts_comments_on(
+            "Responses to the plan were mixed, officials said."
+        ));
+        assert!(!counts_comments_on("12 comments"));
+        assert!(counts_comments_on(
+            "One Response to \u{201c}Day three\u{201d}"
+        ));
+        assert!(opens_comments("One Comment"));
+        assert!(opens_comments("Ein Kommentar"));
+        assert!(!opens_comments("No Comments"));
+        assert!(!counts_comments_on("One response to the plan was anger."));
         assert!(!opens_comments(
             "Comments by the minister were welcomed by the union"
         ));

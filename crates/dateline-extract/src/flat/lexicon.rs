@@ -581,7 +581,7 @@ pub(crate) fn is_function_word_ascii(word: &[u8]) -> bool {
 
 /// ASCII function words are at most this long (checked when the table is built), so an
 /// ASCII word packs into one `u64` key.
-const ASCII_KEY_BYTES: usize = 8;
+pub(crate) const ASCII_KEY_BYTES: usize = 8;
 
 /// The lower-cased bytes of a short ASCII word as one integer (never 0 for a non-empty word
 /// that starts with a letter or digit, which trimmed words do).
@@ -638,7 +638,34 @@ impl AsciiTable {
         if word.is_empty() || word.len() > ASCII_KEY_BYTES {
             return false;
         }
-        let key = ascii_key(word);
+        self.contains_key(ascii_key(word))
+    }
+
+    /// [`Self::contains`] for the word `line[s..e]`, packed with one eight-byte load from
+    /// the line where it has room (every word but those of lines under eight bytes).
+    #[inline]
+    pub(crate) fn contains_in(&self, line: &[u8], s: usize, e: usize) -> bool {
+        let len = e - s;
+        if len == 0 || len > ASCII_KEY_BYTES {
+            return false;
+        }
+        // The eight bytes ending at the word's end, or the line's first eight when the word
+        // ends before them; the word is their low `len` bytes once shifted.
+        let (window, shift) = if e >= 8 {
+            (line.get(e - 8..e), 0)
+        } else {
+            (line.get(..8), 8 - e)
+        };
+        let Some(window) = window.and_then(|w| <[u8; 8]>::try_from(w).ok()) else {
+            return self.contains(line.get(s..e).unwrap_or_default());
+        };
+        let packed = u64::from_be_bytes(window) >> (8 * shift);
+        let key = packed & (u64::MAX >> (8 * (ASCII_KEY_BYTES - len)));
+        self.contains_key(ascii_lowercase_word(key))
+    }
+
+    #[inline]
+    fn contains_key(&self, key: u64) -> bool {
         let mut at = self.slot(key);
         loop {
             match self.slots[at] {

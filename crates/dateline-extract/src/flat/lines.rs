@@ -37,8 +37,6 @@ pub(crate) struct Features {
     pub chars: u32,
     /// Whitespace-separated words.
     pub words: u32,
-    /// Words found in the multilingual function-word list.
-    pub stop: u32,
     /// Words starting with an upper-case letter.
     pub capitalised: u32,
     /// Words starting with a lower-case letter.
@@ -64,12 +62,13 @@ impl Features {
         }
     }
 
-    /// Share of function words among the words (0 for CJK, which has no spaces to count by).
-    pub fn stop_ratio(&self) -> f32 {
+    /// Share of `stop` function words (see [`function_words`]) among the words (0 without
+    /// words).
+    pub fn stop_ratio(&self, stop: u32) -> f32 {
         if self.words == 0 {
             0.0
         } else {
-            self.stop as f32 / self.words as f32
+            stop as f32 / self.words as f32
         }
     }
 }
@@ -207,85 +206,290 @@ fn strip_bullet(cell: &str, indented: bool) -> (bool, &str) {
     (false, cell)
 }
 
-/// Counts the features of one unit of text in one pass over its bytes.
+/// Counts the features of one unit of text: whole-line counts first, in loops the compiler
+/// vectorises, then one scan for word ends, with per-word work only at the word's edges.
 pub(crate) fn features(text: &str) -> Features {
-    if text.is_ascii() {
-        return features_ascii(text.as_bytes());
+    let b = text.as_bytes();
+    let counts = line_counts(b);
+    let mut f = Features {
+        sentence_marks: counts.marks,
+        commas: counts.commas,
+        ..Features::default()
+    };
+    if counts.starts == b.len() as u32 {
+        // Every byte starts a character: ASCII, the common case.
+        f.chars = counts.starts - counts.spaces;
+        ascii_words(b, &mut f);
+        f.ends_sentence = ends_sentence_ascii(b);
+    } else {
+        let other_spaces = mixed_words(text, &mut f);
+        f.chars = counts.starts - counts.spaces - other_spaces;
+        f.ends_sentence = ends_sentence(text);
     }
-    features_mixed(text)
+    f
+}
+
+/// Byte classes of the word scans: one table load instead of several range tests.
+const SPACE: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const DIGIT: u8 = 8;
+const ALPHA: u8 = UPPER | LOWER;
+const ALNUM: u8 = ALPHA | DIGIT;
+
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if ascii_space(b) {
+            SPACE
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
 }
 
 /// Whitespace as `char::is_whitespace` has it, for ASCII bytes.
-fn ascii_space(b: u8) -> bool {
+const fn ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
-/// [`features`] for text with other characters than ASCII (a curly quote is enough): ASCII
-/// bytes as in [`features_ascii`], each other character decoded once. Words are split on
-/// Unicode whitespace; a word with other characters goes through the full function-word
-/// lookup, an ASCII word through the packed one.
-fn features_mixed(text: &str) -> Features {
-    let b = text.as_bytes();
+/// Whole-line byte counts.
+#[derive(Default)]
+struct LineCounts {
+    /// `.`, `!`, `?`.
+    marks: u32,
+    commas: u32,
+    /// ASCII whitespace.
+    spaces: u32,
+    /// Bytes that start a character (all but UTF-8 continuation bytes).
+    starts: u32,
+}
+
+/// [`LineCounts`] in chunks of up to 255 bytes with byte-wide counters, which the compiler
+/// turns into sixteen-lane vector adds (32-bit counters would take four times the lanes).
+fn line_counts(b: &[u8]) -> LineCounts {
+    let mut counts = LineCounts::default();
+    for chunk in b.chunks(255) {
+        let (mut marks, mut commas, mut spaces, mut starts) = (0u8, 0u8, 0u8, 0u8);
+        for &c in chunk {
+            marks += u8::from(matches!(c, b'.' | b'!' | b'?'));
+            commas += u8::from(c == b',');
+            spaces += u8::from(ascii_space(c));
+            starts += u8::from((c as i8) >= -0x40);
+        }
+        counts.marks += u32::from(marks);
+        counts.commas += u32::from(commas);
+        counts.spaces += u32::from(spaces);
+        counts.starts += u32::from(starts);
+    }
+    counts
+}
+
+/// Words and case of their first letters of ASCII text.
+fn ascii_words(b: &[u8], f: &mut Features) {
+    let mut i = 0;
+    while i < b.len() {
+        if class(b[i]) & SPACE != 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i = ascii_word_end(b, i);
+        ascii_word(b.get(start..i).unwrap_or_default(), f);
+    }
+}
+
+/// Where the word of ASCII text `b` running at `i` ends: the next ASCII whitespace, or the
+/// end. Eight bytes are tested at once for one below `!` (whitespace and the other control
+/// bytes); the scan for word ends covers every byte of the text.
+fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        // The lowest flagged byte is the first below 0x21 (bytes are ASCII, so a borrow
+        // only flags bytes after it).
+        let low = x.wrapping_sub(0x21 * ONES) & !x & (0x80 * ONES);
+        if low == 0 {
+            i += 8;
+            continue;
+        }
+        i += (low.trailing_zeros() / 8) as usize;
+        if class(b[i]) & SPACE != 0 {
+            return i;
+        }
+        // A control byte other than whitespace belongs to the word.
+        i += 1;
+    }
+    while i < b.len() && class(b[i]) & SPACE == 0 {
+        i += 1;
+    }
+    i
+}
+
+/// Eight bytes at `i` (or fewer, up to the first byte that may end the word or is not
+/// ASCII) that are ASCII and no whitespace; `None` when there are none that way.
+#[inline]
+fn ascii_word_bytes(b: &[u8], i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let chunk = <[u8; 8]>::try_from(b.get(i..i + 8)?).ok()?;
+    let x = u64::from_le_bytes(chunk);
+    // Flags bytes below 0x21 (exactly the lowest; see `ascii_word_end`) and bytes of
+    // 0x80 and above.
+    let stop = (x.wrapping_sub(0x21 * ONES) & !x | x) & (0x80 * ONES);
+    let run = if stop == 0 {
+        8
+    } else {
+        (stop.trailing_zeros() / 8) as usize
+    };
+    (run > 0).then_some(run)
+}
+
+/// Counts the ASCII word `word` and the case of its first letter.
+#[inline(always)]
+fn ascii_word(word: &[u8], f: &mut Features) {
+    f.words += 1;
+    for &c in word {
+        let c = class(c);
+        if c & ALPHA != 0 {
+            if c & UPPER != 0 {
+                f.capitalised += 1;
+            } else {
+                f.lower += 1;
+            }
+            return;
+        }
+    }
+}
+
+/// Function words (multilingual list) among the whitespace-separated words of `text`,
+/// punctuation around them ignored. Looked up only for the units whose class depends on it
+/// (see `segment::classify`): the lookup is most of the cost of a word.
+pub(crate) fn function_words(text: &str) -> u32 {
     let table = lexicon::ascii_table();
+    let b = text.as_bytes();
+    let mut stop = 0;
+    if text.is_ascii() {
+        let mut i = 0;
+        while i < b.len() {
+            if class(b[i]) & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i = ascii_word_end(b, i);
+            let (mut s, mut e) = (start, i);
+            while s < e && class(b[s]) & ALNUM == 0 {
+                s += 1;
+            }
+            while e > s && class(b[e - 1]) & ALNUM == 0 {
+                e -= 1;
+            }
+            stop += u32::from(table.contains_in(b, s, e));
+        }
+        return stop;
+    }
+    for word in text.split_whitespace() {
+        let found = if word.is_ascii() {
+            let w = word.as_bytes();
+            let s = w.iter().position(|&c| class(c) & ALNUM != 0);
+            let e = w.iter().rposition(|&c| class(c) & ALNUM != 0);
+            match (s, e) {
+                (Some(s), Some(e)) => table.contains_in(w, s, e + 1),
+                _ => false,
+            }
+        } else {
+            lexicon::is_function_word(word)
+        };
+        stop += u32::from(found);
+    }
+    stop
+}
+
+/// Words of text with characters other than ASCII (a curly quote is enough): ASCII words as
+/// in [`ascii_words`], each other character decoded once; words are split on Unicode
+/// whitespace. Returns the number of whitespace characters other than ASCII.
+fn mixed_words(text: &str, f: &mut Features) -> u32 {
+    let b = text.as_bytes();
     let decode = |at: usize| {
         text.get(at..)
             .and_then(|rest| rest.chars().next())
             .map_or((' ', 1), |c| (c, c.len_utf8()))
     };
-    let mut f = Features::default();
+    let mut other_spaces = 0;
     let mut i = 0;
     while i < b.len() {
         if b[i] < 0x80 {
-            if ascii_space(b[i]) {
+            if class(b[i]) & SPACE != 0 {
                 i += 1;
                 continue;
             }
         } else {
             let (c, width) = decode(i);
             if c.is_whitespace() {
+                other_spaces += 1;
                 i += width;
                 continue;
             }
         }
         let start = i;
+        // Whether the word has a character other than ASCII yet, and (from then on) whether
+        // its first letter came.
         let mut ascii = true;
         let mut first_letter = false;
-        let (mut s, mut e) = (usize::MAX, start);
         while i < b.len() {
+            if ascii && let Some(run) = ascii_word_bytes(b, i) {
+                i += run;
+                continue;
+            }
             let c = b[i];
             if c < 0x80 {
-                if ascii_space(c) {
+                let class = class(c);
+                if class & SPACE != 0 {
                     break;
                 }
-                match c {
-                    b'.' | b'!' | b'?' => f.sentence_marks += 1,
-                    b',' => f.commas += 1,
-                    _ => {}
-                }
-                if c.is_ascii_alphanumeric() {
-                    if !first_letter && c.is_ascii_alphabetic() {
-                        first_letter = true;
-                        if c.is_ascii_uppercase() {
-                            f.capitalised += 1;
-                        } else {
-                            f.lower += 1;
-                        }
+                if !ascii && !first_letter && class & ALPHA != 0 {
+                    first_letter = true;
+                    if class & UPPER != 0 {
+                        f.capitalised += 1;
+                    } else {
+                        f.lower += 1;
                     }
-                    s = s.min(i);
-                    e = i + 1;
                 }
-                f.chars += 1;
                 i += 1;
                 continue;
             }
             let (ch, width) = decode(i);
             if ch.is_whitespace() {
+                // Skipped and counted by the outer loop.
                 break;
             }
-            ascii = false;
+            if ascii {
+                ascii = false;
+                first_letter = ascii_first_letter(&b[start..i], f);
+            }
             match ch {
-                '。' | '！' | '？' | '؟' | '।' => f.sentence_marks += 1,
-                '，' | '、' | '،' => f.commas += 1,
+                '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{61f}' | '\u{964}' => {
+                    f.sentence_marks += 1;
+                }
+                '\u{ff0c}' | '\u{3001}' | '\u{60c}' => f.commas += 1,
                 _ => {
                     if is_cjk(ch) {
                         f.cjk += 1;
@@ -300,68 +504,31 @@ fn features_mixed(text: &str) -> Features {
                     f.lower += 1;
                 }
             }
-            f.chars += 1;
             i += width;
         }
-        f.words += 1;
-        let function_word = if ascii {
-            s < e && table.contains(&b[s..e])
+        if ascii {
+            ascii_word(b.get(start..i).unwrap_or_default(), f);
         } else {
-            text.get(start..i).is_some_and(lexicon::is_function_word)
-        };
-        if function_word {
-            f.stop += 1;
+            f.words += 1;
         }
     }
-    f.ends_sentence = ends_sentence(text);
-    f
+    other_spaces
 }
 
-/// [`features`] for ASCII text, byte by byte: most lines of most pages, and the segmenter's
-/// hottest loop.
-fn features_ascii(b: &[u8]) -> Features {
-    let table = lexicon::ascii_table();
-    let mut f = Features::default();
-    // Whole-line counts first, in loops without branches that the compiler vectorises;
-    // the word loop below then only finds word ends, first letters and function words.
-    let (mut marks, mut commas, mut spaces) = (0u32, 0u32, 0u32);
-    for &c in b {
-        marks += u32::from(matches!(c, b'.' | b'!' | b'?'));
-        commas += u32::from(c == b',');
-        spaces += u32::from(ascii_space(c));
-    }
-    f.sentence_marks = marks;
-    f.commas = commas;
-    f.chars = b.len() as u32 - spaces;
-    let mut i = 0;
-    while i < b.len() {
-        if ascii_space(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && !ascii_space(b[i]) {
-            i += 1;
-        }
-        let word = &b[start..i];
-        f.words += 1;
-        if let Some(c) = word.iter().find(|c| c.is_ascii_alphabetic()) {
-            if c.is_ascii_uppercase() {
+/// Counts the case of the first letter of an ASCII word start; whether it has one.
+fn ascii_first_letter(word: &[u8], f: &mut Features) -> bool {
+    for &c in word {
+        let class = class(c);
+        if class & ALPHA != 0 {
+            if class & UPPER != 0 {
                 f.capitalised += 1;
             } else {
                 f.lower += 1;
             }
-        }
-        let s = word.iter().position(u8::is_ascii_alphanumeric);
-        let e = word.iter().rposition(u8::is_ascii_alphanumeric);
-        if let (Some(s), Some(e)) = (s, e)
-            && table.contains(&word[s..=e])
-        {
-            f.stop += 1;
+            return true;
         }
     }
-    f.ends_sentence = ends_sentence_ascii(b);
-    f
+    false
 }
 
 /// [`ends_sentence`] for ASCII text, without re-validating it as UTF-8.
@@ -397,11 +564,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 
 /// The word-by-word form [`features`] replaced, kept to check it against.
 #[cfg(test)]
-fn features_by_words(text: &str) -> Features {
-    if text.is_ascii() {
-        return features_ascii(text.as_bytes());
-    }
+fn features_by_words(text: &str) -> (Features, u32) {
     let mut f = Features::default();
+    let mut stop = 0;
     for word in text.split_whitespace() {
         f.words += 1;
         let first_letter = word.chars().find(|c| c.is_alphabetic());
@@ -432,7 +597,7 @@ fn features_by_words(text: &str) -> Features {
                 e -= 1;
             }
             if lexicon::is_function_word_ascii(&bytes[s..e]) {
-                f.stop += 1;
+                stop += 1;
             }
         } else {
             for c in word.chars() {
@@ -448,12 +613,12 @@ fn features_by_words(text: &str) -> Features {
                 }
             }
             if lexicon::is_function_word(word) {
-                f.stop += 1;
+                stop += 1;
             }
         }
     }
     f.ends_sentence = ends_sentence(text);
-    f
+    (f, stop)
 }
 
 #[cfg(test)]
@@ -489,7 +654,7 @@ mod tests {
         slow_input.push('é');
         let slow = features(&slow_input);
         assert_eq!(fast.words, slow.words);
-        assert_eq!(fast.stop, slow.stop);
+        assert_eq!(function_words(text), function_words(&slow_input));
         assert_eq!(fast.capitalised, slow.capitalised);
         assert_eq!(fast.lower, slow.lower);
         assert_eq!(fast.commas, slow.commas);
@@ -528,10 +693,11 @@ mod tests {
             "word\u{2003}word\u{3000}word\u{85}end…",
             "«»  ‹› “” ‘’",
         ] {
-            let (a, b) = (features(text), features_by_words(text));
+            let (a, (b, stop)) = (features(text), features_by_words(text));
+            assert_eq!(function_words(text), stop, "{text}");
             assert_eq!(
-                (a.chars, a.words, a.stop, a.capitalised, a.lower, a.cjk),
-                (b.chars, b.words, b.stop, b.capitalised, b.lower, b.cjk),
+                (a.chars, a.words, a.capitalised, a.lower, a.cjk),
+                (b.chars, b.words, b.capitalised, b.lower, b.cjk),
                 "{text}"
             );
             assert_eq!(
@@ -545,12 +711,26 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn one_pass_counts_as_word_by_word_on_any_text(text in "\\PC{0,60}") {
-            let (a, b) = (features(&text), features_by_words(&text));
+            let (a, (b, stop)) = (features(&text), features_by_words(&text));
+            proptest::prop_assert_eq!(function_words(&text), stop);
             proptest::prop_assert_eq!(
-                (a.chars, a.words, a.stop, a.capitalised, a.lower, a.cjk, a.commas),
-                (b.chars, b.words, b.stop, b.capitalised, b.lower, b.cjk, b.commas)
+                (a.chars, a.words, a.capitalised, a.lower, a.cjk, a.commas),
+                (b.chars, b.words, b.capitalised, b.lower, b.cjk, b.commas)
             );
             proptest::prop_assert_eq!(a.sentence_marks, b.sentence_marks);
+            proptest::prop_assert_eq!(a.ends_sentence, b.ends_sentence);
+        }
+
+        #[test]
+        fn ascii_counts_as_word_by_word(text in "[ -~\\t\\n\\x0b\\x0c\\r\\x00-\\x08\\x0e-\\x1f]{0,80}") {
+            let (a, (b, stop)) = (features(&text), features_by_words(&text));
+            proptest::prop_assert_eq!(function_words(&text), stop);
+            proptest::prop_assert_eq!(
+                (a.chars, a.words, a.capitalised, a.lower, a.cjk, a.commas),
+                (b.chars, b.words, b.capitalised, b.lower, b.cjk, b.commas)
+            );
+            proptest::prop_assert_eq!(a.sentence_marks, b.sentence_marks);
+            proptest::prop_assert_eq!(a.ends_sentence, b.ends_sentence);
         }
     }
 

@@ -151,7 +151,7 @@ mod tests {
                 unit.indent,
                 seg.classes[i],
                 unit.f.weight(),
-                unit.f.stop,
+                super::lines::function_words(unit.text),
                 shown
             );
         }

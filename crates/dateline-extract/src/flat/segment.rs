@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::boilerplate::{self, Kind};
 use super::lexicon;
-use super::lines::Line;
+use super::lines::{self, Line};
 
 /// What a unit looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +72,6 @@ pub(crate) fn classify(unit: &Line<'_>, repeated: bool) -> Class {
     let f = &unit.f;
     let weight = f.weight();
     let cjk = f.cjk * 2 > f.chars;
-    let prose_words =
-        cjk || f.stop_ratio() >= 0.12 || (f.ends_sentence && f.commas + f.sentence_marks >= 2);
     // Headlines in title case are the stuff of teaser lists; prose has lower-case words.
     let title_case = !cjk && f.words >= 4 && f.lower * 5 < f.words && !f.ends_sentence;
     if repeated && weight < 40 {
@@ -81,10 +79,23 @@ pub(crate) fn classify(unit: &Line<'_>, repeated: bool) -> Class {
     }
     // Paragraphs end like sentences; headlines and link texts of the same length do not.
     let open_ended = !f.ends_sentence && weight < OPEN_GOOD_WEIGHT;
-    if weight >= GOOD_WEIGHT && prose_words && !title_case && !open_ended {
+    let good_shape = weight >= GOOD_WEIGHT && !title_case && !open_ended;
+    let near_shape = weight >= NEAR_WEIGHT && f.ends_sentence;
+    if !good_shape && !near_shape {
+        return Class::Short;
+    }
+    // Function words are counted last, and only when punctuation does not tell already: the
+    // lookup is the costly part of the features.
+    let (prose_words, stop) = if cjk || (f.ends_sentence && f.commas + f.sentence_marks >= 2) {
+        (true, 0)
+    } else {
+        let stop = lines::function_words(unit.text);
+        (f.stop_ratio(stop) >= 0.12, stop)
+    };
+    if good_shape && prose_words {
         return Class::Good;
     }
-    if weight >= NEAR_WEIGHT && f.ends_sentence && (prose_words || f.stop > 0) {
+    if near_shape && (prose_words || stop > 0) {
         return Class::NearGood;
     }
     Class::Short
@@ -260,9 +271,10 @@ pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
     }
 }
 
-/// A comment cut leaves at least this score before it (a few paragraphs). Threads can be
-/// fifty times longer than the article, so no share of the run's score is asked for.
-const MIN_KEPT_BEFORE_CUT: i64 = 40;
+/// A comment cut leaves at least this score before it (two short paragraphs: a news brief
+/// of 30-40 words above a thread is common on local sites). Threads can be fifty times
+/// longer than the article, so no share of the run's score is asked for.
+const MIN_KEPT_BEFORE_CUT: i64 = 30;
 
 /// Where a comment thread starts inside `region`: a comment heading, or the first of
 /// repeated name-and-date stamps, once the article had a few paragraphs. Comment threads are
@@ -279,10 +291,12 @@ fn comment_cut(
     let mut first_stamp: Option<usize> = None;
     for i in region.clone() {
         let unit = &units[i];
-        if good >= 1 && matches!(classes[i], Class::Short | Class::Bad(_)) {
+        let short = matches!(classes[i], Class::Short | Class::Bad(_));
+        // A counter naming the post reads as prose and is looked for in any class.
+        if good >= 1 && (short || boilerplate::counts_comments_on(unit.text)) {
             let cut = if boilerplate::opens_comments(unit.text) {
                 Some(i)
-            } else if good >= 3 && boilerplate::is_stamp(unit.text, unit.f.words) {
+            } else if short && good >= 3 && boilerplate::is_stamp(unit.text, unit.f.words) {
                 match first_stamp {
                     Some(first) => Some(first),
                     None => {
