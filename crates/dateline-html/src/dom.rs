@@ -1,5 +1,8 @@
 //! An arena DOM: nodes in one `Vec`, linked by index. Cheap to build, cache-friendly to walk,
 //! and every walk here is iterative so that no page can overflow the stack.
+//!
+//! The small accessors are `#[inline]`: the extraction stages call them for every node from
+//! another crate, where without link-time optimisation they would stay calls.
 
 use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, LocalName, QualName, ns};
@@ -10,6 +13,7 @@ pub struct NodeId(pub(crate) u32);
 
 impl NodeId {
     /// The index, for side tables sized to [`Document::len`].
+    #[inline]
     pub fn index(self) -> usize {
         self.0 as usize
     }
@@ -25,6 +29,7 @@ impl Link {
     /// No node. `u32::MAX` is never an index: the arena would need 2^32 nodes.
     pub(crate) const NONE: Link = Link(u32::MAX);
 
+    #[inline]
     pub(crate) fn get(self) -> Option<NodeId> {
         (self != Link::NONE).then_some(NodeId(self.0))
     }
@@ -85,6 +90,7 @@ pub struct Element {
 
 impl Element {
     /// The value of the attribute with local name `name` (ASCII lower case).
+    #[inline]
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
@@ -94,6 +100,7 @@ impl Element {
 
     /// The value of the attribute `name`, compared as an interned atom: the fast path for
     /// names known at compile time (`local_name!("class")`).
+    #[inline]
     pub fn attr_atom(&self, name: &LocalName) -> Option<&str> {
         self.attrs
             .iter()
@@ -102,11 +109,13 @@ impl Element {
     }
 
     /// The tag name.
+    #[inline]
     pub fn tag(&self) -> &LocalName {
         &self.name.local
     }
 
     /// Whether the element is in the HTML namespace (not SVG or MathML).
+    #[inline]
     pub fn is_html(&self) -> bool {
         self.name.ns == ns!(html)
     }
@@ -121,11 +130,13 @@ pub struct Document {
 
 impl Document {
     /// The document node.
+    #[inline]
     pub fn root(&self) -> NodeId {
         NodeId(0)
     }
 
     /// Number of nodes, for side tables indexed by [`NodeId::index`].
+    #[inline]
     pub fn len(&self) -> usize {
         self.nodes.len()
     }
@@ -142,11 +153,13 @@ impl Document {
     }
 
     /// The node behind `id`.
+    #[inline]
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.index()]
     }
 
     /// The element behind `id`, if it is one.
+    #[inline]
     pub fn element(&self, id: NodeId) -> Option<&Element> {
         match &self.nodes[id.index()].kind {
             NodeKind::Element(element) => Some(element),
@@ -155,16 +168,19 @@ impl Document {
     }
 
     /// The tag name of an HTML element, `None` for other nodes and foreign (SVG/MathML) ones.
+    #[inline]
     pub fn html_tag(&self, id: NodeId) -> Option<&LocalName> {
         self.element(id).filter(|e| e.is_html()).map(Element::tag)
     }
 
     /// The attribute `name` of element `id`.
+    #[inline]
     pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
         self.element(id).and_then(|e| e.attr(name))
     }
 
     /// The text of a text node.
+    #[inline]
     pub fn text(&self, id: NodeId) -> Option<&str> {
         match &self.nodes[id.index()].kind {
             NodeKind::Text(text) => Some(text),
@@ -173,32 +189,38 @@ impl Document {
     }
 
     /// Parent node.
+    #[inline]
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
         self.nodes[id.index()].parent.get()
     }
 
     /// First child.
+    #[inline]
     pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
         self.nodes[id.index()].first_child.get()
     }
 
     /// Next sibling.
+    #[inline]
     pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
         self.nodes[id.index()].next_sibling.get()
     }
 
     /// Previous sibling.
+    #[inline]
     pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
         self.nodes[id.index()].prev_sibling.get()
     }
 
     /// Nesting depth below the document node (approximate after the parser re-parented
     /// misnested formatting elements; used only for the depth cap).
+    #[inline]
     pub fn depth(&self, id: NodeId) -> usize {
         self.nodes[id.index()].depth as usize
     }
 
     /// The children of `id`, in order.
+    #[inline]
     pub fn children(&self, id: NodeId) -> Children<'_> {
         Children {
             doc: self,
@@ -207,6 +229,7 @@ impl Document {
     }
 
     /// `id` and everything below it, in document order.
+    #[inline]
     pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
         Descendants {
             doc: self,
@@ -284,6 +307,7 @@ pub struct Children<'a> {
 
 impl Iterator for Children<'_> {
     type Item = NodeId;
+    #[inline]
     fn next(&mut self) -> Option<NodeId> {
         let current = self.next?;
         self.next = self.doc.next_sibling(current);
@@ -300,10 +324,12 @@ pub struct Descendants<'a> {
 
 impl Descendants<'_> {
     /// Do not descend into `id` (which must be the node just returned): continue after it.
+    #[inline]
     pub fn skip_subtree(&mut self, id: NodeId) {
         self.next = self.after_subtree(id);
     }
 
+    #[inline]
     fn after_subtree(&self, mut id: NodeId) -> Option<NodeId> {
         loop {
             if id == self.root {
@@ -319,6 +345,7 @@ impl Descendants<'_> {
 
 impl Iterator for Descendants<'_> {
     type Item = NodeId;
+    #[inline]
     fn next(&mut self) -> Option<NodeId> {
         let current = self.next?;
         self.next = match self.doc.first_child(current) {
