@@ -39,12 +39,6 @@ impl Link {
     }
 }
 
-impl From<Option<NodeId>> for Link {
-    fn from(id: Option<NodeId>) -> Link {
-        id.map_or(Link::NONE, |id| Link(id.0))
-    }
-}
-
 impl From<NodeId> for Link {
     fn from(id: NodeId) -> Link {
         Link(id.0)
