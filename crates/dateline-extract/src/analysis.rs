@@ -27,7 +27,8 @@ pub(crate) struct Analysis {
     pub para_chars: Vec<u32>,
     /// Kept nodes in document order.
     pub order: Vec<NodeId>,
-    /// What each element's class and id say (Neutral for non-elements), computed once.
+    /// What each element's class and id say, computed once (Neutral for non-elements and
+    /// for everything inside a removed subtree, which is never judged).
     pub hints: Vec<Hint>,
 }
 
@@ -94,13 +95,16 @@ pub(crate) fn analyse_with(doc: &Document, start: NodeId, names: Names) -> Analy
     let mut dead = vec![false; n];
     let mut hints = HintCache::default();
     for &id in &previous {
-        if let Some(element) = doc.element(id) {
-            analysis.hints[id.index()] = hints.hint(element);
-        }
         let parent_dead = doc.parent(id).is_some_and(|p| dead[p.index()]);
         if parent_dead {
+            // Nothing reads the names inside a removed subtree (later stages look only at
+            // kept nodes and their ancestors), so they are not judged: a page's menus,
+            // footers and comment threads are much of its elements.
             dead[id.index()] = true;
             continue;
+        }
+        if let Some(element) = doc.element(id) {
+            analysis.hints[id.index()] = hints.hint(element);
         }
         let hint = match names {
             Names::Judged => analysis.hints[id.index()],

@@ -398,8 +398,8 @@ fn score_containers(doc: &Document, analysis: &Analysis) -> Vec<f32> {
         if inline < MIN_PARAGRAPH_CHARS || is_linkish(element.tag()) {
             continue;
         }
-        let (text, breaks) = doc_inline_sample(doc, id);
-        let commas = count_commas(&text) as f32;
+        let (commas, breaks) = inline_commas_and_breaks(doc, id);
+        let commas = commas as f32;
         // Paragraphs separated by `<br><br>` inside one element score as the paragraphs
         // they render as (what Readability does by rewriting them to `<p>`), so an old-style
         // post in one `<p>` or `<div>` is not outscored by a sidebar of short `<p>`s.
@@ -458,10 +458,14 @@ fn inline_link_share(doc: &Document, analysis: &Analysis, id: NodeId) -> f32 {
     (links as f32 / inline as f32).min(1.0)
 }
 
-/// The element's own text (not nested blocks), enough to count commas, and how many runs of
-/// two or more `<br>` (paragraph breaks; a single `<br>` breaks a line) it holds as children.
-fn doc_inline_sample(doc: &Document, id: NodeId) -> (String, usize) {
-    let mut out = String::new();
+/// The commas in the element's own text (not nested blocks; the first 4,000 bytes or so), and
+/// how many runs of two or more `<br>` (paragraph breaks; a single `<br>` breaks a line) it
+/// holds as children.
+fn inline_commas_and_breaks(doc: &Document, id: NodeId) -> (usize, usize) {
+    // Commas are counted piece by piece, which is the count over the joined sample without
+    // building it (commas are whole chars, so none spans two pieces).
+    let mut commas = 0;
+    let mut sampled = 0;
     let mut breaks = 0;
     // `<br>`s seen since the last text, counting each run once.
     let mut run = 0;
@@ -482,18 +486,21 @@ fn doc_inline_sample(doc: &Document, id: NodeId) -> (String, usize) {
                 if !text.trim().is_empty() {
                     run = 0;
                 }
-                out.push_str(text);
+                commas += count_commas(text);
+                sampled += text.len();
             }
             None => {
                 run = 0;
-                out.push_str(&doc.text_content(child));
+                let text = doc.text_content(child);
+                commas += count_commas(&text);
+                sampled += text.len();
             }
         }
-        if out.len() > 4000 {
+        if sampled > 4000 {
             break;
         }
     }
-    (out, breaks)
+    (commas, breaks)
 }
 
 fn siblings_to_join(

@@ -8,23 +8,47 @@ pub(crate) fn push_collapsed(out: &mut String, raw: &str) -> usize {
     let mut at = 0;
     while at < bytes.len() {
         // Visible ASCII (most of most pages) is neither space nor invisible: copied a run at
-        // a time instead of a char at a time.
-        let run_end = bytes[at..]
-            .iter()
-            .position(|b| !b.is_ascii_graphic())
-            .map_or(bytes.len(), |p| at + p);
+        // a time instead of a char at a time. A single space between two visible bytes stays
+        // inside the run, as the char-by-char rule would add it anyway (the byte before it
+        // is visible), so plain prose is copied a line at a time rather than a word at a time.
+        let mut run_end = at;
+        let mut spaces = 0;
+        while let Some(&b) = bytes.get(run_end) {
+            if b.is_ascii_graphic() {
+                run_end += 1;
+            } else if b == b' '
+                && run_end > at
+                && bytes.get(run_end + 1).is_some_and(u8::is_ascii_graphic)
+            {
+                run_end += 2;
+                spaces += 1;
+            } else {
+                break;
+            }
+        }
         if run_end > at {
             out.push_str(&raw[at..run_end]);
-            added += run_end - at;
+            added += run_end - at - spaces;
             at = run_end;
             continue;
         }
-        let c = match bytes[at] {
-            b if b.is_ascii() => char::from(b),
-            _ => match raw.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
+        let b = bytes[at];
+        if b.is_ascii() {
+            // ASCII whitespace or a control character, without decoding a char: `out` can
+            // only end in a space or newline byte if it ends in that char.
+            at += 1;
+            if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                if !matches!(out.as_bytes().last(), None | Some(b' ' | b'\n')) {
+                    out.push(' ');
+                }
+            } else {
+                out.push(char::from(b));
+                added += 1;
+            }
+            continue;
+        }
+        let Some(c) = raw.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
         };
         at += c.len_utf8();
         if c.is_whitespace() || is_invisible(c) {
@@ -78,7 +102,9 @@ pub(crate) fn prefix(text: &str, max_bytes: usize) -> &str {
 pub(crate) fn collapse(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     push_collapsed(&mut out, raw);
-    out.trim_end().to_string()
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
 }
 
 /// Number of characters other than ASCII whitespace. Counting bytes that start a UTF-8
@@ -92,6 +118,8 @@ pub(crate) fn char_len(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -103,22 +131,43 @@ mod tests {
         assert_eq!(out, "a b cd ");
     }
 
+    /// The definition `push_collapsed` implements, one char at a time.
+    fn by_chars(out: &mut String, raw: &str) -> usize {
+        let mut added = 0;
+        for c in raw.chars() {
+            if c.is_whitespace() || is_invisible(c) {
+                if c.is_whitespace() && !out.is_empty() && !out.ends_with([' ', '\n']) {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+                added += 1;
+            }
+        }
+        added
+    }
+
+    proptest! {
+        #[test]
+        fn collapsing_agrees_with_the_char_definition_on_any_mix(
+            start in "(|x|x |x\n)",
+            raw in prop::collection::vec(
+                prop::sample::select(vec![
+                    "a", "Z", "9", ".", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}",
+                    "\u{1}", "\u{7f}", "\u{85}", "\u{a0}", "\u{ad}", "\u{200b}", "\u{2028}",
+                    "\u{3000}", "é", "字",
+                ]),
+                0..24,
+            ).prop_map(|pieces| pieces.concat()),
+        ) {
+            let (mut fast, mut slow) = (start.clone(), start);
+            prop_assert_eq!(push_collapsed(&mut fast, &raw), by_chars(&mut slow, &raw));
+            prop_assert_eq!(fast, slow);
+        }
+    }
+
     #[test]
     fn collapsing_by_runs_agrees_with_the_char_definition() {
-        let by_chars = |out: &mut String, raw: &str| {
-            let mut added = 0;
-            for c in raw.chars() {
-                if c.is_whitespace() || is_invisible(c) {
-                    if c.is_whitespace() && !out.is_empty() && !out.ends_with([' ', '\n']) {
-                        out.push(' ');
-                    }
-                } else {
-                    out.push(c);
-                    added += 1;
-                }
-            }
-            added
-        };
         for start in ["", "x", "x ", "x\n"] {
             for raw in [
                 "",
@@ -127,6 +176,9 @@ mod tests {
                 "\u{1}ctl\u{7f}\u{85}z",
                 "\u{ad}\u{feff}",
                 "a\u{2028}b",
+                "one two  three\u{b}four\u{c}five\u{1f}six ~ x",
+                " lead and trail ",
+                "a b\u{e9} c\u{a0}d e",
             ] {
                 let (mut fast, mut slow) = (start.to_string(), start.to_string());
                 assert_eq!(

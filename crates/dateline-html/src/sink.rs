@@ -17,7 +17,7 @@ use html5ever::tree_builder::{
 use html5ever::{Attribute, QualName, local_name, ns};
 
 use crate::depth_guard::DepthGuard;
-use crate::dom::{Document, Element, Node, NodeId, NodeKind};
+use crate::dom::{Document, Element, Link, Node, NodeId, NodeKind};
 use crate::limits::Limits;
 
 /// Parses `html` the way a browser does. Never fails; tree-construction errors are counted in
@@ -110,11 +110,11 @@ impl Builder {
         let mut nodes = self.nodes.borrow_mut();
         let id = NodeId(u32::try_from(nodes.len()).unwrap_or(u32::MAX));
         nodes.push(Node {
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev_sibling: None,
-            next_sibling: None,
+            parent: Link::NONE,
+            first_child: Link::NONE,
+            last_child: Link::NONE,
+            prev_sibling: Link::NONE,
+            next_sibling: Link::NONE,
             depth: 0,
             kind,
         });
@@ -125,7 +125,7 @@ impl Builder {
     /// Past the depth cap, children go to the ancestor at the cap instead.
     fn capped_parent(nodes: &[Node], mut parent: NodeId, max_depth: u32) -> NodeId {
         while nodes[parent.index()].depth >= max_depth {
-            match nodes[parent.index()].parent {
+            match nodes[parent.index()].parent.get() {
                 Some(up) => parent = up,
                 None => break,
             }
@@ -159,7 +159,7 @@ impl Builder {
         let (parent, last) = {
             let nodes = self.nodes.borrow();
             let parent = Self::capped_parent(&nodes, parent, self.max_depth);
-            (parent, nodes[parent.index()].last_child)
+            (parent, nodes[parent.index()].last_child.get())
         };
         let Some(child) = self.node_to_insert(last, child) else {
             return;
@@ -170,22 +170,22 @@ impl Builder {
         let previous_last = nodes[parent.index()].last_child;
         {
             let node = &mut nodes[child.index()];
-            node.parent = Some(parent);
+            node.parent = parent.into();
             node.prev_sibling = previous_last;
             node.depth = depth;
         }
-        match previous_last {
-            Some(last) => nodes[last.index()].next_sibling = Some(child),
-            None => nodes[parent.index()].first_child = Some(child),
+        match previous_last.get() {
+            Some(last) => nodes[last.index()].next_sibling = child.into(),
+            None => nodes[parent.index()].first_child = child.into(),
         }
-        nodes[parent.index()].last_child = Some(child);
+        nodes[parent.index()].last_child = child.into();
     }
 
     fn insert_before(&self, sibling: NodeId, new_node: NodeOrText<NodeId>) {
         let (has_parent, prev) = {
             let nodes = self.nodes.borrow();
             let node = &nodes[sibling.index()];
-            (node.parent.is_some(), node.prev_sibling)
+            (node.parent.is_some(), node.prev_sibling.get())
         };
         if !has_parent {
             return;
@@ -194,7 +194,7 @@ impl Builder {
             return;
         };
         let mut nodes = self.nodes.borrow_mut();
-        let Some(parent) = nodes[sibling.index()].parent else {
+        let Some(parent) = nodes[sibling.index()].parent.get() else {
             return;
         };
         unlink(&mut nodes, child);
@@ -203,16 +203,16 @@ impl Builder {
         let depth = nodes[sibling.index()].depth;
         {
             let node = &mut nodes[child.index()];
-            node.parent = Some(parent);
+            node.parent = parent.into();
             node.prev_sibling = prev;
-            node.next_sibling = Some(sibling);
+            node.next_sibling = sibling.into();
             node.depth = depth;
         }
-        match prev {
-            Some(prev) => nodes[prev.index()].next_sibling = Some(child),
-            None => nodes[parent.index()].first_child = Some(child),
+        match prev.get() {
+            Some(prev) => nodes[prev.index()].next_sibling = child.into(),
+            None => nodes[parent.index()].first_child = child.into(),
         }
-        nodes[sibling.index()].prev_sibling = Some(child);
+        nodes[sibling.index()].prev_sibling = child.into();
     }
 }
 
@@ -225,19 +225,19 @@ fn unlink(nodes: &mut [Node], id: NodeId) {
         let node = &nodes[id.index()];
         (node.parent, node.prev_sibling, node.next_sibling)
     };
-    let Some(parent) = parent else { return };
-    match prev {
+    let Some(parent) = parent.get() else { return };
+    match prev.get() {
         Some(prev) => nodes[prev.index()].next_sibling = next,
         None => nodes[parent.index()].first_child = next,
     }
-    match next {
+    match next.get() {
         Some(next) => nodes[next.index()].prev_sibling = prev,
         None => nodes[parent.index()].last_child = prev,
     }
     let node = &mut nodes[id.index()];
-    node.parent = None;
-    node.prev_sibling = None;
-    node.next_sibling = None;
+    node.parent = Link::NONE;
+    node.prev_sibling = Link::NONE;
+    node.next_sibling = Link::NONE;
 }
 
 impl TreeSink for Builder {
@@ -354,9 +354,9 @@ impl TreeSink for Builder {
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
-        let mut next = self.nodes.borrow()[node.index()].first_child;
+        let mut next = self.nodes.borrow()[node.index()].first_child.get();
         while let Some(child) = next {
-            next = self.nodes.borrow()[child.index()].next_sibling;
+            next = self.nodes.borrow()[child.index()].next_sibling.get();
             self.append_child(*new_parent, NodeOrText::AppendNode(child));
         }
     }

@@ -433,7 +433,11 @@ impl<S: TokenSink> Tokenizer<'_, S> {
         self.self_closing = false;
         self.had_duplicate = false;
         self.attrs.clear();
-        self.attr_names.clear();
+        // Filled only for tags with many attributes; clearing an empty set still costs a
+        // call per tag.
+        if !self.attr_names.is_empty() {
+            self.attr_names.clear();
+        }
         self.attr_name.clear();
         self.attr_value = Run::Empty;
     }
