@@ -374,7 +374,15 @@ fn soft_remove(doc: &Document, id: NodeId, hint: Hint) -> bool {
     ) {
         return true;
     }
-    hint == Hint::Boilerplate
+    hint == Hint::Boilerplate && !is_comments_heading(doc, id, tag)
+}
+
+/// `<h2 id="comments">Comments</h2>`: named as furniture, but kept for the filter, which
+/// ends the story where the comment thread opens (the comments themselves often carry no
+/// name at all: `<div id="c169900">`).
+fn is_comments_heading(doc: &Document, id: NodeId, tag: &dateline_html::LocalName) -> bool {
+    crate::tags::heading_level(tag).is_some()
+        && crate::filter::opens_comments(&crate::filter::normalise(&doc.text_content(id)))
 }
 
 #[cfg(test)]

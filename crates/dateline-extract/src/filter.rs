@@ -190,7 +190,7 @@ const COMMENT_SECTION_STARTS: &[&str] = &[
 /// at the very top is more likely a widget title than the end of the story.
 const MIN_CHARS_BEFORE_COMMENTS: usize = 200;
 
-fn opens_comments(key: &str) -> bool {
+pub(crate) fn opens_comments(key: &str) -> bool {
     let key = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '(');
     COMMENT_SECTION_STARTS.iter().any(|start| {
         key.strip_prefix(start).is_some_and(|rest| {

@@ -1,4 +1,4 @@
-//! Regression tests for the body fallbacks: pages where the first reading finds too little.
+//! Regression tests for the body: pages where the first reading finds too little, or too much.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use dateline_extract::{Options, extract_html};
@@ -129,4 +129,24 @@ fn paragraphs_set_in_heading_tags_are_prose() {
             article.text
         );
     }
+}
+
+/// Movable Type marks only the heading of the thread (`<h2 id="comments">`); the comments
+/// themselves are bare `<div id="c…">` boxes that read like the post. The heading, named as
+/// furniture, used to be pruned, and with it the only sign that the story had ended.
+#[test]
+fn unnamed_comments_after_a_comments_heading_are_not_the_body() {
+    let html = r#"<html><body><div id="blog"><h1>It's hot, but the knitting goes on</h1>
+<p>The city used to cool down at night. However hot the day was, the evenings were crisp
+and you could sit outside with a shawl and a cup of tea until late.</p>
+<p>This summer the lows are a cruel lie, and the fan runs all night long.</p>
+<p class="posted">Posted by laurie at September 10, 2012 9:01 AM</p>
+<h2 id="comments">Comments</h2>
+<div id="c169900"><p>Ha! Sixties for a low when your high is above a hundred is delusional,
+we had nights in the eighties all summer long here on the coast.</p></div>
+<p class="posted">Posted by: Ellen at September 10, 2012 11:40 AM</p>
+</div></body></html>"#;
+    let article = extract_html(html, &Options::default());
+    assert!(article.text.contains("cruel lie"), "{}", article.text);
+    assert!(!article.text.contains("delusional"), "{}", article.text);
 }
