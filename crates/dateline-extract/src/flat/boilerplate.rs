@@ -719,6 +719,9 @@ fn classify_short(lexicons: &Lexicons, text: &str, lower: &str) -> Kind {
         || is_relative_time(lower)
         || is_menu(text)
         || is_cut_title(text)
+        // The site's notice ("… (c) 2012 The Site | powered by …") ends pages wherever the
+        // sign stands in the line, not only at its start.
+        || crate::filter::has_copyright_notice(text)
     {
         return Kind::Noise;
     }
@@ -792,6 +795,13 @@ pub(crate) fn opens_comments(text: &str) -> bool {
         "join the discussion",
         "join the conversation",
         "comments filter",
+        "comments are closed",
+        "comments closed",
+        "no comments yet",
+        "kommentare sind geschlossen",
+        "les commentaires sont fermés",
+        "comentarios cerrados",
+        "i commenti sono chiusi",
         "what do you think",
         "your comment",
         "kommentar schreiben",
@@ -898,6 +908,13 @@ fn is_count(word: &str) -> bool {
 fn comment_heading(lower: &str, known: &[&str], phrases: &[&str]) -> bool {
     if phrases.iter().any(|p| lower.starts_with(p)) {
         return true;
+    }
+    // "There are 27 comments. Add yours.": the counter put in a sentence.
+    if let Some(rest) = lower
+        .strip_prefix("there are ")
+        .or_else(|| lower.strip_prefix("there is "))
+    {
+        return comment_heading(rest, known, &[]);
     }
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -1283,6 +1300,20 @@ mod tests {
         );
         assert_eq!(classify("© 2024 The Example Times"), Kind::Noise);
         assert_eq!(
+            classify(
+                "Share it with a link back, thanks! (c) 2011 Harbour Notes | powered by Blogpress"
+            ),
+            Kind::Noise
+        );
+        assert_eq!(
+            classify("Radio Harbour, all of it yours. Radio Harbour © 2019 Harbour Media, Inc."),
+            Kind::Noise
+        );
+        assert_eq!(
+            classify("Hardbound manual of 90 pages. ©1951, 1956, very clear on the scales."),
+            Kind::Plain
+        );
+        assert_eq!(
             classify("Ministers To Visit Paris To Try To Calm Tensions - Government Office"),
             Kind::Plain
         );
@@ -1323,6 +1354,11 @@ mod tests {
         assert!(opens_comments("One Comment"));
         assert!(opens_comments("Ein Kommentar"));
         assert!(!opens_comments("No Comments"));
+        assert!(opens_comments("There are 27 comments. Add yours."));
+        assert!(opens_comments("There are 3 comments about:"));
+        assert!(!opens_comments("There are no comments"));
+        assert!(opens_comments("Comments are closed."));
+        assert!(opens_comments("No comments yet"));
         assert!(!counts_comments_on("One response to the plan was anger."));
         assert!(!opens_comments(
             "Comments by the minister were welcomed by the union"
