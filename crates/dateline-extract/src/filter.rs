@@ -517,7 +517,7 @@ const COPYRIGHT_LINE_MAX_CHARS: usize = 250;
 /// copyright notice, which ends pages and is never the story's text. A copyright sign and a
 /// year, wherever they stand in the line; not the word alone ("copyright 1964" describes a
 /// book) nor a list of years ("© 1973, 1978, 2011 by" credits a quoted work).
-fn has_copyright_notice(text: &str) -> bool {
+pub(crate) fn has_copyright_notice(text: &str) -> bool {
     const MARKS: &[&str] = &["©", "(c)", "(C)"];
     MARKS.iter().any(|mark| {
         text.match_indices(mark).any(|(at, _)| {
