@@ -151,8 +151,7 @@ fn kept_despite_name(
             && prose_outside(analysis, id, start) >= STORY_OUTSIDE_COMMENTS_CHARS;
         return !(comments || beside_a_short_story(doc, analysis, id, start, element));
     }
-    let i = id.index();
-    let prose = analysis.text_chars[i].saturating_sub(analysis.link_chars[i]);
+    let prose = prose(analysis, id);
     if *element.tag() == local_name!("aside") {
         return prose >= ASIDE_ARTICLE_CHARS
             && analysis.link_density(id) < 0.3
@@ -183,8 +182,6 @@ fn beside_a_short_story(
     if !crate::hints::names_sidebar(element) || holds_headline(doc, id) {
         return false;
     }
-    let prose =
-        |n: NodeId| analysis.text_chars[n.index()].saturating_sub(analysis.link_chars[n.index()]);
     doc.descendants(start)
         .filter(|&node| doc.html_tag(node) == Some(&local_name!("h1")))
         .any(|h1| {
@@ -197,15 +194,18 @@ fn beside_a_short_story(
                     _ => break,
                 }
             }
-            prose(container) >= STORY_OUTSIDE_SIDEBAR_CHARS
+            prose(analysis, container) >= STORY_OUTSIDE_SIDEBAR_CHARS
         })
+}
+
+/// Non-link text below `id`.
+fn prose(analysis: &Analysis, id: NodeId) -> u32 {
+    analysis.text_chars[id.index()].saturating_sub(analysis.link_chars[id.index()])
 }
 
 /// Non-link text of the page outside `id`.
 fn prose_outside(analysis: &Analysis, id: NodeId, start: NodeId) -> u32 {
-    let prose =
-        |n: NodeId| analysis.text_chars[n.index()].saturating_sub(analysis.link_chars[n.index()]);
-    prose(start).saturating_sub(prose(id))
+    prose(analysis, start).saturating_sub(prose(analysis, id))
 }
 
 /// An `<h1>` or an `itemprop=articleBody` below `id`: the story, not its comments or sidebar.

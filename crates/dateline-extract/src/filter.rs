@@ -5,6 +5,7 @@
 use dateline_model::Block;
 
 use crate::collect::Candidate;
+use crate::flat::boilerplate::counts_comments_on;
 
 /// Link share above which a short block is navigation, not prose.
 const MAX_LINK_DENSITY: f32 = 0.5;
@@ -190,33 +191,6 @@ const COMMENT_SECTION_STARTS: &[&str] = &[
 /// at the very top is more likely a widget title than the end of the story.
 const MIN_CHARS_BEFORE_COMMENTS: usize = 200;
 
-/// Longest line read as a comment count.
-const COUNTED_COMMENTS_MAX_CHARS: usize = 120;
-
-/// Words after a count that make it a count of this post's comments ("92 responses to",
-/// "3 thoughts on", "12 Kommentare zu"), lower case.
-const COUNTED_COMMENTS_ON: &[&str] = &[
-    "responses to",
-    "comments on",
-    "comments to",
-    "thoughts on",
-    "replies to",
-    "kommentare zu",
-    "commentaires sur",
-    "comentarios en",
-    "comentarios a",
-];
-
-/// A count followed by "responses to", "thoughts on" …: the thread on this very post.
-fn counts_comments_on_the_post(key: &str) -> bool {
-    let rest = key.trim_start_matches(|c: char| c.is_ascii_digit());
-    rest.len() < key.len()
-        && rest.starts_with(' ')
-        && COUNTED_COMMENTS_ON
-            .iter()
-            .any(|words| rest[1..].starts_with(words))
-}
-
 pub(crate) fn opens_comments(key: &str) -> bool {
     let key = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '(');
     COMMENT_SECTION_STARTS.iter().any(|start| {
@@ -315,9 +289,8 @@ fn filter_text(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
         // "92 Responses to “Depth Compositing”" in a plain box: a counted thread about this
         // post, which ends even a story of a few words (a video's description).
         if kept_chars > 0
-            && chars < COUNTED_COMMENTS_MAX_CHARS
             && let Block::Paragraph { text, .. } | Block::Heading { text, .. } = &block
-            && counts_comments_on_the_post(&normalise(text))
+            && counts_comments_on(text)
         {
             break;
         }
@@ -805,16 +778,12 @@ mod tests {
 
     #[test]
     fn counted_comment_threads() {
-        assert!(counts_comments_on_the_post(
-            "92 responses to \"depth compositing\""
-        ));
-        assert!(counts_comments_on_the_post("3 thoughts on “a winter walk”"));
-        assert!(counts_comments_on_the_post("12 kommentare zu „winter“"));
-        assert!(!counts_comments_on_the_post("responses to the survey"));
-        assert!(!counts_comments_on_the_post(
-            "40 responses came in from readers"
-        ));
-        assert!(!counts_comments_on_the_post("2012 thoughts"));
+        assert!(counts_comments_on("92 responses to \"depth compositing\""));
+        assert!(counts_comments_on("3 thoughts on “a winter walk”"));
+        assert!(counts_comments_on("12 kommentare zu „winter“"));
+        assert!(!counts_comments_on("responses to the survey"));
+        assert!(!counts_comments_on("40 responses came in from readers"));
+        assert!(!counts_comments_on("2012 thoughts"));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! The body is always a subsequence of the input's lines (a dateline opening the first
 //! paragraph is cut off, nothing else is rewritten).
 
-mod boilerplate;
+pub(crate) mod boilerplate;
 mod header;
 mod lexicon;
 mod lines;
