@@ -208,6 +208,7 @@ pub(crate) fn filter_keeping_images(
     candidates: Vec<Candidate>,
     title: Option<&str>,
     keep_images: bool,
+    link_lists: LinkLists,
 ) -> Vec<Block> {
     let mut images: Vec<(usize, Block, bool)> = Vec::new();
     let mut texts = Vec::with_capacity(candidates.len());
@@ -219,10 +220,11 @@ pub(crate) fn filter_keeping_images(
         }
     }
     if images.is_empty() {
-        return filter(texts, title);
+        let blocks = filter_text(texts, title, link_lists);
+        return drop_orphan_headings(blocks.into_iter().map(|block| (block, false)).collect());
     }
     let originals: Vec<Block> = texts.iter().map(|c| c.block.clone()).collect();
-    let kept = filter_text(texts, title);
+    let kept = filter_text(texts, title, link_lists);
     // The filter drops blocks and never edits or reorders them, so the kept blocks are found
     // in order among the originals.
     let mut was_kept = vec![false; originals.len()];
@@ -257,12 +259,25 @@ pub(crate) fn filter_keeping_images(
 }
 
 /// The text blocks worth keeping, headings that introduced nothing kept included.
-pub(crate) fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
-    let blocks = filter_text(candidates, title);
+#[cfg(test)]
+fn filter(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
+    let blocks = filter_text(candidates, title, LinkLists::Dropped);
     drop_orphan_headings(blocks.into_iter().map(|block| (block, false)).collect())
 }
 
-fn filter_text(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
+/// Whether lists made of links are furniture (a menu, a column of teasers) or, in a post that
+/// is nothing but such lists, the story itself (a weekly round-up of links).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum LinkLists {
+    Dropped,
+    Kept,
+}
+
+fn filter_text(
+    candidates: Vec<Candidate>,
+    title: Option<&str>,
+    link_lists: LinkLists,
+) -> Vec<Block> {
     let title_key = title.map(normalise);
     let mut in_teasers = false;
     let mut kept_chars = 0usize;
@@ -315,7 +330,9 @@ fn filter_text(candidates: Vec<Candidate>, title: Option<&str>) -> Vec<Block> {
             continue;
         }
         let long_prose = chars >= LONG_BLOCK_CHARS && !matches!(block, Block::List { .. });
+        let kept_link_list = link_lists == LinkLists::Kept && matches!(block, Block::List { .. });
         if density > MAX_LINK_DENSITY
+            && !kept_link_list
             && (!(long_prose || is_linked_sentence(&block, chars, link_chars)) || density > 0.8)
         {
             continue;

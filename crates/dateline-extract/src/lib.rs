@@ -44,6 +44,7 @@ use dateline_html::{Document, InputError, Limits};
 use dateline_model::{Article, Block};
 
 use crate::collect::{CollectOptions, collect};
+use crate::filter::LinkLists;
 
 /// What to extract and how.
 #[derive(Debug, Clone)]
@@ -138,6 +139,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
             collect(doc, &analysis, &choice.parts, &collect_options),
             title.as_deref(),
             options.images,
+            LinkLists::Dropped,
         ),
         None => Vec::new(),
     };
@@ -157,6 +159,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
             collect(doc, &analysis, &[wider], &collect_options),
             title.as_deref(),
             options.images,
+            LinkLists::Dropped,
         );
         let whole_chars = body_chars(&whole);
         if whole_chars > chars {
@@ -174,8 +177,26 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
                 collect(doc, &lenient, &choice.parts, &collect_options),
                 title.as_deref(),
                 options.images,
+                LinkLists::Dropped,
             );
             chars = body_chars(&blocks);
+        }
+    }
+    // A post that is nothing but lists of links (a weekly round-up) loses all of them to the
+    // filter; when the story found is that short, its lists are the story.
+    if chars < short_body::FALLBACK_BELOW_CHARS
+        && let Some(choice) = &chosen
+    {
+        let with_lists = filter::filter_keeping_images(
+            collect(doc, &analysis, &choice.parts, &collect_options),
+            title.as_deref(),
+            options.images,
+            LinkLists::Kept,
+        );
+        let with_lists_chars = body_chars(&with_lists);
+        if with_lists_chars >= short_body::FALLBACK_BELOW_CHARS {
+            blocks = with_lists;
+            chars = with_lists_chars;
         }
     }
     if let Some(ld_body) = ld.as_ref().and_then(|l| l.body.as_deref()) {

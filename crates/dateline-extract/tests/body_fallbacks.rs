@@ -150,3 +150,39 @@ we had nights in the eighties all summer long here on the coast.</p></div>
     assert!(article.text.contains("cruel lie"), "{}", article.text);
     assert!(!article.text.contains("delusional"), "{}", article.text);
 }
+
+/// A weekly round-up whose body is nothing but lists of linked headlines: every list is
+/// link-dense, so the filter dropped all of them and the post came back almost empty. The
+/// site's menu, a link list outside the post, stays out.
+#[test]
+fn post_made_only_of_link_lists_keeps_them() {
+    let item = |slug: &str, text: &str| format!("<li><a href=\"/{slug}\">{text}</a></li>");
+    let headlines = [
+        "Harbour city opens a second ferry line to the islands",
+        "Farmers report the earliest cherry harvest in forty years",
+        "Library extends its opening hours for the exam season",
+        "New cycle bridge links the two halves of the old town",
+        "Museum returns a carved door to the village it came from",
+        "Night trains come back on the northern coastal route",
+    ];
+    let list: String = headlines
+        .iter()
+        .enumerate()
+        .map(|(i, text)| item(&format!("story-{i}"), text))
+        .collect();
+    let html = format!(
+        "<html><head><title>The week in review</title></head><body>\
+         <ul class=menu><li><a href=/>Home</a></li><li><a href=/news>News</a></li>\
+         <li><a href=/sport>Sport</a></li></ul>\
+         <div class=post><h3 class=entry-header>The week in review</h3>\
+         <div class=entry-body><ul>{list}</ul><p>MORE:</p><ul>{list}</ul></div></div>\
+         </body></html>"
+    );
+    let article = extract_html(&html, &Options::default());
+    assert!(
+        article.text.contains("earliest cherry harvest"),
+        "{:?}",
+        article.text
+    );
+    assert!(!article.text.contains("Sport"), "{:?}", article.text);
+}
