@@ -556,7 +556,8 @@ fn siblings_to_join(
         let score = scores[sibling.index()] * (1.0 - analysis.link_density(sibling)) + bonus;
         let join = if score >= threshold {
             true
-        } else if doc.html_tag(sibling) == Some(&local_name!("p")) {
+        } else if doc.html_tag(sibling) == Some(&local_name!("p")) || is_bare_text_div(doc, sibling)
+        {
             let chars = analysis.text_chars[sibling.index()];
             let density = analysis.link_density(sibling);
             (chars > 80 && density < 0.25)
@@ -569,6 +570,27 @@ fn siblings_to_join(
         }
     }
     parts
+}
+
+/// A `<div>` holding only text and inline markup is a paragraph without its `<p>` (the
+/// "continued" part of a post after its `<a id=more>` break, typed straight into the theme's
+/// box).
+fn is_bare_text_div(doc: &Document, id: NodeId) -> bool {
+    doc.html_tag(id) == Some(&local_name!("div"))
+        && doc.children(id).all(|child| {
+            doc.html_tag(child).is_none_or(|tag| {
+                matches!(
+                    *tag,
+                    local_name!("a")
+                        | local_name!("b")
+                        | local_name!("br")
+                        | local_name!("em")
+                        | local_name!("i")
+                        | local_name!("span")
+                        | local_name!("strong")
+                )
+            })
+        })
 }
 
 fn ends_sentence(doc: &Document, id: NodeId) -> bool {
@@ -714,6 +736,21 @@ mod tests {
         );
         let (doc, choice) = chosen(&html);
         assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
+    }
+
+    #[test]
+    fn continuation_typed_straight_into_a_div_joins_the_post() {
+        // The post's "more" part after the break has no `<p>`: bare text in its own box.
+        let html = "<body><div class=post><div class=entry-body><p>The lobbying arm of a law \
+            firm now works for the owner of two amusement parks, the firm told the clerk of \
+            the house on Monday.</p><p>The filing does not say which rules the firm will \
+            discuss with the regulators, only that they concern safety at height.</p></div>\
+            <a id=more></a><div class=entry-more>\nIn addition to the two parks, the owner runs \
+            nine others and five hotels, and it has never hired a lobbyist before.</div>\
+            <div class=share><a href=/a>Share</a></div></div></body>";
+        let (doc, choice) = chosen(html);
+        let classes: Vec<_> = choice.parts.iter().map(|&p| doc.attr(p, "class")).collect();
+        assert_eq!(classes, [Some("entry-body"), Some("entry-more")]);
     }
 
     #[test]

@@ -349,7 +349,9 @@ fn filter_text(
         }
         // Only short blocks are tested as furniture; a long one is compared with the title
         // without building its normalised form (most of a page's text is in long blocks).
-        if chars < COPYRIGHT_LINE_MAX_CHARS && has_copyright_notice(&text) {
+        if chars < COPYRIGHT_LINE_MAX_CHARS
+            && (has_copyright_notice(&text) || is_post_filing_note(&text))
+        {
             continue;
         }
         let is_title = if chars < 120 {
@@ -582,6 +584,16 @@ fn is_boilerplate_line(key: &str) -> bool {
             .any(|start| key.starts_with(start))
 }
 
+/// The blog theme's line under a post ("This entry was posted on Monday, May 3rd at 9:12 pm
+/// and is filed under Life. You can follow any responses to this entry through the RSS 2.0
+/// feed."): the post's date and category, not its text.
+fn is_post_filing_note(text: &str) -> bool {
+    const OPENING: &str = "this entry was posted";
+    text.trim_start()
+        .get(..OPENING.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(OPENING))
+}
+
 /// Lower case, whitespace folded, for comparisons.
 pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -771,6 +783,19 @@ mod tests {
                 .unwrap_or_default()
                 .starts_with("Thanks")
         );
+    }
+
+    #[test]
+    fn post_filing_notes() {
+        assert!(is_post_filing_note(
+            "This entry was posted on Monday, May 3rd, 2010 at 9:12 pm and is filed under \
+             Life. You can follow any responses to this entry through the RSS 2.0 feed."
+        ));
+        assert!(is_post_filing_note("  this entry was posted in Garden."));
+        assert!(!is_post_filing_note(
+            "This entry was the hardest to write: the posted letters never arrived."
+        ));
+        assert!(!is_post_filing_note("Thé"));
     }
 
     #[test]
