@@ -82,7 +82,7 @@ fn choose_body(
         && story != top
         && !is_below(doc, story, top)
         && !is_below(doc, top, story)
-        && inside_boilerplate(doc, analysis, top)
+        && (inside_boilerplate(doc, analysis, top) || in_box_series(doc, top))
     {
         return Some((story, vec![story]));
     }
@@ -271,6 +271,33 @@ fn marked_body(doc: &Document, analysis: &Analysis, start: NodeId) -> Option<Nod
 fn inside_boilerplate(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
     std::iter::successors(Some(id), |&n| doc.parent(n))
         .any(|n| analysis.hints[n.index()] == Hint::Boilerplate)
+}
+
+/// Levels above a chosen container searched for the box of a series it sits in.
+const BOX_SERIES_LEVELS: usize = 3;
+/// Boxes of one class, side by side, that make a column of widgets rather than a story.
+const BOX_SERIES_MIN: usize = 3;
+
+/// Whether `id` or a near ancestor is one of several boxes of a kind stacked in one parent
+/// (a blog column's `div.module-search module`, `div.module-typelist module`: the last class
+/// names the kind, the others its variant): a box among boxes, not the page's story.
+fn in_box_series(doc: &Document, id: NodeId) -> bool {
+    let kind = |n: NodeId| {
+        doc.attr(n, "class")
+            .and_then(|c| c.split_whitespace().last())
+    };
+    std::iter::successors(Some(id), |&n| doc.parent(n))
+        .take(BOX_SERIES_LEVELS)
+        .any(|n| {
+            let (Some(own), Some(parent)) = (kind(n), doc.parent(n)) else {
+                return false;
+            };
+            doc.children(parent)
+                .filter(|&sibling| kind(sibling) == Some(own))
+                .take(BOX_SERIES_MIN)
+                .count()
+                >= BOX_SERIES_MIN
+        })
 }
 
 /// Text a theme's one story-text container (`entry-content`, `post-body`) needs to be the body:
@@ -751,6 +778,28 @@ mod tests {
         let (doc, choice) = chosen(html);
         let classes: Vec<_> = choice.parts.iter().map(|&p| doc.attr(p, "class")).collect();
         assert_eq!(classes, [Some("entry-body"), Some("entry-more")]);
+    }
+
+    #[test]
+    fn short_post_in_the_story_box_beats_a_wordy_widget_in_a_column_of_widgets() {
+        // The column's boxes share their last class (`module`), not their whole class; none
+        // is named as furniture, and the longest outweighs the two-line post.
+        let widget = |kind: &str, text: &str| {
+            format!(
+                "<div class=\"module-{kind} module\"><div class=module-content>{text}</div></div>"
+            )
+        };
+        let html = format!(
+            "<body><div id=alpha>{}{}{}</div><div id=beta><div class=post><h3>City chic</h3>\
+             <div class=entry-content><p>Happy Friday! We love this board of paper flowers and \
+             are excited to celebrate with a couple in town this weekend.</p></div></div>\
+             </div></body>",
+            widget("search", "<p>Search this blog</p>"),
+            widget("html", "<p>Find us on the map.</p>"),
+            widget("notes", &PROFILE_BIO.repeat(3)),
+        );
+        let (doc, choice) = chosen(&html);
+        assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
     }
 
     #[test]
