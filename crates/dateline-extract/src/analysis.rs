@@ -148,7 +148,8 @@ fn kept_despite_name(
     if protected {
         let comments = crate::hints::names_comments(element)
             && !holds_headline(doc, id)
-            && prose_outside(analysis, id, start) >= STORY_OUTSIDE_COMMENTS_CHARS;
+            && (prose_outside(analysis, id, start) >= STORY_OUTSIDE_COMMENTS_CHARS
+                || under_a_comment_counter(doc, analysis, id));
         return !(comments || beside_a_short_story(doc, analysis, id, start, element));
     }
     let prose = prose(analysis, id);
@@ -161,6 +162,29 @@ fn kept_despite_name(
     prose >= crate::hints::SMALL_FURNITURE_MIN_LIMIT
         && analysis.link_density(id) < 0.2
         && crate::hints::small_furniture_limit(element).is_some_and(|limit| prose >= limit)
+}
+
+/// Levels climbed from a comment thread to find the counter over it.
+const COMMENT_COUNTER_LEVELS: usize = 2;
+/// Text of an element that can be a comment counter, at most (a heading's worth).
+const COMMENT_COUNTER_MAX_CHARS: u32 = 200;
+
+/// Whether the element just before the thread (or before one of its two nearest wrappers)
+/// is the counter a blog prints over its comments, `92 Responses to "Headline"`: the thread
+/// is about a post however short the post (a video with a two-line description).
+fn under_a_comment_counter(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
+    std::iter::successors(Some(id), |&n| doc.parent(n))
+        .take(COMMENT_COUNTER_LEVELS)
+        .any(|n| {
+            std::iter::successors(doc.prev_sibling(n), |&s| doc.prev_sibling(s))
+                .find(|&s| doc.element(s).is_some())
+                .is_some_and(|counter| {
+                    analysis.text_chars[counter.index()] <= COMMENT_COUNTER_MAX_CHARS
+                        && crate::flat::boilerplate::counts_comments_on(
+                            doc.text_content(counter).trim(),
+                        )
+                })
+        })
 }
 
 /// Prose a headline's container needs for the story to stand outside a sidebar.

@@ -186,3 +186,36 @@ fn post_made_only_of_link_lists_keeps_them() {
     );
     assert!(!article.text.contains("Sport"), "{:?}", article.text);
 }
+
+/// A video page whose description is two lines and whose thread of replies is long: the
+/// thread holds nearly all the prose, so it looked like a "your views" page, but the counter
+/// over it ("57 Responses to ...") says whose comments they are.
+#[test]
+fn counted_thread_under_a_short_video_post_is_not_the_body() {
+    let reply = |who: &str, text: &str| format!("<div class=reply><b>{who}</b><p>{text}</p></div>");
+    let replies: String = (0..12)
+        .map(|i| {
+            reply(
+                &format!("viewer{i}"),
+                "Thanks for this lesson, I followed every step with my own footage and the \
+                 shadows finally sit right on the ground; could you show the same with a \
+                 moving camera next time?",
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Depth Layers</title></head><body>\
+         <div class=lesson><div class=lesson-title>41. Depth Layers</div>\
+         <div class=lesson-text>Use a depth pass to place flat footage in a scene. \
+         Works with most 3D programs.</div></div>\
+         <div class=talk><div class=talk-header>57 Responses to \"Depth Layers\"</div>\
+         <div id=comments_shown>{replies}</div></div></body></html>"
+    );
+    let article = extract_html(&html, &Options::default());
+    assert!(article.text.contains("depth pass"), "{:?}", article.text);
+    assert!(
+        !article.text.contains("moving camera"),
+        "{:?}",
+        article.text
+    );
+}
