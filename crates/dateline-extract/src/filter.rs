@@ -588,10 +588,15 @@ fn is_boilerplate_line(key: &str) -> bool {
 /// and is filed under Life. You can follow any responses to this entry through the RSS 2.0
 /// feed."): the post's date and category, not its text.
 fn is_post_filing_note(text: &str) -> bool {
-    const OPENING: &str = "this entry was posted";
-    text.trim_start()
-        .get(..OPENING.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(OPENING))
+    const OPENINGS: &[&str] = &[
+        "this entry was posted",
+        "you can follow any responses to this entry",
+    ];
+    let text = text.trim_start();
+    OPENINGS.iter().any(|opening| {
+        text.get(..opening.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(opening))
+    })
 }
 
 /// Lower case, whitespace folded, for comparisons.
@@ -792,6 +797,10 @@ mod tests {
              Life. You can follow any responses to this entry through the RSS 2.0 feed."
         ));
         assert!(is_post_filing_note("  this entry was posted in Garden."));
+        assert!(is_post_filing_note(
+            "You can follow any responses to this entry through the RSS 2.0 feed. You can \
+             leave a response, or trackback from your own site."
+        ));
         assert!(!is_post_filing_note(
             "This entry was the hardest to write: the posted letters never arrived."
         ));
