@@ -221,12 +221,16 @@ fn alphanumeric_key(text: &str) -> String {
         .collect()
 }
 
+/// The heading that reads as the title, also with the suffix the title was cleaned of
+/// ("Where is Matt? 2012 - YouTube" for the title "Where is Matt? 2012").
 fn heading_with_text(doc: &Document, signals: &Signals, title: &str) -> Option<NodeId> {
-    signals
-        .headings
-        .iter()
-        .copied()
-        .find(|&id| normalise(&doc.text_content(id)) == title)
+    const SUFFIX_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — "];
+    signals.headings.iter().copied().find(|&id| {
+        let text = normalise(&doc.text_content(id));
+        text.strip_prefix(title).is_some_and(|rest| {
+            rest.is_empty() || SUFFIX_SEPARATORS.iter().any(|sep| rest.starts_with(sep))
+        })
+    })
 }
 
 fn first_paragraph(blocks: &[Block]) -> Option<&str> {
@@ -276,5 +280,19 @@ mod tests {
             headline_text(page, "MEDEF").as_deref(),
             Some("Alternative dispute resolution")
         );
+    }
+
+    #[test]
+    fn a_headline_keeping_the_suffix_cut_from_the_title_is_the_headline() {
+        let page = r#"<body><h2><a href="/tv">TV</a></h2><div class=post>
+            <h2><a href="/p/1">Dancing in Every Country 2012 - VideoSite</a></h2>
+            <p>Dance where you are.</p></div></body>"#;
+        assert_eq!(
+            headline_text(page, "Dancing in Every Country 2012").as_deref(),
+            Some("Dancing in Every Country 2012 - VideoSite")
+        );
+        // Only a separator makes the rest a suffix: a longer headline is another story.
+        let page = r#"<body><h2>Dancing in Every Country 2012 and beyond</h2></body>"#;
+        assert_eq!(headline_text(page, "Dancing in Every Country 2012"), None);
     }
 }
