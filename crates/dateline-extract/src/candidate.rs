@@ -148,7 +148,7 @@ fn join_same_kind_sections(
         {
             continue;
         }
-        if is_story_section(analysis, id) {
+        if is_story_section(analysis, id) && !followed_by_read_more(doc, analysis, id) {
             sections.push(id);
         }
     }
@@ -157,6 +157,25 @@ fn join_same_kind_sections(
     }
     parts.extend(sections);
     parts.sort_by_key(|id| id.index());
+}
+
+/// Text a "Continue reading" link holds at most.
+const READ_MORE_MAX_CHARS: u32 = 40;
+
+/// Whether the next element after `id` is a "Continue reading »" link: `id` is the excerpt
+/// of another post (a teaser in the page's header strip), not a section of this story.
+fn followed_by_read_more(doc: &Document, analysis: &Analysis, id: NodeId) -> bool {
+    std::iter::successors(doc.next_sibling(id), |&n| doc.next_sibling(n))
+        .find(|&n| doc.element(n).is_some())
+        .is_some_and(|next| {
+            analysis.text_chars[next.index()] <= READ_MORE_MAX_CHARS
+                && analysis.link_density(next) > 0.5
+                && {
+                    let text = doc.text_content(next).to_lowercase();
+                    let text = text.trim_start();
+                    crate::filter::READ_MORE.iter().any(|m| text.starts_with(m))
+                }
+        })
 }
 
 /// A second container scoring at least this share of the best, elsewhere on the page, means
@@ -800,6 +819,33 @@ mod tests {
         );
         let (doc, choice) = chosen(&html);
         assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
+    }
+
+    #[test]
+    fn excerpts_of_other_posts_ending_in_continue_reading_are_not_sections() {
+        let teaser = |n: u32| {
+            format!(
+                "<div class=header-strip><div class=post><h2><a href=/p{n}>Other post {n}</a></h2>\
+                 <div class=entry-content><p>This is the opening of another post on the site, \
+                 long enough to read like a section of a story, about books and their bindings, \
+                 and the printers who sew them.</p></div>\
+                 <p class=more><a href=/p{n}>Continue Reading »</a></p></div></div>"
+            )
+        };
+        let story = "<p>After being allowed to tease it a week ago, today they can confirm it: \
+            the writer and the artist are on the book, and the team, old and new, will travel \
+            through time and space for a year.</p>"
+            .repeat(5);
+        let html = format!(
+            "<body>{}{}<div class=main><div class=post><h1>Four heroes return</h1>\
+             <div class=entry-content>{story}</div></div></div></body>",
+            teaser(1),
+            teaser(2),
+        );
+        let (doc, choice) = chosen(&html);
+        assert_eq!(choice.parts.len(), 1, "{:?}", choice.parts);
+        assert_eq!(doc.attr(choice.top, "class"), Some("entry-content"));
+        assert!(!doc.text_content(choice.top).contains("bindings"));
     }
 
     #[test]

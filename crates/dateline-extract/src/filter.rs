@@ -444,7 +444,7 @@ fn is_teaser_heading(key: &str) -> bool {
 }
 
 /// "Read more" links that end teasers, lower case.
-const READ_MORE: &[&str] = &[
+pub(crate) const READ_MORE: &[&str] = &[
     "read more",
     "continue reading",
     "read the full story",
