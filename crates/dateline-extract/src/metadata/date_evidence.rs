@@ -4,6 +4,9 @@
 //! publication at all.
 
 use std::ops::ControlFlow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use dateline_html::NodeId;
 use jiff::civil::Date;
@@ -110,19 +113,47 @@ pub(crate) fn stamp_or_mention(
 }
 
 /// Visible text searched for a change stamp.
-const STAMP_TEXT_CHARS: usize = 200_000;
+const STAMP_TEXT_CHARS: usize = 100_000;
+
+/// The update labels in the case pages write them: ASCII letters in any case, and a
+/// capitalised form of each word for the others ("Letzte Änderung").
+static LABELS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let capitalised = UPDATE_LABELS.iter().map(|label| {
+        label
+            .split(' ')
+            .map(|word| {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let patterns: Vec<String> = UPDATE_LABELS
+        .iter()
+        .map(|label| label.to_string())
+        .chain(capitalised)
+        .collect();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .ok()
+});
 
 /// The page's own change stamp ("Letzte Änderung: 14.01.2022", "Aktualisiert am 17.01.2021")
 /// outside navigation and footers: the first one in the page. A page that states no
 /// publication was last written then, which is nearer its publication than a date its text
 /// mentions (the study it reports on, the event it announces).
 pub(crate) fn update_stamp(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let labels = LABELS.as_ref()?;
     let doc = inputs.doc;
     let mut text = String::new();
     let mut starts: Vec<(usize, NodeId)> = Vec::new();
     position::visit_text(doc, None, true, |id, run| {
         starts.push((text.len(), id));
-        text.push_str(&run.to_lowercase());
+        text.push_str(run);
         text.push(' ');
         if text.len() > STAMP_TEXT_CHARS {
             ControlFlow::Break(())
@@ -134,26 +165,16 @@ pub(crate) fn update_stamp(inputs: &DateInputs<'_>) -> Option<PageDate> {
         let i = starts.partition_point(|&(start, _)| start <= at);
         starts.get(i.checked_sub(1)?).map(|&(_, id)| id)
     };
-    let mut best: Option<(usize, PageDate)> = None;
-    for label in UPDATE_LABELS {
-        for (at, _) in text.match_indices(label) {
-            if best.as_ref().is_some_and(|(b, _)| *b <= at) {
-                break;
-            }
-            let in_story = node_at(at).is_some_and(|id| inputs.anchors.distance(doc, id).is_some());
-            if !in_story {
-                continue;
-            }
-            let rest = crate::text::prefix(&text[at + label.len()..], 4 * MARKER_TO_DATE_CHARS);
-            if let Some((date, range)) = textmeta::find_date(rest, inputs.context)
-                && rest[..range.start].chars().count() <= MARKER_TO_DATE_CHARS
-            {
-                best = Some((at, date));
-                break;
-            }
+    labels.find_iter(&text).find_map(|label| {
+        let in_story =
+            node_at(label.start()).is_some_and(|id| inputs.anchors.distance(doc, id).is_some());
+        if !in_story {
+            return None;
         }
-    }
-    best.map(|(_, date)| date)
+        let rest = crate::text::prefix(&text[label.end()..], 4 * MARKER_TO_DATE_CHARS);
+        let (date, range) = textmeta::find_date(rest, inputs.context)?;
+        (rest[..range.start].chars().count() <= MARKER_TO_DATE_CHARS).then_some(date)
+    })
 }
 
 #[cfg(test)]

@@ -829,6 +829,12 @@ mod tests {
             published_on(&stamped, "body", Some("de")).as_deref(),
             Some("2021-01-17")
         );
+        // Labels are matched in the case pages write them.
+        let labelled = report("<p><strong>Letzte Änderung:</strong> 17.01.2021</p>");
+        assert_eq!(
+            published_on(&labelled, "body", Some("de")).as_deref(),
+            Some("2021-01-17")
+        );
         // A stamp in the page footer is the site's, not the story's.
         let footer = report("<footer><p>Letzte Änderung: 17.01.2021</p></footer>");
         assert_eq!(
