@@ -10,6 +10,7 @@ use std::ops::ControlFlow;
 use dateline_html::{Document, NodeId, local_name};
 
 use crate::jsonld::JsonLdArticle;
+use crate::metadata::date_evidence;
 use crate::metadata::position::{self, Anchors};
 use crate::metadata::script_dates;
 use crate::metadata::signals::{DateRole, Signals};
@@ -91,11 +92,27 @@ pub(crate) struct DateInputs<'a> {
 }
 
 pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
-    let ctx = inputs.context;
-    let meta = PUBLISHED_META
+    let stated = stated_published(inputs)?;
+    let permalink = inputs.url.and_then(|u| url_date(u, inputs.context));
+    Some(date_evidence::first_publication(stated, permalink))
+}
+
+/// A `<meta>` date from the first of `names` the page has, its day and month order settled by
+/// the visible text.
+fn meta_date(inputs: &DateInputs<'_>, names: &[&str]) -> Option<PageDate> {
+    names
         .iter()
         .filter_map(|k| inputs.signals.get(k))
-        .find_map(|v| textmeta::parse_date(v, ctx));
+        .find_map(|v| {
+            let parsed = textmeta::parse_date(v, inputs.context)?;
+            Some(date_evidence::settle_order(v, parsed, inputs))
+        })
+}
+
+/// The publication date the page states, best source first.
+fn stated_published(inputs: &DateInputs<'_>) -> Option<PageDate> {
+    let ctx = inputs.context;
+    let meta = meta_date(inputs, PUBLISHED_META);
     let ld = inputs
         .jsonld
         .and_then(|l| l.date_published.as_deref())
@@ -130,8 +147,10 @@ pub(crate) fn published(inputs: &DateInputs<'_>) -> Option<PageDate> {
         })
         .or_else(|| inputs.html.and_then(|h| script_dates::script_date(h, ctx)))
         .or_else(|| furniture_date(inputs))
-        .or_else(|| body_date(inputs))
-        .or_else(|| page_text_date(inputs))
+        .or_else(|| {
+            let mentioned = body_date(inputs).or_else(|| page_text_date(inputs));
+            date_evidence::stamp_or_mention(date_evidence::update_stamp(inputs), mentioned)
+        })
         .or_else(|| lead_image_date(inputs))
 }
 
@@ -144,10 +163,7 @@ const BESIDE_HEADLINE_NODES: usize = 24;
 /// (the meta then holds the day the draft was created); further away, or above the headline, it
 /// is a masthead's "today".
 fn generic_meta_date(inputs: &DateInputs<'_>) -> Option<PageDate> {
-    let generic = GENERIC_DATE_META
-        .iter()
-        .filter_map(|k| inputs.signals.get(k))
-        .find_map(|v| textmeta::parse_date(v, inputs.context))?;
+    let generic = meta_date(inputs, GENERIC_DATE_META)?;
     let marked = visible_date_at(inputs);
     if let Some((id, distance, shown)) = marked
         && distance <= BESIDE_HEADLINE_NODES
@@ -212,7 +228,7 @@ pub(crate) fn modified(inputs: &DateInputs<'_>) -> Option<PageDate> {
 }
 
 /// Most characters between an update marker and its date ("mis à jour le ").
-const MARKER_TO_DATE_CHARS: usize = 16;
+pub(crate) const MARKER_TO_DATE_CHARS: usize = 16;
 
 /// An update stated in the lines under the headline, in the same line as the publication
 /// ("publié le 30 janvier 2022, mis à jour le 31 janvier 2022 à 08h00").
@@ -556,12 +572,13 @@ fn is_update(doc: &Document, id: NodeId) -> bool {
 }
 
 /// Words of a field label that announces a change rather than the publication.
-const UPDATE_LABELS: &[&str] = &[
+pub(crate) const UPDATE_LABELS: &[&str] = &[
     "updated",
     "modified",
     "last edited",
     "mise à jour",
     "geändert",
+    "letzte änderung",
     "aktualisiert",
     "mis à jour",
     "modifié",
@@ -773,6 +790,56 @@ mod tests {
         assert_eq!(
             published_on(page, "body", Some("en")).as_deref(),
             Some("2012-11-12")
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_meta_date_is_read_the_way_the_page_shows_it() {
+        // A server writes month first; the page, in German, writes day first.
+        let page = r#"<head><meta name="date" content="11/01/2023 12:43:42"></head>
+            <body><h1>Trinkwasser belastet</h1><div id="body"><p>Der Text.</p></div>
+            <p>Erstellt am: 01.11.2023</p></body>"#;
+        assert_eq!(
+            published_on(page, "body", Some("de")).as_deref(),
+            Some("2023-11-01T12:43:42")
+        );
+        // Without a visible date the page's own order reads it.
+        let page = r#"<head><meta name="date" content="11/01/2023 12:43:42"></head>
+            <body><h1>Trinkwasser belastet</h1><div id="body"><p>Der Text.</p></div></body>"#;
+        assert_eq!(
+            published_on(page, "body", Some("de")).as_deref(),
+            Some("2023-01-11T12:43:42")
+        );
+    }
+
+    #[test]
+    fn a_change_stamp_dates_a_page_that_states_no_publication() {
+        // The study's date is cited at the end of a report, far from the headline.
+        let report = |stamp: &str| {
+            let opening = "Kerne aus zwei Protonen und zwei Neutronen bilden sich an der \
+                Oberfläche schwerer Atome, berichten Physiker aus Darmstadt. "
+                .repeat(6);
+            format!(
+                r#"<body><h1>Kerne in Zinn entdeckt</h1><div id="body"><p>{opening}</p>
+                <p>Quelle: Science, Band 371, 15. Januar 2021.</p></div>{stamp}</body>"#
+            )
+        };
+        let stamped = report("<p><b>Aktualisiert am </b>17.01.2021.</p>");
+        assert_eq!(
+            published_on(&stamped, "body", Some("de")).as_deref(),
+            Some("2021-01-17")
+        );
+        // Labels are matched in the case pages write them.
+        let labelled = report("<p><strong>Letzte Änderung:</strong> 17.01.2021</p>");
+        assert_eq!(
+            published_on(&labelled, "body", Some("de")).as_deref(),
+            Some("2021-01-17")
+        );
+        // A stamp in the page footer is the site's, not the story's.
+        let footer = report("<footer><p>Letzte Änderung: 17.01.2021</p></footer>");
+        assert_eq!(
+            published_on(&footer, "body", Some("de")).as_deref(),
+            Some("2021-01-15")
         );
     }
 

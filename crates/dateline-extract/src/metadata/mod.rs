@@ -6,6 +6,7 @@
 //! empty: nothing here guesses.
 
 mod authors;
+mod date_evidence;
 mod dates;
 mod language;
 pub(crate) mod position;

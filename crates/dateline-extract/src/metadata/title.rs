@@ -34,6 +34,7 @@ pub(crate) fn title(
     // CMSs escape titles twice ("Headline &amp;raquo; Site" reaches us as "&raquo;").
     .map(|t| dateline_html::unescape_entities(&t).into_owned())
     .collect();
+    let declared = uncut(declared);
     for (_, h1) in &signals.h1s {
         let key = normalise(h1);
         if key.len() < 6 {
@@ -64,6 +65,27 @@ pub(crate) fn title(
         return Some(strip_site(first, site.or(logo.as_deref())));
     }
     signals.h1s.first().map(|(_, h1)| h1.clone())
+}
+
+/// The declared titles with each one cut off at an unescaped quote (`content="Calls it
+/// "absurd""` reads as `Calls it `) replaced by another declared title that goes on past the
+/// quote.
+fn uncut(declared: Vec<String>) -> Vec<String> {
+    declared
+        .iter()
+        .map(|title| {
+            let cut = title.trim_end();
+            declared
+                .iter()
+                .find(|other| {
+                    other.strip_prefix(cut).is_some_and(|rest| {
+                        !cut.is_empty() && rest.trim_start().starts_with(['"', '\''])
+                    })
+                })
+                .unwrap_or(title)
+                .clone()
+        })
+        .collect()
 }
 
 /// The text of an `<h1>` that is the last segment of `declared` (the site's logo heading).
@@ -196,6 +218,23 @@ mod tests {
         assert_eq!(
             title_of(head, body).as_deref(),
             Some("Liver with apple and onion")
+        );
+    }
+
+    #[test]
+    fn a_title_cut_at_an_unescaped_quote_is_read_from_the_whole_one() {
+        let head = r#"<title>Mayor calls the plan "absurd"</title>
+            <meta property="og:title" content="Mayor calls the plan "absurd"">"#;
+        assert_eq!(
+            title_of(head, "<p>Text.</p>").as_deref(),
+            Some(r#"Mayor calls the plan "absurd""#)
+        );
+        // A shorter declared headline that the `<title>` only extends is no cut.
+        let head = r#"<title>Mayor calls the plan absurd | Harbour Post</title>
+            <meta property="og:title" content="Mayor calls the plan absurd">"#;
+        assert_eq!(
+            title_of(head, "<p>Text.</p>").as_deref(),
+            Some("Mayor calls the plan absurd")
         );
     }
 
