@@ -616,13 +616,29 @@ const SIGNED_LEGAL_LINE_BYTES: usize = 1500;
 
 /// Strips what decorates labels (`Tags:`, `Related »`, `• More`).
 fn trim_label(text: &str) -> &str {
-    text.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ':' | '»' | '›' | '>' | '<' | '«' | '|' | '-' | '•' | '·' | '…'
-            )
-    })
+    // Most lines start and end with an ASCII character that is kept (a letter, a digit, a
+    // full stop): answered from two bytes, without decoding characters from both ends.
+    let kept = |b: Option<&u8>| {
+        b.is_some_and(|&b| {
+            b.is_ascii()
+                && !char::from(b).is_whitespace()
+                && !matches!(b, b':' | b'>' | b'<' | b'|' | b'-')
+        })
+    };
+    let bytes = text.as_bytes();
+    if kept(bytes.first()) && kept(bytes.last()) {
+        return text;
+    }
+    text.trim_matches(is_decoration)
+}
+
+/// What [`trim_label`] strips.
+fn is_decoration(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '»' | '›' | '>' | '<' | '«' | '|' | '-' | '•' | '·' | '…'
+        )
 }
 
 thread_local! {
@@ -654,20 +670,34 @@ pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
-fn push_lowercase(buffer: &mut String, text: &str) {
-    if text.is_ascii() {
-        buffer.push_str(text);
-        buffer.make_ascii_lowercase();
-        return;
-    }
-    for c in text.chars() {
-        if c.is_ascii() {
-            buffer.push(c.to_ascii_lowercase());
-        } else if let Some(lower) = lexicon::lower_common(c) {
-            buffer.push(lower);
-        } else {
-            buffer.extend(c.to_lowercase());
+/// Appends `text` lower-cased character by character (ASCII letters, the commonest other
+/// letters without the case tables, the rest as `char::to_lowercase` has them; unlike
+/// `str::to_lowercase`, a capital sigma always becomes `σ`). Runs of ASCII bytes, most of
+/// most lines, are copied and lower-cased at once rather than decoded one by one.
+pub(crate) fn push_lowercase(buffer: &mut String, text: &str) {
+    buffer.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        // A byte below 0x80 is a whole character: `ascii` is a character boundary.
+        let (run, tail) = rest.split_at(ascii);
+        let start = buffer.len();
+        buffer.push_str(run);
+        if let Some(pushed) = buffer.get_mut(start..) {
+            pushed.make_ascii_lowercase();
         }
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        match lexicon::lower_common(c) {
+            Some(lower) => buffer.push(lower),
+            None => buffer.extend(c.to_lowercase()),
+        }
+        rest = chars.as_str();
     }
 }
 
@@ -677,16 +707,44 @@ pub(crate) fn classify(text: &str) -> Kind {
         return Kind::Plain;
     };
     if text.len() > SHORT_LINE_BYTES {
-        // Long lines are searched as they are, in any case: lower-casing them (other scripts
-        // char by char) cost more than the search.
-        let searched = text.len() < LEGAL_LINE_BYTES
-            || (text.len() < SIGNED_LEGAL_LINE_BYTES && text.contains('©'));
-        let noisy = searched && lexicons.anywhere_any_case.in_text(text);
-        return if noisy { Kind::Noise } else { Kind::Plain };
+        return classify_long(lexicons, text);
     }
     with_lowercase(trim_label(text), |lower| {
         classify_short(lexicons, text, lower)
     })
+}
+
+/// Whether [`classify_lowered`] reads the lower-cased text of `text`.
+pub(crate) fn reads_lowercase(text: &str) -> bool {
+    text.len() <= SHORT_LINE_BYTES
+}
+
+/// [`classify`], given `lower`, the text as [`push_lowercase`] appends it (read only when
+/// [`reads_lowercase`]): the segmenter lower-cases each unit once, for this and for the
+/// hash that finds repeated units. Trimming the label's decoration and lower-casing can go
+/// in either order, since no decoration character has a lower case and no lower-cased
+/// letter is decoration; only a capital sigma, which `str::to_lowercase` lower-cases by its
+/// place in the word, takes the path of [`classify`].
+pub(crate) fn classify_lowered(text: &str, lower: &str) -> Kind {
+    let Some(lexicons) = lexicons() else {
+        return Kind::Plain;
+    };
+    if !reads_lowercase(text) {
+        return classify_long(lexicons, text);
+    }
+    if !text.is_ascii() && text.contains('Σ') {
+        return classify(text);
+    }
+    classify_short(lexicons, text, trim_label(lower))
+}
+
+/// [`classify`] for a long line: searched as it is, in any case (lower-casing long lines,
+/// other scripts char by char, cost more than the search), for legal phrases only.
+fn classify_long(lexicons: &Lexicons, text: &str) -> Kind {
+    let searched = text.len() < LEGAL_LINE_BYTES
+        || (text.len() < SIGNED_LEGAL_LINE_BYTES && text.contains('©'));
+    let noisy = searched && lexicons.anywhere_any_case.in_text(text);
+    if noisy { Kind::Noise } else { Kind::Plain }
 }
 
 /// [`classify`] for a short line; `lower` is its label-trimmed lower-case form.
