@@ -678,10 +678,7 @@ pub(crate) fn push_lowercase(buffer: &mut String, text: &str) {
     buffer.reserve(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = ascii_prefix_len(rest.as_bytes());
         // A byte below 0x80 is a whole character: `ascii` is a character boundary.
         let (run, tail) = rest.split_at(ascii);
         let start = buffer.len();
@@ -699,6 +696,25 @@ pub(crate) fn push_lowercase(buffer: &mut String, text: &str) {
         }
         rest = chars.as_str();
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII: eight tested at once (one mask of
+/// their top bits), the rest one by one.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(chunk) = bytes
+        .get(at..at + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let high = u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return at + (high.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes
+        .get(at..)
+        .map_or(0, |tail| tail.iter().take_while(|b| b.is_ascii()).count())
 }
 
 /// Classifies one unit.
@@ -1367,6 +1383,22 @@ pub(crate) fn starts_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_prefix_ends_at_the_first_other_byte() {
+        for text in [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghé",
+            "é",
+            "abcdefghijklmnoé",
+            "ab\u{7f}é",
+        ] {
+            let slow = text.bytes().take_while(u8::is_ascii).count();
+            assert_eq!(ascii_prefix_len(text.as_bytes()), slow, "{text}");
+        }
+    }
 
     #[test]
     fn stack_lowercase_matches_the_standard_library() {

@@ -144,9 +144,16 @@ fn lexicon_kinds(units: &[Line<'_>]) -> (Vec<Kind>, Vec<Option<u64>>) {
 fn repeated_units(keys: &[Option<u64>]) -> Vec<bool> {
     let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
     sorted.sort_unstable();
-    let count = |k: u64| sorted.partition_point(|&x| x <= k) - sorted.partition_point(|&x| x < k);
+    // The keys met twice or more, found side by side once sorted: few, so each unit's key
+    // is looked up in a short list.
+    let mut twice: Vec<u64> = sorted
+        .windows(2)
+        .filter(|pair| pair[0] == pair[1])
+        .map(|pair| pair[0])
+        .collect();
+    twice.dedup();
     keys.iter()
-        .map(|k| k.is_some_and(|k| count(k) > 1))
+        .map(|k| k.is_some_and(|k| twice.binary_search(&k).is_ok()))
         .collect()
 }
 
