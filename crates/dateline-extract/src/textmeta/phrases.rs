@@ -15,14 +15,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored};
 /// A phrase set as a DFA, for "does any phrase occur" questions.
 pub(crate) struct Phrases {
     dfa: aho_corasick::dfa::DFA,
-    /// The same phrases behind the crate's prefilter (vector search for the phrases' rare
-    /// bytes), which skips most of a long text instead of stepping through every byte.
-    searcher: AhoCorasick,
 }
-
-/// Texts at least this long are searched with the prefilter; on shorter ones its setup
-/// costs more than the plain walk.
-const PREFILTER_BYTES: usize = 96;
 
 impl Phrases {
     /// The phrases, matched byte for byte or (with `ascii_case_insensitive`) in any ASCII
@@ -32,26 +25,13 @@ impl Phrases {
             .ascii_case_insensitive(ascii_case_insensitive)
             .build(phrases)
             .ok()?;
-        let searcher = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .build(phrases)
-            .ok()?;
         // An empty phrase matches everywhere; the walk below assumes a search that can fail.
         let start = dfa.start_state(Anchored::No).ok()?;
-        (!dfa.is_match(start)).then_some(Self { dfa, searcher })
+        (!dfa.is_match(start)).then_some(Self { dfa })
     }
 
     /// Whether any phrase occurs in `text`.
     pub(crate) fn in_text(&self, text: &str) -> bool {
-        if text.len() >= PREFILTER_BYTES {
-            return self.searcher.is_match(text);
-        }
-        self.walk(text)
-    }
-
-    /// [`Self::in_text`] by stepping the DFA through every byte.
-    fn walk(&self, text: &str) -> bool {
         let dfa = &self.dfa;
         let Ok(mut state) = dfa.start_state(Anchored::No) else {
             return false;
@@ -133,29 +113,6 @@ mod tests {
                 Some(slow),
                 "{text}"
             );
-        }
-    }
-
-    proptest::proptest! {
-        // Long texts go through the prefilter, short ones through the walk: both answer as
-        // the walk does, in either case mode.
-        #[test]
-        fn prefilter_answers_as_the_walk(
-            words in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "All", "RIGHTS", "rights", "reserved", "Reserved", "назад", "il", "y",
-                    "a", "ago", "chic", "the", "harbour", "©", "Über", "cookies", "uses",
-                ]),
-                0..60,
-            ),
-            insensitive: bool,
-        ) {
-            let phrases = ["all rights reserved", "uses cookies", "il y a", "назад"];
-            let Some(set) = Phrases::new(&phrases, insensitive) else {
-                return Err(proptest::test_runner::TestCaseError::fail("builds"));
-            };
-            let text = words.join(" ");
-            proptest::prop_assert_eq!(set.in_text(&text), set.walk(&text), "{}", text);
         }
     }
 
