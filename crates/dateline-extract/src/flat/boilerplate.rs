@@ -1003,7 +1003,12 @@ fn is_count(word: &str) -> bool {
 
 /// [`opens_comments`] on the label-trimmed lower-case line.
 fn comment_heading(lower: &str, known: &[&str], phrases: &[&str]) -> bool {
-    if phrases.iter().any(|p| lower.starts_with(p)) {
+    // The first byte turns away most phrases before the comparison.
+    let first = lower.as_bytes().first();
+    if phrases
+        .iter()
+        .any(|p| p.as_bytes().first() == first && lower.starts_with(p))
+    {
         return true;
     }
     // "There are 27 comments. Add yours.": the counter put in a sentence.
