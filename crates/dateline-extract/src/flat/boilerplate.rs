@@ -1223,29 +1223,12 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
 pub(crate) fn is_menu(text: &str) -> bool {
     const SEPARATORS: [&str; 7] = [" | ", " - ", " • ", " · ", " / ", " :: ", " – "];
     // Two separators need two bytes that can start one, which most lines lack: counted in
-    // byte-wide vector lanes before the exact count.
+    // byte-wide vector lanes before the places are.
     let bytes = text.as_bytes();
-    if count_bytes(bytes, |b| {
-        matches!(b, b'|' | b'-' | b'/' | b':' | 0xe2 | 0xc2)
-    }) < 2
-    {
+    if separator_leads(bytes) < 2 {
         return false;
     }
-    // Then two places where a space comes before a separator's first one or two bytes.
-    let starts = bytes
-        .windows(3)
-        .filter(|w| {
-            w[0] == b' '
-                && match w[1] {
-                    b'|' | b'-' | b'/' => w[2] == b' ',
-                    b':' => w[2] == b':',
-                    0xe2 => w[2] == 0x80,
-                    0xc2 => w[2] == 0xb7,
-                    _ => false,
-                }
-        })
-        .count();
-    if starts < 2 {
+    if separator_places(bytes) < 2 {
         return false;
     }
     let counts = separator_counts(text);
@@ -1267,6 +1250,32 @@ pub(crate) fn is_menu(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Bytes that can start one of [`is_menu`]'s separators after its space: at least as many
+/// as [`separator_places`].
+fn separator_leads(bytes: &[u8]) -> u32 {
+    count_bytes(bytes, |b| {
+        matches!(b, b'|' | b'-' | b'/' | b':' | 0xe2 | 0xc2)
+    })
+}
+
+/// Places where a space comes before one of [`is_menu`]'s separators' first one or two
+/// bytes.
+fn separator_places(bytes: &[u8]) -> usize {
+    bytes
+        .windows(3)
+        .filter(|w| {
+            w[0] == b' '
+                && match w[1] {
+                    b'|' | b'-' | b'/' => w[2] == b' ',
+                    b':' => w[2] == b':',
+                    0xe2 => w[2] == 0x80,
+                    0xc2 => w[2] == 0xb7,
+                    _ => false,
+                }
+        })
+        .count()
 }
 
 /// How many bytes of `bytes` are `wanted`: in chunks of up to 255 with a byte-wide
@@ -1388,6 +1397,27 @@ pub(crate) fn starts_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // The segmenter's path (one lower-cased text per unit, trimmed afterwards) and the
+        // label trimming's two-byte shortcut give what `classify` gives.
+        #[test]
+        fn lowered_classification_is_the_classification(
+            text in "[ a-zA-Z:|»•·…\\-]{0,30}|\\PC{0,40}|[ΣσςΑΟΔ :·a-z]{0,20}",
+        ) {
+            let mut lower = String::new();
+            push_lowercase(&mut lower, &text);
+            proptest::prop_assert_eq!(classify_lowered(&text, &lower), classify(&text));
+            proptest::prop_assert_eq!(trim_label(&text), text.trim_matches(is_decoration));
+        }
+
+        // The byte count before the menu test never turns away a line the places let in.
+        #[test]
+        fn separator_leads_bound_the_places(text in "[ a|/:·•–-]{0,40}|\\PC{0,40}") {
+            let bytes = text.as_bytes();
+            proptest::prop_assert!(separator_places(bytes) <= separator_leads(bytes) as usize);
+        }
+    }
 
     #[test]
     fn ascii_prefix_ends_at_the_first_other_byte() {

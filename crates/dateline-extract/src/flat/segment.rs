@@ -469,6 +469,25 @@ mod tests {
         assert_ne!(caseless_hash(""), caseless_hash("a"));
     }
 
+    proptest::proptest! {
+        // The segmenter hashes each unit's lower-cased text; other callers hash the text.
+        #[test]
+        fn hash_of_lowered_text_is_the_caseless_hash(text in "\\PC{0,40}|[a-zA-ZÄÖÜäöüΣσ ]{0,40}") {
+            let mut lower = String::new();
+            boilerplate::push_lowercase(&mut lower, &text);
+            proptest::prop_assert_eq!(hash_lowered(lower.as_bytes()), caseless_hash(&text));
+        }
+    }
+
+    #[test]
+    fn repeated_keys_are_marked_wherever_they_stand() {
+        let keys = [Some(1), None, Some(2), Some(1), Some(3), Some(2), Some(2)];
+        assert_eq!(
+            repeated_units(&keys),
+            [true, false, true, true, false, true, true]
+        );
+    }
+
     #[test]
     fn best_run_finds_the_densest_stretch() {
         assert_eq!(best_run(&[-2, 5, -1, 4, -10, 3]), (1, 4, 8));
