@@ -616,13 +616,29 @@ const SIGNED_LEGAL_LINE_BYTES: usize = 1500;
 
 /// Strips what decorates labels (`Tags:`, `Related »`, `• More`).
 fn trim_label(text: &str) -> &str {
-    text.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ':' | '»' | '›' | '>' | '<' | '«' | '|' | '-' | '•' | '·' | '…'
-            )
-    })
+    // Most lines start and end with an ASCII character that is kept (a letter, a digit, a
+    // full stop): answered from two bytes, without decoding characters from both ends.
+    let kept = |b: Option<&u8>| {
+        b.is_some_and(|&b| {
+            b.is_ascii()
+                && !char::from(b).is_whitespace()
+                && !matches!(b, b':' | b'>' | b'<' | b'|' | b'-')
+        })
+    };
+    let bytes = text.as_bytes();
+    if kept(bytes.first()) && kept(bytes.last()) {
+        return text;
+    }
+    text.trim_matches(is_decoration)
+}
+
+/// What [`trim_label`] strips.
+fn is_decoration(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '»' | '›' | '>' | '<' | '«' | '|' | '-' | '•' | '·' | '…'
+        )
 }
 
 thread_local! {
@@ -654,21 +670,51 @@ pub(crate) fn with_lowercase<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
-fn push_lowercase(buffer: &mut String, text: &str) {
-    if text.is_ascii() {
-        buffer.push_str(text);
-        buffer.make_ascii_lowercase();
-        return;
-    }
-    for c in text.chars() {
-        if c.is_ascii() {
-            buffer.push(c.to_ascii_lowercase());
-        } else if let Some(lower) = lexicon::lower_common(c) {
-            buffer.push(lower);
-        } else {
-            buffer.extend(c.to_lowercase());
+/// Appends `text` lower-cased character by character (ASCII letters, the commonest other
+/// letters without the case tables, the rest as `char::to_lowercase` has them; unlike
+/// `str::to_lowercase`, a capital sigma always becomes `σ`). Runs of ASCII bytes, most of
+/// most lines, are copied and lower-cased at once rather than decoded one by one.
+pub(crate) fn push_lowercase(buffer: &mut String, text: &str) {
+    buffer.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = ascii_prefix_len(rest.as_bytes());
+        // A byte below 0x80 is a whole character: `ascii` is a character boundary.
+        let (run, tail) = rest.split_at(ascii);
+        let start = buffer.len();
+        buffer.push_str(run);
+        if let Some(pushed) = buffer.get_mut(start..) {
+            pushed.make_ascii_lowercase();
         }
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        match lexicon::lower_common(c) {
+            Some(lower) => buffer.push(lower),
+            None => buffer.extend(c.to_lowercase()),
+        }
+        rest = chars.as_str();
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII: eight tested at once (one mask of
+/// their top bits), the rest one by one.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(chunk) = bytes
+        .get(at..at + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let high = u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return at + (high.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes
+        .get(at..)
+        .map_or(0, |tail| tail.iter().take_while(|b| b.is_ascii()).count())
 }
 
 /// Classifies one unit.
@@ -677,16 +723,44 @@ pub(crate) fn classify(text: &str) -> Kind {
         return Kind::Plain;
     };
     if text.len() > SHORT_LINE_BYTES {
-        // Long lines are searched as they are, in any case: lower-casing them (other scripts
-        // char by char) cost more than the search.
-        let searched = text.len() < LEGAL_LINE_BYTES
-            || (text.len() < SIGNED_LEGAL_LINE_BYTES && text.contains('©'));
-        let noisy = searched && lexicons.anywhere_any_case.in_text(text);
-        return if noisy { Kind::Noise } else { Kind::Plain };
+        return classify_long(lexicons, text);
     }
     with_lowercase(trim_label(text), |lower| {
         classify_short(lexicons, text, lower)
     })
+}
+
+/// Whether [`classify_lowered`] reads the lower-cased text of `text`.
+pub(crate) fn reads_lowercase(text: &str) -> bool {
+    text.len() <= SHORT_LINE_BYTES
+}
+
+/// [`classify`], given `lower`, the text as [`push_lowercase`] appends it (read only when
+/// [`reads_lowercase`]): the segmenter lower-cases each unit once, for this and for the
+/// hash that finds repeated units. Trimming the label's decoration and lower-casing can go
+/// in either order, since no decoration character has a lower case and no lower-cased
+/// letter is decoration; only a capital sigma, which `str::to_lowercase` lower-cases by its
+/// place in the word, takes the path of [`classify`].
+pub(crate) fn classify_lowered(text: &str, lower: &str) -> Kind {
+    let Some(lexicons) = lexicons() else {
+        return Kind::Plain;
+    };
+    if !reads_lowercase(text) {
+        return classify_long(lexicons, text);
+    }
+    if !text.is_ascii() && text.contains('Σ') {
+        return classify(text);
+    }
+    classify_short(lexicons, text, trim_label(lower))
+}
+
+/// [`classify`] for a long line: searched as it is, in any case (lower-casing long lines,
+/// other scripts char by char, cost more than the search), for legal phrases only.
+fn classify_long(lexicons: &Lexicons, text: &str) -> Kind {
+    let searched = text.len() < LEGAL_LINE_BYTES
+        || (text.len() < SIGNED_LEGAL_LINE_BYTES && text.contains('©'));
+    let noisy = searched && lexicons.anywhere_any_case.in_text(text);
+    if noisy { Kind::Noise } else { Kind::Plain }
 }
 
 /// [`classify`] for a short line; `lower` is its label-trimmed lower-case form.
@@ -929,7 +1003,12 @@ fn is_count(word: &str) -> bool {
 
 /// [`opens_comments`] on the label-trimmed lower-case line.
 fn comment_heading(lower: &str, known: &[&str], phrases: &[&str]) -> bool {
-    if phrases.iter().any(|p| lower.starts_with(p)) {
+    // The first byte turns away most phrases before the comparison.
+    let first = lower.as_bytes().first();
+    if phrases
+        .iter()
+        .any(|p| p.as_bytes().first() == first && lower.starts_with(p))
+    {
         return true;
     }
     // "There are 27 comments. Add yours.": the counter put in a sentence.
@@ -939,17 +1018,20 @@ fn comment_heading(lower: &str, known: &[&str], phrases: &[&str]) -> bool {
     {
         return comment_heading(rest, known, &[]);
     }
-    let words: Vec<&str> = lower
+    // The first two words and how many follow (up to the seven that decide), without
+    // collecting them: this runs for every short unit of the article run.
+    let mut words = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    match words.as_slice() {
-        [w] => known.contains(w),
-        [a, b] => {
+        .filter(|w| !w.is_empty());
+    let (first, second) = (words.next(), words.next());
+    let more = words.take(7).count();
+    match (first, second) {
+        (Some(w), None) => known.contains(&w),
+        (Some(a), Some(b)) if more == 0 => {
             let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-            (known.contains(a) && number(b)) || (known.contains(b) && is_count(a))
+            (known.contains(&a) && number(b)) || (known.contains(&b) && is_count(a))
         }
-        [n, w, ..] if words.len() <= 8 => is_count(n) && known.contains(w),
+        (Some(n), Some(w)) if more <= 6 => is_count(n) && known.contains(&w),
         _ => false,
     }
 }
@@ -1140,23 +1222,13 @@ pub(crate) fn is_relative_time(lower: &str) -> bool {
 /// ` · ` or ` / `.
 pub(crate) fn is_menu(text: &str) -> bool {
     const SEPARATORS: [&str; 7] = [" | ", " - ", " • ", " · ", " / ", " :: ", " – "];
-    // Two separators need two places where a space comes before a separator's first one or
-    // two bytes: a count without branches turns away most lines before the exact count.
-    let starts = text
-        .as_bytes()
-        .windows(3)
-        .filter(|w| {
-            w[0] == b' '
-                && match w[1] {
-                    b'|' | b'-' | b'/' => w[2] == b' ',
-                    b':' => w[2] == b':',
-                    0xe2 => w[2] == 0x80,
-                    0xc2 => w[2] == 0xb7,
-                    _ => false,
-                }
-        })
-        .count();
-    if starts < 2 {
+    // Two separators need two bytes that can start one, which most lines lack: counted in
+    // byte-wide vector lanes before the places are.
+    let bytes = text.as_bytes();
+    if separator_leads(bytes) < 2 {
+        return false;
+    }
+    if separator_places(bytes) < 2 {
         return false;
     }
     let counts = separator_counts(text);
@@ -1178,6 +1250,48 @@ pub(crate) fn is_menu(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Bytes that can start one of [`is_menu`]'s separators after its space: at least as many
+/// as [`separator_places`].
+fn separator_leads(bytes: &[u8]) -> u32 {
+    count_bytes(bytes, |b| {
+        matches!(b, b'|' | b'-' | b'/' | b':' | 0xe2 | 0xc2)
+    })
+}
+
+/// Places where a space comes before one of [`is_menu`]'s separators' first one or two
+/// bytes.
+fn separator_places(bytes: &[u8]) -> usize {
+    bytes
+        .windows(3)
+        .filter(|w| {
+            w[0] == b' '
+                && match w[1] {
+                    b'|' | b'-' | b'/' => w[2] == b' ',
+                    b':' => w[2] == b':',
+                    0xe2 => w[2] == 0x80,
+                    0xc2 => w[2] == 0xb7,
+                    _ => false,
+                }
+        })
+        .count()
+}
+
+/// How many bytes of `bytes` are `wanted`: in chunks of up to 255 with a byte-wide
+/// counter and no branch, which the compiler turns into sixteen-lane vector compares and
+/// adds. A cheap first test for the patterns most short lines lack.
+#[inline(always)]
+fn count_bytes(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> u32 {
+    let mut total = 0;
+    for chunk in bytes.chunks(255) {
+        let mut count = 0u8;
+        for &b in chunk {
+            count += u8::from(wanted(b));
+        }
+        total += u32::from(count);
+    }
+    total
 }
 
 /// How often each separator of [`is_menu`] occurs, in one pass over the bytes (this runs
@@ -1283,6 +1397,43 @@ pub(crate) fn starts_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        // The segmenter's path (one lower-cased text per unit, trimmed afterwards) and the
+        // label trimming's two-byte shortcut give what `classify` gives.
+        #[test]
+        fn lowered_classification_is_the_classification(
+            text in "[ a-zA-Z:|»•·…\\-]{0,30}|\\PC{0,40}|[ΣσςΑΟΔ :·a-z]{0,20}",
+        ) {
+            let mut lower = String::new();
+            push_lowercase(&mut lower, &text);
+            proptest::prop_assert_eq!(classify_lowered(&text, &lower), classify(&text));
+            proptest::prop_assert_eq!(trim_label(&text), text.trim_matches(is_decoration));
+        }
+
+        // The byte count before the menu test never turns away a line the places let in.
+        #[test]
+        fn separator_leads_bound_the_places(text in "[ a|/:·•–-]{0,40}|\\PC{0,40}") {
+            let bytes = text.as_bytes();
+            proptest::prop_assert!(separator_places(bytes) <= separator_leads(bytes) as usize);
+        }
+    }
+
+    #[test]
+    fn ascii_prefix_ends_at_the_first_other_byte() {
+        for text in [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghé",
+            "é",
+            "abcdefghijklmnoé",
+            "ab\u{7f}é",
+        ] {
+            let slow = text.bytes().take_while(u8::is_ascii).count();
+            assert_eq!(ascii_prefix_len(text.as_bytes()), slow, "{text}");
+        }
+    }
 
     #[test]
     fn stack_lowercase_matches_the_standard_library() {

@@ -443,7 +443,7 @@ fn mixed_words(text: &str, f: &mut Features) -> u32 {
             }
         } else {
             let (c, width) = decode(i);
-            if c.is_whitespace() {
+            if is_other_space(c) {
                 other_spaces += 1;
                 i += width;
                 continue;
@@ -477,7 +477,7 @@ fn mixed_words(text: &str, f: &mut Features) -> u32 {
                 continue;
             }
             let (ch, width) = decode(i);
-            if ch.is_whitespace() {
+            if is_other_space(ch) {
                 // Skipped and counted by the outer loop.
                 break;
             }
@@ -513,6 +513,16 @@ fn mixed_words(text: &str, f: &mut Features) -> u32 {
         }
     }
     other_spaces
+}
+
+/// `char::is_whitespace` for a character other than ASCII, without the Unicode table
+/// search: every such character of a line is tested, and letters are most of them.
+fn is_other_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{85}' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
 }
 
 /// Counts the case of the first letter of an ASCII word start; whether it has one.
@@ -730,6 +740,13 @@ mod tests {
         #[test]
         fn ascii_counts_as_word_by_word(text in "[ -~\\t\\n\\x0b\\x0c\\r\\x00-\\x08\\x0e-\\x1f]{0,80}") {
             counts_agree(&text)?;
+        }
+    }
+
+    #[test]
+    fn other_spaces_are_the_unicode_whitespace() {
+        for c in '\u{80}'..='\u{10ffff}' {
+            assert_eq!(is_other_space(c), c.is_whitespace(), "{c:?}");
         }
     }
 

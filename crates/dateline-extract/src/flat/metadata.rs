@@ -719,49 +719,58 @@ pub(crate) fn looks_like_byline(text: &str) -> bool {
     byline_prefix(text).is_some()
 }
 
+/// The words a byline starts with, each ending in a space (which [`byline_prefix`] relies
+/// on).
+const BYLINE_PREFIXES: &[&str] = &[
+    "by ",
+    "written by ",
+    "words by ",
+    "veröffentlicht von ",
+    "geschrieben von ",
+    "artikel von ",
+    "kommentar von ",
+    "ein kommentar von ",
+    "gastbeitrag von ",
+    "ein gastbeitrag von ",
+    "publié par ",
+    "publicado por ",
+    "escrito por ",
+    "scritto da ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "av ",
+    "af ",
+    "autor: ",
+    "autorin: ",
+    "author: ",
+    "auteur : ",
+    "auteur: ",
+    "text: ",
+    "texte : ",
+    "redacción: ",
+    "przez ",
+    "автор: ",
+    "yazar: ",
+    "oleh ",
+    "from ",
+];
+
 /// The byline's leading word and the rest: `By Jane Doe` -> `Jane Doe`.
 pub(crate) fn byline_prefix(text: &str) -> Option<&str> {
-    const PREFIXES: &[&str] = &[
-        "by ",
-        "written by ",
-        "words by ",
-        "veröffentlicht von ",
-        "geschrieben von ",
-        "artikel von ",
-        "kommentar von ",
-        "ein kommentar von ",
-        "gastbeitrag von ",
-        "ein gastbeitrag von ",
-        "publié par ",
-        "publicado por ",
-        "escrito por ",
-        "scritto da ",
-        "von ",
-        "par ",
-        "por ",
-        "di ",
-        "door ",
-        "av ",
-        "af ",
-        "autor: ",
-        "autorin: ",
-        "author: ",
-        "auteur : ",
-        "auteur: ",
-        "text: ",
-        "texte : ",
-        "redacción: ",
-        "przez ",
-        "автор: ",
-        "yazar: ",
-        "oleh ",
-        "from ",
-    ];
     let trimmed = text.trim();
     if trimmed.len() > 160 {
         return None;
     }
-    for prefix in PREFIXES {
+    let bytes = trimmed.as_bytes();
+    for prefix in BYLINE_PREFIXES {
+        // Every prefix ends with a space, which only a space lower-cases to: a head without
+        // one there is passed over on one byte (most lines, for most prefixes).
+        if bytes.get(prefix.len().wrapping_sub(1)) != Some(&b' ') {
+            continue;
+        }
         // Compared without lower-casing into a new string: this runs for every unit the
         // headline and byline scans look at. An ASCII prefix can only equal the lower-cased
         // head of the same byte length when the head is ASCII too.
@@ -942,6 +951,13 @@ mod tests {
             !ends_breadcrumb(&units, 11),
             "a headline does not start in lower case"
         );
+    }
+
+    #[test]
+    fn byline_prefixes_end_with_a_space() {
+        for prefix in BYLINE_PREFIXES {
+            assert!(prefix.ends_with(' '), "{prefix}");
+        }
     }
 
     #[test]

@@ -63,9 +63,8 @@ pub(crate) struct Segmentation {
     pub body: Vec<(usize, bool)>,
 }
 
-/// Classifies one unit.
-pub(crate) fn classify(unit: &Line<'_>, repeated: bool) -> Class {
-    let kind = boilerplate::classify(unit.text);
+/// Classifies one unit; `kind` is what the lexicons say of it ([`boilerplate::classify`]).
+pub(crate) fn classify(unit: &Line<'_>, kind: Kind, repeated: bool) -> Class {
     if kind != Kind::Plain {
         return Class::Bad(kind);
     }
@@ -113,55 +112,84 @@ fn score(unit: &Line<'_>, class: Class) -> i64 {
     }
 }
 
+/// Units of at most this many words, and at least [`MIN_HASHED_CHARS`] characters, are
+/// compared for repetition.
+const MAX_HASHED_WORDS: u32 = 40;
+const MIN_HASHED_CHARS: u32 = 8;
+
+/// What each unit's lower-cased text tells: its lexicon kind, and (for units short enough
+/// to be compared for repetition) the hash of its lower-cased text. Each unit is
+/// lower-cased once for both, into one buffer.
+fn lexicon_kinds(units: &[Line<'_>]) -> (Vec<Kind>, Vec<Option<u64>>) {
+    let mut lower = String::new();
+    let mut kinds = Vec::with_capacity(units.len());
+    let mut keys = Vec::with_capacity(units.len());
+    for unit in units {
+        let hashed = unit.f.words <= MAX_HASHED_WORDS && unit.f.chars >= MIN_HASHED_CHARS;
+        if !hashed && !boilerplate::reads_lowercase(unit.text) {
+            kinds.push(boilerplate::classify(unit.text));
+            keys.push(None);
+            continue;
+        }
+        lower.clear();
+        boilerplate::push_lowercase(&mut lower, unit.text);
+        kinds.push(boilerplate::classify_lowered(unit.text, &lower));
+        keys.push(hashed.then(|| hash_lowered(lower.as_bytes())));
+    }
+    (kinds, keys)
+}
+
 /// Which short units the page repeats, case-insensitively (the headline twice, teaser
-/// titles listed twice), by hashes of their lower-cased text.
-fn repeated_units(units: &[Line<'_>]) -> Vec<bool> {
-    let keys: Vec<Option<u64>> = units
-        .iter()
-        .map(|u| (u.f.words <= 40 && u.f.chars >= 8).then(|| caseless_hash(u.text)))
-        .collect();
+/// titles listed twice), by hashes of their lower-cased text ([`lexicon_kinds`]).
+fn repeated_units(keys: &[Option<u64>]) -> Vec<bool> {
     let mut sorted: Vec<u64> = keys.iter().flatten().copied().collect();
     sorted.sort_unstable();
-    let count = |k: u64| sorted.partition_point(|&x| x <= k) - sorted.partition_point(|&x| x < k);
+    // The keys met twice or more, found side by side once sorted: few, so each unit's key
+    // is looked up in a short list.
+    let mut twice: Vec<u64> = sorted
+        .windows(2)
+        .filter(|pair| pair[0] == pair[1])
+        .map(|pair| pair[0])
+        .collect();
+    twice.dedup();
     keys.iter()
-        .map(|k| k.is_some_and(|k| count(k) > 1))
+        .map(|k| k.is_some_and(|k| twice.binary_search(&k).is_ok()))
         .collect()
 }
 
-/// A hash of the lower-cased text, without building the lower-cased string. ASCII text
-/// (most lines) is hashed eight bytes at a time; other text is lower-cased char by char and
-/// its UTF-8 bytes fed to the same hasher, so texts equal once lower-cased hash the same.
+/// A hash of the lower-cased text, without building the lower-cased string for ASCII text
+/// (most lines), which is hashed eight bytes at a time; other text is lower-cased as
+/// [`boilerplate::push_lowercase`] does it, so texts equal once lower-cased hash the same.
 pub(crate) fn caseless_hash(text: &str) -> u64 {
-    let mut hasher = ChunkHasher::default();
-    if text.is_ascii() {
-        let mut chunks = text.as_bytes().chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            hasher.word(lexicon::ascii_lowercase_word(u64::from_le_bytes(word)));
-        }
-        for &b in chunks.remainder() {
-            hasher.byte(b.to_ascii_lowercase());
-        }
-        return hasher.finish();
+    if !text.is_ascii() {
+        let mut lower = String::new();
+        boilerplate::push_lowercase(&mut lower, text);
+        return hash_lowered(lower.as_bytes());
     }
-    let mut utf8 = [0u8; 4];
-    for c in text.chars() {
-        if c.is_ascii() {
-            hasher.byte((c as u8).to_ascii_lowercase());
-            continue;
-        }
-        if let Some(lower) = lexicon::lower_common(c) {
-            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
-                hasher.byte(b);
-            }
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
-                hasher.byte(b);
-            }
-        }
+    let mut hasher = ChunkHasher::default();
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hasher.word(lexicon::ascii_lowercase_word(u64::from_le_bytes(word)));
+    }
+    for &b in chunks.remainder() {
+        hasher.byte(b.to_ascii_lowercase());
+    }
+    hasher.finish()
+}
+
+/// [`caseless_hash`] of text already lower-cased: the same hash of the same bytes.
+fn hash_lowered(lower: &[u8]) -> u64 {
+    let mut hasher = ChunkHasher::default();
+    let mut chunks = lower.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hasher.word(u64::from_le_bytes(word));
+    }
+    for &b in chunks.remainder() {
+        hasher.byte(b);
     }
     hasher.finish()
 }
@@ -241,11 +269,13 @@ fn best_run(scores: &[i64]) -> (usize, usize, i64) {
 
 /// Segments `units`; `skip` marks units that are metadata already (the crawl header).
 pub(crate) fn segment(units: &[Line<'_>], skip: &[bool]) -> Segmentation {
-    let repeated = repeated_units(units);
+    let (kinds, keys) = lexicon_kinds(units);
+    let repeated = repeated_units(&keys);
     let classes: Vec<Class> = units
         .iter()
+        .zip(kinds)
         .zip(&repeated)
-        .map(|(u, &r)| classify(u, r))
+        .map(|((u, kind), &r)| classify(u, kind, r))
         .collect();
     let scores: Vec<i64> = units
         .iter()
@@ -437,6 +467,25 @@ mod tests {
         );
         assert_ne!(caseless_hash("abcdefgh"), caseless_hash("abcdefgi"));
         assert_ne!(caseless_hash(""), caseless_hash("a"));
+    }
+
+    proptest::proptest! {
+        // The segmenter hashes each unit's lower-cased text; other callers hash the text.
+        #[test]
+        fn hash_of_lowered_text_is_the_caseless_hash(text in "\\PC{0,40}|[a-zA-ZÄÖÜäöüΣσ ]{0,40}") {
+            let mut lower = String::new();
+            boilerplate::push_lowercase(&mut lower, &text);
+            proptest::prop_assert_eq!(hash_lowered(lower.as_bytes()), caseless_hash(&text));
+        }
+    }
+
+    #[test]
+    fn repeated_keys_are_marked_wherever_they_stand() {
+        let keys = [Some(1), None, Some(2), Some(1), Some(3), Some(2), Some(2)];
+        assert_eq!(
+            repeated_units(&keys),
+            [true, false, true, true, false, true, true]
+        );
     }
 
     #[test]

@@ -441,12 +441,12 @@ fn clean_part(part: &str) -> Option<String> {
     }
     // Strip byline prefixes ("By", "Written by", "Von:") repeatedly.
     'prefix: loop {
-        for prefix in PREFIXES {
-            let n = prefix.split(' ').count();
+        for prefix in prefix_words() {
+            let n = prefix.len();
             if words.len() < n {
                 continue;
             }
-            let matches = prefix.split(' ').zip(&words).all(|(p, w)| {
+            let matches = prefix.iter().zip(&words).all(|(&p, w)| {
                 let w = w.trim_end_matches([':', '：']);
                 // An ASCII word lower-cases to `p` only if it equals it ignoring case.
                 w.eq_ignore_ascii_case(p) || !w.is_ascii() && w.to_lowercase() == p
@@ -553,6 +553,18 @@ fn clean_part(part: &str) -> Option<String> {
     }
     .trim();
     plausible_name(name).then(|| name.to_string())
+}
+
+/// [`PREFIXES`], each cut into its words once: every part of every byline (and of every
+/// headline candidate the flat reader asks about) is compared with all of them.
+fn prefix_words() -> &'static [Vec<&'static str>] {
+    static WORDS: std::sync::LazyLock<Vec<Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+        PREFIXES
+            .iter()
+            .map(|prefix| prefix.split(' ').collect())
+            .collect()
+    });
+    &WORDS
 }
 
 /// Runs `f` on `word` lower-cased: short ASCII words (most words of a byline) on the stack,

@@ -31,6 +31,20 @@ use super::tokens::{Cursor, Kind, Tok};
 pub(crate) fn scan(
     text: &str,
     ctx: &DateContext,
+    found: impl FnMut(PageDate, Range<usize>) -> bool,
+) {
+    // Without a reference instant every pattern reads a number (a relative word needs the
+    // reference): a text without a digit holds no date, and most lines asked have none.
+    if ctx.reference.is_none() && !super::tokens::has_digit(text) {
+        return;
+    }
+    scan_tokens(text, ctx, found);
+}
+
+/// [`scan`] without the test for digits: every token is visited.
+fn scan_tokens(
+    text: &str,
+    ctx: &DateContext,
     mut found: impl FnMut(PageDate, Range<usize>) -> bool,
 ) {
     let mut current = super::tokens::next(text, 0);
@@ -821,4 +835,40 @@ fn relative_result(
         PageDate::day(dt.date())
     };
     Some((date, range))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        // The test for digits only skips texts where the token scan finds nothing.
+        #[test]
+        fn digit_test_skips_only_texts_without_dates(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "January", "Jan.", "30", "2022", "30.01.2022", "１０日", "２０２２年", "today",
+                    "yesterday", "3", "hours", "ago", "vor", "Stunden", "il", "y", "a", "-",
+                    ".", ",", "Monday", "Mai", "der", "Uhr", "14:05", "é", "年", "月",
+                ]),
+                0..12,
+            ),
+            with_reference: bool,
+        ) {
+            let reference = jiff::Timestamp::from_second(1_650_000_000).ok();
+            let ctx = DateContext::new(reference.filter(|_| with_reference), None);
+            let text = words.join(" ");
+            let mut fast = Vec::new();
+            scan(&text, &ctx, |d, r| {
+                fast.push((d, r));
+                true
+            });
+            let mut slow = Vec::new();
+            scan_tokens(&text, &ctx, |d, r| {
+                slow.push((d, r));
+                true
+            });
+            proptest::prop_assert_eq!(fast, slow, "{}", text);
+        }
+    }
 }

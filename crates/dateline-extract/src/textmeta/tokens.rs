@@ -64,6 +64,13 @@ fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// Whether `text` has a character that starts a number token (an ASCII or a full-width
+/// digit).
+pub(crate) fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(|c| digit_value(c).is_some()))
+}
+
 /// The token starting at or after byte `pos` of `src`, if any.
 pub(crate) fn next(src: &str, mut pos: usize) -> Option<Tok> {
     let bytes = src.as_bytes();
