@@ -44,6 +44,15 @@ impl Item {
             payload: Payload::Error(message),
         }
     }
+
+    /// The bytes of page this item holds in memory.
+    pub(crate) fn payload_bytes(&self) -> usize {
+        match &self.payload {
+            Payload::Html { bytes, .. } => bytes.len(),
+            Payload::Text(text) => text.len(),
+            Payload::Skip(_) | Payload::Error(_) => 0,
+        }
+    }
 }
 
 const READ_BUFFER: usize = 256 * 1024;

@@ -98,6 +98,9 @@ pub(super) struct Tokenizer<'a, S> {
     tag_kind: TagKind,
     tag_name: String,
     self_closing: bool,
+    /// The attributes of the tag being read, in a buffer kept across tags: each tag's are
+    /// copied out at their exact count, where handing over the buffer itself made every tag
+    /// grow a new one from empty (4, then 8, then 16 entries).
     attrs: Vec<Attribute>,
     /// The names in `attrs` once there are many of them, so that a tag with thousands of
     /// attributes does not cost a quadratic duplicate check.
@@ -694,6 +697,17 @@ impl<S: TokenSink> Tokenizer<'_, S> {
         });
     }
 
+    /// The tag's attributes in a vector of their exact size (one copy of the buffer, not an
+    /// element-by-element move; none for the many tags without attributes).
+    fn take_attributes(&mut self) -> Vec<Attribute> {
+        if self.attrs.is_empty() {
+            return Vec::new();
+        }
+        let mut attrs = Vec::with_capacity(self.attrs.len());
+        attrs.append(&mut self.attrs);
+        attrs
+    }
+
     /// Hands the current tag to the sink and switches to the state it asks for.
     fn emit_tag(&mut self) -> bool {
         self.finish_attribute();
@@ -705,7 +719,7 @@ impl<S: TokenSink> Tokenizer<'_, S> {
             kind: self.tag_kind,
             name,
             self_closing: self.self_closing,
-            attrs: std::mem::take(&mut self.attrs),
+            attrs: self.take_attributes(),
             had_duplicate_attributes: self.had_duplicate,
         };
         self.flush_text();
