@@ -40,7 +40,7 @@ pub mod textmeta;
 
 pub use app_shell::needs_javascript;
 
-use dateline_html::{Document, InputError, Limits};
+use dateline_html::{Document, InputError, Limits, NodeId};
 use dateline_model::{Article, Block};
 
 use crate::collect::{CollectOptions, collect};
@@ -133,17 +133,22 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
         links: options.links,
         images: options.images,
     };
-    let chosen = candidate::choose(doc, &analysis, start);
-    let mut blocks = match &chosen {
-        Some(choice) => filter::filter_keeping_images(
-            collect(doc, &analysis, &choice.parts, &collect_options),
+    // Collects and filters the body from `parts` as `analysis` judged the page.
+    let read = |analysis: &analysis::Analysis, parts: &[NodeId], link_lists: LinkLists| {
+        let blocks = filter::filter_keeping_images(
+            collect(doc, analysis, parts, &collect_options),
             title.as_deref(),
             options.images,
-            LinkLists::Dropped,
-        ),
-        None => Vec::new(),
+            link_lists,
+        );
+        let chars = body_chars(&blocks);
+        (blocks, chars)
     };
-    let mut chars = body_chars(&blocks);
+    let chosen = candidate::choose(doc, &analysis, start);
+    let (mut blocks, mut chars) = match &chosen {
+        Some(choice) => read(&analysis, &choice.parts, LinkLists::Dropped),
+        None => (Vec::new(), 0),
+    };
     let keep_short = chosen.as_ref().is_some_and(|choice| {
         let headline = || metadata::headline_node(doc, &signals, title.as_deref());
         short_body::is_whole_story(doc, &analysis, choice, headline)
@@ -155,16 +160,9 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
             .as_ref()
             .and_then(|c| short_body::enclosing_prose(doc, &analysis, c.top, start))
             .unwrap_or(start);
-        let whole = filter::filter_keeping_images(
-            collect(doc, &analysis, &[wider], &collect_options),
-            title.as_deref(),
-            options.images,
-            LinkLists::Dropped,
-        );
-        let whole_chars = body_chars(&whole);
+        let (whole, whole_chars) = read(&analysis, &[wider], LinkLists::Dropped);
         if whole_chars > chars {
-            blocks = whole;
-            chars = whole_chars;
+            (blocks, chars) = (whole, whole_chars);
         }
     }
     if chars == 0 {
@@ -173,13 +171,7 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
         // names rather than return nothing from a page that has text.
         let lenient = analysis::analyse_with(doc, start, analysis::Names::Ignored);
         if let Some(choice) = candidate::choose(doc, &lenient, start) {
-            blocks = filter::filter_keeping_images(
-                collect(doc, &lenient, &choice.parts, &collect_options),
-                title.as_deref(),
-                options.images,
-                LinkLists::Dropped,
-            );
-            chars = body_chars(&blocks);
+            (blocks, chars) = read(&lenient, &choice.parts, LinkLists::Dropped);
         }
     }
     // A post that is nothing but lists of links (a weekly round-up) loses all of them to the
@@ -187,16 +179,9 @@ fn extract_parsed(doc: &Document, html: Option<&str>, options: &Options) -> Arti
     if chars < short_body::FALLBACK_BELOW_CHARS
         && let Some(choice) = &chosen
     {
-        let with_lists = filter::filter_keeping_images(
-            collect(doc, &analysis, &choice.parts, &collect_options),
-            title.as_deref(),
-            options.images,
-            LinkLists::Kept,
-        );
-        let with_lists_chars = body_chars(&with_lists);
+        let (with_lists, with_lists_chars) = read(&analysis, &choice.parts, LinkLists::Kept);
         if with_lists_chars >= short_body::FALLBACK_BELOW_CHARS {
-            blocks = with_lists;
-            chars = with_lists_chars;
+            (blocks, chars) = (with_lists, with_lists_chars);
         }
     }
     if let Some(ld_body) = ld.as_ref().and_then(|l| l.body.as_deref()) {

@@ -302,16 +302,25 @@ fn line_counts(b: &[u8]) -> LineCounts {
 
 /// Words and case of their first letters of ASCII text.
 fn ascii_words(b: &[u8], f: &mut Features) {
+    for (start, end) in ascii_word_spans(b) {
+        ascii_word(b.get(start..end).unwrap_or_default(), f);
+    }
+}
+
+/// The `(start, end)` byte spans of the whitespace-separated words of ASCII text `b`.
+fn ascii_word_spans(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
-    while i < b.len() {
-        if class(b[i]) & SPACE != 0 {
+    std::iter::from_fn(move || {
+        while i < b.len() && class(b[i]) & SPACE != 0 {
             i += 1;
-            continue;
+        }
+        if i == b.len() {
+            return None;
         }
         let start = i;
         i = ascii_word_end(b, i);
-        ascii_word(b.get(start..i).unwrap_or_default(), f);
-    }
+        Some((start, i))
+    })
 }
 
 /// Where the word of ASCII text `b` running at `i` ends: the next ASCII whitespace, or the
@@ -387,15 +396,7 @@ pub(crate) fn function_words(text: &str) -> u32 {
     let b = text.as_bytes();
     let mut stop = 0;
     if text.is_ascii() {
-        let mut i = 0;
-        while i < b.len() {
-            if class(b[i]) & SPACE != 0 {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            i = ascii_word_end(b, i);
-            let (mut s, mut e) = (start, i);
+        for (mut s, mut e) in ascii_word_spans(b) {
             while s < e && class(b[s]) & ALNUM == 0 {
                 s += 1;
             }
