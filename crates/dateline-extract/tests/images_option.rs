@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use dateline_extract::{Options, extract_html};
-use dateline_model::Block;
+use dateline_model::{Article, Block};
 
 const PAGE: &str = r#"<html lang="en"><head><title>Harbour lights festival returns</title></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -21,16 +21,20 @@ fireworks start once the last boat is moored.</p>
 <aside class="sidebar"><h3>Most read</h3><img src="/img/ad.gif"></aside>
 </body></html>"#;
 
-#[test]
-fn images_change_no_text_and_no_metadata() {
-    let plain = extract_html(PAGE, &Options::default());
-    let with_images = extract_html(
-        PAGE,
+fn extract_with_images(html: &str) -> Article {
+    extract_html(
+        html,
         &Options {
             images: true,
             ..Options::default()
         },
-    );
+    )
+}
+
+#[test]
+fn images_change_no_text_and_no_metadata() {
+    let plain = extract_html(PAGE, &Options::default());
+    let with_images = extract_with_images(PAGE);
     assert_eq!(plain.text, with_images.text);
     assert_eq!(plain.authors, with_images.authors);
     assert_eq!(plain.dateline, with_images.dateline);
@@ -93,13 +97,7 @@ fn headings_over_lazy_pictures_are_the_text_and_the_pictures_are_found() {
         plain.text,
         "The paper moon from the attic\n\nA tin can with star holes"
     );
-    let with_images = extract_html(
-        PICTURE_POST,
-        &Options {
-            images: true,
-            ..Options::default()
-        },
-    );
+    let with_images = extract_with_images(PICTURE_POST);
     assert_eq!(plain.text, with_images.text);
     let sources: Vec<&str> = with_images
         .blocks
