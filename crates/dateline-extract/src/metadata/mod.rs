@@ -225,11 +225,13 @@ fn alphanumeric_key(text: &str) -> String {
 /// The heading that reads as the title, also with the suffix the title was cleaned of
 /// ("Where is Matt? 2012 - YouTube" for the title "Where is Matt? 2012").
 fn heading_with_text(doc: &Document, signals: &Signals, title: &str) -> Option<NodeId> {
-    const SUFFIX_SEPARATORS: &[&str] = &[" - ", " | ", " – ", " — "];
     signals.headings.iter().copied().find(|&id| {
         let text = normalise(&doc.text_content(id));
         text.strip_prefix(title).is_some_and(|rest| {
-            rest.is_empty() || SUFFIX_SEPARATORS.iter().any(|sep| rest.starts_with(sep))
+            rest.is_empty()
+                || title::TITLE_SEPARATORS
+                    .iter()
+                    .any(|sep| rest.starts_with(sep))
         })
     })
 }

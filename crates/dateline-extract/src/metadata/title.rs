@@ -5,7 +5,7 @@ use crate::filter::normalise;
 use crate::jsonld::JsonLdArticle;
 use crate::metadata::signals::Signals;
 
-const TITLE_SEPARATORS: &[&str] = &[
+pub(crate) const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " • ", " / ", " : ",
 ];
 
