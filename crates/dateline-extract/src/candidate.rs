@@ -618,24 +618,14 @@ fn siblings_to_join(
     parts
 }
 
-/// A `<div>` holding only text and inline markup is a paragraph without its `<p>` (the
+/// A `<div>` holding only text and inline elements is a paragraph without its `<p>` (the
 /// "continued" part of a post after its `<a id=more>` break, typed straight into the theme's
 /// box).
 fn is_bare_text_div(doc: &Document, id: NodeId) -> bool {
     doc.html_tag(id) == Some(&local_name!("div"))
         && doc.children(id).all(|child| {
-            doc.html_tag(child).is_none_or(|tag| {
-                matches!(
-                    *tag,
-                    local_name!("a")
-                        | local_name!("b")
-                        | local_name!("br")
-                        | local_name!("em")
-                        | local_name!("i")
-                        | local_name!("span")
-                        | local_name!("strong")
-                )
-            })
+            doc.html_tag(child)
+                .is_none_or(|tag| !crate::tags::is_block(tag))
         })
 }
 
